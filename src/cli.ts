@@ -1,0 +1,205 @@
+#!/usr/bin/env node
+// gongshi serve | migrate | seed | backup — the entry point `npm start` uses.
+import { spawnSync } from 'node:child_process';
+import {
+  copyFileSync,
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join, resolve } from 'node:path';
+import { buildApp, createPlatform, type Platform } from './app.js';
+import { readDemoCredentials, seedDemo, type DemoCredential } from './demo/seed.js';
+import { ConfigError, loadConfig, type Config } from './platform/config.js';
+import { openSqlite } from './platform/db/database.js';
+import { systemClock } from './platform/time/clock.js';
+
+const USAGE = `Gongshi (公示) — government purchase of services from social organizations
+
+Usage: gongshi <command> [options]
+
+Commands:
+  serve              migrate, seed demo data into an empty database (unless DEMO_DATA=false), and serve
+  migrate            bring the database schema up to date
+  seed               seed the demo city into an empty database
+  backup [--out DIR] copy the database and the secrets into a new folder (default: DATA_DIR/backups/<time>)
+  help               show this text
+
+Configuration is read from environment variables; see README.md.`;
+
+function printCredentials(credentials: DemoCredential[], source: string): void {
+  console.log(`\nDemo log-ins (${source}):`);
+  const rows = credentials.map((c) => [c.role, c.login, c.password, c.apiToken]);
+  const header = ['role', 'login', 'password', 'API token'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => '  ' + cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
+  console.log(line(header));
+  for (const r of rows) console.log(line(r));
+}
+
+async function seedIfEmpty(platform: Platform): Promise<void> {
+  if (!platform.config.demoData) return;
+  const seeded = await seedDemo(platform);
+  const file = join(platform.config.dataDir, 'demo-credentials.json');
+  if (seeded) printCredentials(seeded, `new demo data; also written to ${file}`);
+  else {
+    const saved = readDemoCredentials(platform.config.dataDir);
+    if (saved) printCredentials(saved, `from ${file}`);
+  }
+}
+
+async function serve(config: Config): Promise<void> {
+  const started = performance.now();
+  const platform = await createPlatform(config, { clock: systemClock });
+  await seedIfEmpty(platform);
+  const app = await buildApp(platform);
+  const address = await app.listen({ port: config.port, host: config.host });
+  const shown = address.replace('://[::1]', '://localhost');
+  console.log(
+    `\nGongshi is serving at ${config.host === '0.0.0.0' ? `http://127.0.0.1:${config.port}` : shown}`,
+  );
+  console.log(
+    `  database: ${platform.db.dialect === 'sqlite' ? (config.database.kind === 'sqlite' ? config.database.file : '') : 'PostgreSQL'}` +
+      `; data folder: ${config.dataDir}; ready in ${Math.round(performance.now() - started)} ms`,
+  );
+  if (config.scheduler) platform.scheduler.start(config.schedulerIntervalMs);
+
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    void (async () => {
+      await app.close();
+      await platform.close();
+      process.exit(0);
+    })();
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+function sha256File(path: string): Promise<string> {
+  return new Promise((resolvePromise, reject) => {
+    const hash = createHash('sha256');
+    createReadStream(path)
+      .on('data', (chunk) => hash.update(chunk))
+      .on('end', () => resolvePromise(hash.digest('hex')))
+      .on('error', reject);
+  });
+}
+
+async function backup(config: Config, args: string[]): Promise<void> {
+  const outIndex = args.indexOf('--out');
+  const stamp = systemClock.now().toISOString().replace(/[:.]/g, '-');
+  const out =
+    outIndex >= 0 && args[outIndex + 1]
+      ? resolve(args[outIndex + 1]!)
+      : join(config.dataDir, 'backups', stamp);
+  if (existsSync(out) && readdirSync(out).length > 0) throw new Error(`backup folder ${out} is not empty`);
+  mkdirSync(join(out, 'secrets'), { recursive: true, mode: 0o700 });
+
+  const files: string[] = [];
+  if (config.database.kind === 'sqlite') {
+    if (!existsSync(config.database.file)) throw new Error(`no database at ${config.database.file}`);
+    const sqlite = openSqlite(config.database.file);
+    // The online backup API copies a consistent snapshot while the server keeps running.
+    await sqlite.backup(join(out, 'gongshi.sqlite'));
+    sqlite.close();
+    files.push('gongshi.sqlite');
+  } else {
+    const result = spawnSync(
+      'pg_dump',
+      ['--format=custom', '--no-owner', `--file=${join(out, 'gongshi.pgdump')}`, config.database.url],
+      {
+        stdio: ['ignore', 'inherit', 'inherit'],
+      },
+    );
+    if (result.error)
+      throw new Error(
+        `pg_dump could not be run (${result.error.message}); install the PostgreSQL client tools`,
+      );
+    if (result.status !== 0) throw new Error(`pg_dump failed with exit code ${String(result.status)}`);
+    files.push('gongshi.pgdump');
+  }
+  const secretsDir = join(config.dataDir, 'secrets');
+  if (existsSync(secretsDir)) {
+    for (const name of readdirSync(secretsDir)) {
+      copyFileSync(join(secretsDir, name), join(out, 'secrets', name));
+      files.push(join('secrets', name));
+    }
+  }
+  const manifest = {
+    createdAt: systemClock.now().toISOString(),
+    database: config.database.kind,
+    files: await Promise.all(
+      files.map(async (f) => ({
+        path: f,
+        bytes: statSync(join(out, f)).size,
+        sha256: await sha256File(join(out, f)),
+      })),
+    ),
+  };
+  writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+  console.log(`Backup written to ${out}`);
+  for (const f of manifest.files) console.log(`  ${f.path}  ${f.bytes} bytes  sha256 ${f.sha256}`);
+  console.log('The secrets folder holds the session secret and the log signing key: keep the backup safe.');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command = 'help', ...args] = argv;
+  if (command === 'help' || command === '--help' || command === '-h') {
+    console.log(USAGE);
+    return 0;
+  }
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`gongshi: configuration error: ${error.message}`);
+      return 2;
+    }
+    throw error;
+  }
+  switch (command) {
+    case 'serve':
+      await serve(config);
+      return -1;
+    case 'migrate': {
+      const platform = await createPlatform(config);
+      console.log('Database schema is up to date.');
+      await platform.close();
+      return 0;
+    }
+    case 'seed': {
+      const platform = await createPlatform(config);
+      const seeded = await seedDemo(platform);
+      if (seeded) printCredentials(seeded, `written to ${join(config.dataDir, 'demo-credentials.json')}`);
+      else console.log('The database already has users; demo data is only seeded into an empty database.');
+      await platform.close();
+      return 0;
+    }
+    case 'backup':
+      await backup(config, args);
+      return 0;
+    default:
+      console.error(`gongshi: unknown command "${command}"\n\n${USAGE}`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (error: unknown) => {
+    if (error instanceof ConfigError) console.error(`gongshi: configuration error: ${error.message}`);
+    else console.error('gongshi:', error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,34 @@
+// The publish hook that puts every published record into the portal's search index, in the same
+// transaction as the publication.
+import type { Ctx } from '../../platform/context.js';
+import type { PublishedRecord } from '../../platform/publish/hooks.js';
+import { saveSearchDocument } from './disclosure.repository.js';
+
+/** Every string in a JSON value, in document order (keys excluded). */
+export function textOf(value: unknown, out: string[] = [], budget = { left: 20000 }): string[] {
+  if (budget.left <= 0) return out;
+  if (typeof value === 'string') {
+    out.push(value);
+    budget.left -= value.length;
+  } else if (typeof value === 'number') {
+    out.push(String(value));
+  } else if (Array.isArray(value)) {
+    for (const v of value) textOf(v, out, budget);
+  } else if (value !== null && typeof value === 'object') {
+    for (const v of Object.values(value)) textOf(v, out, budget);
+  }
+  return out;
+}
+
+export async function indexPublishedRecord(ctx: Ctx, record: PublishedRecord): Promise<void> {
+  const text = textOf(record.content).join(' ');
+  await saveSearchDocument(ctx, {
+    id: record.id,
+    kind: record.kind,
+    title: record.title,
+    summary: text.slice(0, 200),
+    url: `/records/${record.id}`,
+    publishedAt: record.publishedAt,
+    text: `${record.title} ${text}`,
+  });
+}

@@ -1,0 +1,101 @@
+import type { Catalogue, Locale } from '../../platform/views/i18n.js';
+
+const zh: Catalogue = {
+  'home.title': '政府购买服务，每一步都公开',
+  'home.lead':
+    '公示平台承载北京市政府向社会组织购买公共服务的全过程：目录、预算、采购、合同、监管、绩效评价、付款与信用。每一条公示都写入只能追加的公开日志，任何人都可以核验它没有被改动。',
+  'home.latest': '最新公示',
+  'home.allRecords': '查看全部 {total} 条公示',
+  'home.tasks': '在这里可以',
+  'home.task.deadline': '计算法定期限',
+  'home.task.deadlineHint': '按工作日和法定节假日，算出公告期、投标截止等日期。',
+  'home.task.records': '浏览和核验公示信息',
+  'home.task.recordsHint': '每条信息都附有摘要值和日志序号，可自行核验。',
+  'home.task.api': '调用开放接口',
+  'home.task.apiHint': '机器可读的数据与接口说明。',
+  'home.figures': '平台概况',
+  'home.figure.socialOrganizations': '登记的社会组织',
+  'home.figure.purchasers': '购买主体和主管部门',
+  'home.figure.logEntries': '公开日志条目',
+
+  'records.title': '公示信息',
+  'records.lead':
+    '平台公开发布的全部信息，最新的在前。已发布的信息不会被修改；更正会作为新的一条发布，并注明更正了哪一条。',
+  'records.kind': '类别',
+  'records.count': '共 {total} 条',
+  'records.none': '还没有公示信息。',
+  'records.publishedAt': '发布时间',
+  'records.logIndex': '公开日志序号',
+  'records.logIndexShort': '日志 #{index}',
+  'records.supersedes': '本条更正了：',
+  'records.supersededBy': '本条已被更正，最新版本：',
+  'records.content': '内容',
+  'records.verification': '核验信息',
+  'records.verificationLead':
+    '内容按 RFC 8785 规范化为 JSON 后计算 SHA-256，得到内容摘要；日志条目（叶子）记录序号、类别、编号、发布时间和内容摘要；链式摘要把每一条与之前的所有条目连在一起，任何改动都会被发现。',
+  'records.contentHash': '内容摘要（SHA-256）',
+  'records.leaf': '日志条目',
+  'records.leafHash': '条目摘要',
+  'records.chainHash': '链式摘要',
+  'records.json': '以 JSON 格式下载（含规范化内容）',
+  'record.kind.calendarYear': '年度工作日安排',
+
+  'search.title': '搜索公示信息',
+  'search.label': '搜索公示信息',
+  'search.placeholder': '例如：养老、朝阳区、社区服务',
+  'search.hint': '中文和英文都可以，多个词之间用空格隔开。',
+  'search.submit': '搜索',
+  'search.resultsFor': '“{q}”的搜索结果',
+  'search.count': '找到 {total} 条',
+};
+
+const en: Catalogue = {
+  'home.title': 'Government purchase of services, published at every step',
+  'home.lead':
+    'Gongshi runs Beijing’s purchase of public services from social organizations end to end: catalogues, budgets, procurement, contracts, supervision, performance evaluation, payment and credit. Every publication goes into an append-only public log, so anyone can check it was never changed.',
+  'home.latest': 'Latest publications',
+  'home.allRecords': 'See all {total} publications',
+  'home.tasks': 'Here you can',
+  'home.task.deadline': 'Compute a statutory deadline',
+  'home.task.deadlineHint': 'Notice periods and bid deadlines, counted in working days and public holidays.',
+  'home.task.records': 'Read and verify publications',
+  'home.task.recordsHint': 'Each comes with its digest and log index, to check for yourself.',
+  'home.task.api': 'Use the open API',
+  'home.task.apiHint': 'Machine-readable data and its documentation.',
+  'home.figures': 'At a glance',
+  'home.figure.socialOrganizations': 'Registered social organizations',
+  'home.figure.purchasers': 'Purchasers and bureaus',
+  'home.figure.logEntries': 'Public log entries',
+
+  'records.title': 'Publications',
+  'records.lead':
+    'Everything the platform has published, newest first. Published records never change; a correction is published as a new record that names the one it corrects.',
+  'records.kind': 'Kind',
+  'records.count': '{total} publications',
+  'records.none': 'Nothing has been published yet.',
+  'records.publishedAt': 'Published',
+  'records.logIndex': 'Public log index',
+  'records.logIndexShort': 'log #{index}',
+  'records.supersedes': 'This corrects:',
+  'records.supersededBy': 'This has been corrected; latest version:',
+  'records.content': 'Content',
+  'records.verification': 'Verification',
+  'records.verificationLead':
+    'The content, canonicalised as JSON by RFC 8785, is hashed with SHA-256; the log entry (leaf) records the index, kind, id, publication time and that content hash; the chain hash ties each entry to every entry before it, so any change is detected.',
+  'records.contentHash': 'Content hash (SHA-256)',
+  'records.leaf': 'Log entry',
+  'records.leafHash': 'Leaf hash',
+  'records.chainHash': 'Chain hash',
+  'records.json': 'Download as JSON (with the canonical content)',
+  'record.kind.calendarYear': 'Working-day arrangement',
+
+  'search.title': 'Search publications',
+  'search.label': 'Search publications',
+  'search.placeholder': 'e.g. elderly care, Chaoyang, 养老',
+  'search.hint': 'Chinese or English; separate words with spaces.',
+  'search.submit': 'Search',
+  'search.resultsFor': 'Results for “{q}”',
+  'search.count': '{total} found',
+};
+
+export const disclosureMessages: Record<Locale, Catalogue> = { 'zh-CN': zh, en };

@@ -1,0 +1,37 @@
+import type { Static } from 'typebox';
+import type { Ctx } from '../context.js';
+import { fieldError, unauthenticated } from '../http/errors.js';
+import { audit } from './audit.js';
+import { deleteSessionsOfUser, findUserById, updateUser } from './auth.repository.js';
+import type { ChangePasswordBody } from './auth.schemas.js';
+import { hashPassword, passwordProblem, verifyPassword } from './passwords.js';
+import { hashSecret } from './sessions.js';
+
+/** A user changes their own password; their other sessions end, the current one stays. */
+export async function changePassword(
+  ctx: Ctx,
+  input: Static<typeof ChangePasswordBody>,
+  currentSessionSecret: string | undefined,
+): Promise<void> {
+  if (ctx.actor.kind !== 'user') throw unauthenticated();
+  const user = await findUserById(ctx.trx, ctx.actor.userId);
+  if (!user) throw unauthenticated();
+  if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
+    throw fieldError('currentPassword', 'validation.currentPasswordWrong');
+  }
+  if (input.newPassword !== input.confirmPassword)
+    throw fieldError('confirmPassword', 'validation.passwordsDiffer');
+  const weak = passwordProblem(input.newPassword, [user.email, user.phone, user.name]);
+  if (weak) throw fieldError('newPassword', weak);
+  await updateUser(ctx.trx, user.id, {
+    password_hash: await hashPassword(input.newPassword),
+    password_changed_at: ctx.now.toISOString(),
+    updated_at: ctx.now.toISOString(),
+  });
+  await deleteSessionsOfUser(
+    ctx.trx,
+    user.id,
+    currentSessionSecret ? hashSecret(currentSessionSecret) : undefined,
+  );
+  await audit(ctx, 'user.passwordChanged', { type: 'user', id: user.id });
+}

@@ -1,0 +1,41 @@
+import type { Static } from 'typebox';
+import type { Ctx } from '../context.js';
+import { invalid, notFound } from '../http/errors.js';
+import { audit } from './audit.js';
+import { findOrganization, updateOrganization as updateOrganizationRow } from './auth.repository.js';
+import type { UpdateOrganizationBody } from './auth.schemas.js';
+import { organizationProblems } from './organization-rules.js';
+
+/** An administrator edits an organization; its kind is fixed once created. */
+export async function updateOrganization(
+  ctx: Ctx,
+  id: string,
+  input: Static<typeof UpdateOrganizationBody>,
+): Promise<void> {
+  const org = await findOrganization(ctx.trx, id);
+  if (!org) throw notFound('error.organizationNotFound');
+  const shape = {
+    kind: org.kind,
+    level: input.level === undefined ? org.level : input.level,
+    parent_id: input.parentId === undefined ? org.parent_id : input.parentId,
+    district_code: input.districtCode === undefined ? org.district_code : input.districtCode,
+    uscc: input.uscc === undefined ? org.uscc : input.uscc,
+    org_type: input.orgType === undefined ? org.org_type : input.orgType,
+  };
+  const { problems, uscc } = await organizationProblems(ctx, shape, id);
+  if (problems.length > 0) throw invalid(problems);
+  await updateOrganizationRow(ctx.trx, id, {
+    name: input.name ?? org.name,
+    name_en: input.nameEn === undefined ? org.name_en : input.nameEn,
+    ...shape,
+    uscc,
+    status: input.status ?? org.status,
+    updated_at: ctx.now.toISOString(),
+  });
+  await audit(
+    ctx,
+    'organization.updated',
+    { type: 'organization', id },
+    { fields: Object.keys(input).join(',') },
+  );
+}

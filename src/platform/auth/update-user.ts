@@ -1,0 +1,81 @@
+import type { Static } from 'typebox';
+import type { Ctx } from '../context.js';
+import { AppError, fieldError, invalid, notFound, type FieldProblem } from '../http/errors.js';
+import { normalizeEmail, normalizePhone } from '../validation/contact.js';
+import { audit } from './audit.js';
+import {
+  countActiveAdministrators,
+  deleteSessionsOfUser,
+  findUserById,
+  findUserByLogin,
+  membershipRows,
+  updateUser as updateUserRow,
+} from './auth.repository.js';
+import type { UpdateUserBody } from './auth.schemas.js';
+
+/** An administrator edits an account: details, status (disabling ends its sessions) or a lock. */
+export async function updateUser(
+  ctx: Ctx,
+  userId: string,
+  input: Static<typeof UpdateUserBody>,
+): Promise<void> {
+  const user = await findUserById(ctx.trx, userId);
+  if (!user) throw notFound('error.userNotFound');
+
+  const problems: FieldProblem[] = [];
+  let email = user.email;
+  let phone = user.phone;
+  if (input.email !== undefined) {
+    email = input.email === null ? null : (normalizeEmail(input.email) ?? null);
+    if (input.email !== null && email === null)
+      problems.push({ field: 'email', key: 'validation.format.email' });
+  }
+  if (input.phone !== undefined) {
+    phone = input.phone === null ? null : (normalizePhone(input.phone) ?? null);
+    if (input.phone !== null && phone === null) problems.push({ field: 'phone', key: 'validation.phone' });
+  }
+  if (email === null && phone === null) problems.push({ field: 'email', key: 'validation.emailOrPhone' });
+  if (problems.length > 0) throw invalid(problems);
+
+  if (email && email !== user.email) {
+    const other = await findUserByLogin(ctx.trx, { email });
+    if (other && other.id !== userId)
+      throw fieldError('email', 'validation.emailTaken', {}, 'duplicate_email');
+  }
+  if (phone && phone !== user.phone) {
+    const other = await findUserByLogin(ctx.trx, { phone });
+    if (other && other.id !== userId)
+      throw fieldError('phone', 'validation.phoneTaken', {}, 'duplicate_phone');
+  }
+
+  if (input.status === 'disabled' && user.status === 'active') {
+    const isAdmin = (await membershipRows(ctx.trx, userId)).some((m) => m.role === 'administrator');
+    if (isAdmin && (await countActiveAdministrators(ctx.trx)) <= 1) {
+      throw new AppError(409, 'last_administrator', 'error.lastAdministrator');
+    }
+    if (ctx.actor.kind === 'user' && ctx.actor.userId === userId) {
+      throw new AppError(409, 'cannot_disable_self', 'error.cannotDisableSelf');
+    }
+  }
+
+  await updateUserRow(ctx.trx, userId, {
+    name: input.name ?? user.name,
+    email,
+    phone,
+    locale: input.locale ?? user.locale,
+    status: input.status ?? user.status,
+    ...(input.unlock ? { locked_until: null, failed_logins: 0 } : {}),
+    updated_at: ctx.now.toISOString(),
+  });
+  if (input.status === 'disabled') await deleteSessionsOfUser(ctx.trx, userId);
+
+  const changed = Object.keys(input).filter((k) => k !== 'unlock');
+  await audit(
+    ctx,
+    input.unlock ? 'user.unlocked' : 'user.updated',
+    { type: 'user', id: userId },
+    {
+      fields: changed.join(','),
+    },
+  );
+}

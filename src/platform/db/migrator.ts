@@ -1,0 +1,47 @@
+// Migrations run at start on both databases. Platform migrations live in ./migrations; each domain
+// module exports its own from its index.ts and app.ts hands them all to `migrate()`. Names sort in the
+// order they must run ("YYYY-MM-DD-NN-what"), across platform and modules alike.
+import { Migrator, type Kysely, type Migration, type MigrationResult } from 'kysely';
+import type { Db, DialectName } from './database.js';
+import { platformMigrations } from './migrations/index.js';
+
+export interface GongshiMigration {
+  name: string;
+  // Migrations are written against the schema as it was, not the current `Database` type.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  up(db: Kysely<any>, dialect: DialectName): Promise<void>;
+}
+
+export class MigrationError extends Error {
+  constructor(
+    message: string,
+    readonly results: MigrationResult[],
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+    this.name = 'MigrationError';
+  }
+}
+
+export async function migrate(db: Db, moduleMigrations: GongshiMigration[] = []): Promise<string[]> {
+  const all = [...platformMigrations, ...moduleMigrations];
+  const migrations: Record<string, Migration> = {};
+  for (const m of all) {
+    if (migrations[m.name]) throw new Error(`two migrations are named ${m.name}`);
+    migrations[m.name] = { up: (k) => m.up(k, db.dialect) };
+  }
+  const migrator = new Migrator({
+    db: db.kysely,
+    provider: { getMigrations: () => Promise.resolve(migrations) },
+  });
+  const { error, results = [] } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new MigrationError(
+      `migration ${failed} failed: ${error instanceof Error ? error.message : JSON.stringify(error)}`,
+      results,
+      { cause: error },
+    );
+  }
+  return results.filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

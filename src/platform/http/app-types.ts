@@ -1,0 +1,73 @@
+// The shapes every feature shares: the Fastify instance type and what handlers find on a request.
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type {
+  FastifyRequest,
+  FastifyBaseLogger,
+  FastifyInstance,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
+import type { Actor } from '../auth/roles.js';
+import type { Config } from '../config.js';
+import type { Ctx, Runtime } from '../context.js';
+import type { GongshiMigration } from '../db/migrator.js';
+import type { Scheduler } from '../jobs/scheduler.js';
+import type { Catalogue, Locale } from '../views/i18n.js';
+import type { NavRegistry } from '../views/nav.js';
+import type { Secrets } from '../secrets.js';
+import type { RenderPage } from './pages.js';
+
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor;
+    locale: Locale;
+    /** The session cookie's secret when the request carried a valid one. */
+    sessionSecret: string | undefined;
+  }
+  interface FastifyContextConfig {
+    /** The action `can()` checks before the handler runs. Every route declares one. */
+    action?: string;
+  }
+}
+
+export interface AppServices {
+  readonly config: Config;
+  readonly runtime: Runtime;
+  readonly scheduler: Scheduler;
+  readonly nav: NavRegistry;
+  readonly secrets: Secrets;
+  /** Runs a use-case in one transaction as the request's actor. */
+  run<T>(req: FastifyRequest, fn: (ctx: Ctx) => Promise<T>): Promise<T>;
+  /** Renders a page in the layout. */
+  render: RenderPage;
+}
+
+/** What a feature may hook into when the platform starts, with or without an HTTP server. */
+export interface PlatformParts {
+  readonly config: Config;
+  readonly runtime: Runtime;
+  readonly scheduler: Scheduler;
+  readonly nav: NavRegistry;
+}
+
+/** A feature (a platform part or a domain module) plugs into the app through this. */
+export interface Feature {
+  name: string;
+  migrations?: GongshiMigration[];
+  messages?: Record<Locale, Catalogue>;
+  /** Publish hooks, scheduled-task handlers, navigation items. */
+  setup?(parts: PlatformParts): void;
+  /** Housekeeping tasks that repeat; created at start when missing. */
+  recurring?: { kind: string; intervalSeconds: number }[];
+  /** Pages and JSON routes. */
+  routes?(app: App, services: AppServices): void | Promise<void>;
+}

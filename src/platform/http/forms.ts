@@ -1,0 +1,47 @@
+// The POST → validate → use-case → redirect cycle of an HTML form, with the form shown again (status
+// 422, values kept, problems listed) when the input is refused.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Static, TSchema } from 'typebox';
+import type { FormState } from '../views/components.js';
+import { AppError } from './errors.js';
+import { parseForm } from './validation.js';
+
+/** Only local paths: `next=//evil.example` or `next=https://…` must not send a user elsewhere. */
+export function safeNext(next: unknown, fallback = '/'): string {
+  if (typeof next !== 'string') return fallback;
+  if (!next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return fallback;
+  return next;
+}
+
+/** The submitted values as strings, for showing the form again (passwords are never echoed). */
+export function submittedValues(body: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (body === null || typeof body !== 'object') return out;
+  for (const [key, value] of Object.entries(body as Record<string, unknown>)) {
+    if (key === '_csrf' || /password/i.test(key)) continue;
+    if (typeof value === 'string') out[key] = value;
+  }
+  return out;
+}
+
+export interface FormFlow<S extends TSchema> {
+  schema: S;
+  run: (input: Static<S>) => Promise<FastifyReply>;
+  show: (form: FormState, status: number) => FastifyReply | Promise<FastifyReply>;
+}
+
+export async function handleForm<S extends TSchema>(
+  req: FastifyRequest,
+  flow: FormFlow<S>,
+): Promise<FastifyReply> {
+  try {
+    const input = parseForm(flow.schema, req.body);
+    return await flow.run(input);
+  } catch (error) {
+    if (!(error instanceof AppError) || [401, 403, 404].includes(error.status) || error.status >= 500)
+      throw error;
+    const problems =
+      error.fields.length > 0 ? error.fields : [{ field: '_form', key: error.key, params: error.params }];
+    return flow.show({ values: submittedValues(req.body), problems }, error.status);
+  }
+}

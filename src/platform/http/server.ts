@@ -1,0 +1,240 @@
+// The HTTP server every feature plugs into: security headers, cookies, CSRF, rate limits, the request's
+// actor and language, authorization of every route through can(), and errors in the user's language.
+import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyCsrf from '@fastify/csrf-protection';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyRequest } from 'fastify';
+import { can, isAction } from '../auth/policy.js';
+import { ANONYMOUS } from '../auth/roles.js';
+import { resolveApiToken, resolveSession, SESSION_COOKIE } from '../auth/sessions.js';
+import type { Config } from '../config.js';
+import type { Runtime } from '../context.js';
+import type { Secrets } from '../secrets.js';
+import { DEFAULT_LOCALE, isLocale } from '../views/i18n.js';
+import type { NavRegistry } from '../views/nav.js';
+import type { App } from './app-types.js';
+import { AppError, forbidden, unauthenticated } from './errors.js';
+import { installErrorHandling } from './error-handling.js';
+import { csrfUserInfo } from './pages.js';
+import { validatorCompiler } from './validation.js';
+
+export const LOCALE_COOKIE = 'gongshi_lang';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const PUBLIC_DIR = join(here, '..', '..', '..', 'public');
+const require = createRequire(import.meta.url);
+const PICO_DIR = join(dirname(require.resolve('@picocss/pico/package.json')), 'css');
+
+/** Routes that plugins register for us (static files, API docs): readable by anyone. */
+const PLUGIN_ROUTE_PREFIXES = ['/assets/', '/api/docs'];
+
+export interface ServerOptions {
+  config: Config;
+  runtime: Runtime;
+  secrets: Secrets;
+  nav: NavRegistry;
+  /** Tests pass false to keep output quiet. */
+  logger?: boolean;
+}
+
+function isApi(url: string): boolean {
+  return url.startsWith('/api/');
+}
+
+function bearerToken(req: FastifyRequest): string | undefined {
+  const header = req.headers.authorization;
+  if (!header) return undefined;
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  return match?.[1];
+}
+
+/** Form posts and anything carrying the session cookie need a CSRF token; Bearer-token calls do not. */
+function needsCsrf(req: FastifyRequest): boolean {
+  if (['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return false;
+  if (req.actor.kind === 'user' && req.actor.via === 'token') return false;
+  const type = req.headers['content-type'] ?? '';
+  const isForm =
+    type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data');
+  return isForm || req.cookies[SESSION_COOKIE] !== undefined;
+}
+
+export async function createServer(options: ServerOptions): Promise<App> {
+  const { config, runtime, secrets } = options;
+  const app = Fastify({
+    logger:
+      options.logger === false
+        ? false
+        : {
+            level: config.logLevel,
+            redact: {
+              paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+              censor: '[redacted]',
+            },
+          },
+    genReqId: () => randomUUID(),
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    ajv: { customOptions: { allErrors: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
+
+  app.setValidatorCompiler(validatorCompiler);
+
+  app.addHook('onSend', (req, reply, payload, done) => {
+    reply.header('x-request-id', req.id);
+    done(null, payload);
+  });
+
+  // HTML forms post application/x-www-form-urlencoded; repeated names become arrays.
+  app.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string', bodyLimit: 1024 * 1024 },
+    (_req, body, done) => {
+      const out: Record<string, string | string[]> = Object.create(null) as Record<string, string | string[]>;
+      for (const [key, value] of new URLSearchParams(body as string)) {
+        const existing = out[key];
+        if (existing === undefined) out[key] = value;
+        else out[key] = Array.isArray(existing) ? [...existing, value] : [existing, value];
+      }
+      done(null, out);
+    },
+  );
+
+  await app.register(fastifyCookie, { secret: secrets.sessionSecret });
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        scriptSrcAttr: ["'none'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    referrerPolicy: { policy: 'same-origin' },
+    strictTransportSecurity: { maxAge: 31536000, includeSubDomains: true },
+  });
+  app.addHook('onSend', (_req, reply, payload, done) => {
+    reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=(), payment=()');
+    done(null, payload);
+  });
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyCsrf, {
+    sessionPlugin: '@fastify/cookie',
+    cookieKey: 'gongshi_csrf',
+    cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, signed: true, secure: config.cookieSecure },
+    getUserInfo: csrfUserInfo,
+    getToken: (req: FastifyRequest) => {
+      const body = req.body as Record<string, unknown> | undefined;
+      const fromBody = body && typeof body._csrf === 'string' ? body._csrf : undefined;
+      const header = req.headers['x-csrf-token'];
+      return fromBody ?? (typeof header === 'string' ? header : undefined);
+    },
+    csrfOpts: { hmacKey: `${secrets.sessionSecret}:csrf` },
+  });
+
+  await app.register(fastifyStatic, {
+    root: PUBLIC_DIR,
+    prefix: '/assets/',
+    maxAge: '1h',
+    index: false,
+  });
+  await app.register(fastifyStatic, {
+    root: PICO_DIR,
+    prefix: '/assets/pico/',
+    decorateReply: false,
+    maxAge: '1d',
+    index: false,
+    allowedPath: (path) => path === '/pico.min.css',
+  });
+
+  app.decorateRequest('actor', null as unknown as { kind: 'anonymous' }); // set per request in onRequest
+  app.decorateRequest('locale', DEFAULT_LOCALE);
+  app.decorateRequest('sessionSecret', undefined);
+
+  // Every route declares the action can() checks; plugin routes (static files, API docs) are public.
+  app.addHook('onRoute', (route) => {
+    const config = (route.config ?? {}) as { action?: string };
+    if (config.action === undefined && PLUGIN_ROUTE_PREFIXES.some((p) => route.url.startsWith(p))) {
+      route.config = { ...config, action: 'public.read' };
+      return;
+    }
+    if (config.action === undefined) {
+      throw new Error(`route ${String(route.method)} ${route.url} does not declare an action`);
+    }
+    if (!isAction(config.action)) {
+      throw new Error(`route ${String(route.method)} ${route.url} declares unknown action ${config.action}`);
+    }
+  });
+
+  // Who is asking, and in which language.
+  app.addHook('onRequest', async (req, reply) => {
+    req.actor = ANONYMOUS;
+    const lang = req.cookies[LOCALE_COOKIE];
+    req.locale = isLocale(lang) ? lang : DEFAULT_LOCALE;
+    const now = runtime.clock.now();
+    const token = isApi(req.url) ? bearerToken(req) : undefined;
+    if (token !== undefined) {
+      const actor = await resolveApiToken(runtime.db.kysely, token, now);
+      if (!actor) {
+        reply.header('www-authenticate', 'Bearer error="invalid_token"');
+        throw new AppError(401, 'invalid_token', 'error.invalidToken');
+      }
+      req.actor = actor;
+    } else {
+      const raw = req.cookies[SESSION_COOKIE];
+      const unsigned = raw ? reply.unsignCookie(raw) : undefined;
+      if (unsigned?.valid && unsigned.value) {
+        const session = await resolveSession(runtime.db.kysely, unsigned.value, now, {
+          idleMinutes: config.sessionIdleMinutes,
+          absoluteHours: config.sessionAbsoluteHours,
+        });
+        if (session) {
+          req.actor = session.actor;
+          req.sessionSecret = unsigned.value;
+        } else {
+          reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        }
+      }
+    }
+  });
+
+  // CSRF first, then authorization, before the body is validated: an unauthorised caller learns nothing.
+  app.addHook('preValidation', (req, reply, done) => {
+    if (!needsCsrf(req)) {
+      done();
+      return;
+    }
+    app.csrfProtection(req, reply, done);
+  });
+  app.addHook('preValidation', async (req, reply) => {
+    const action = (req.routeOptions.config as { action?: string }).action ?? 'public.read';
+    if (can(req.actor, action)) return undefined;
+    if (req.actor.kind === 'anonymous' && req.method === 'GET' && !isApi(req.url)) {
+      return reply.redirect(`/login?next=${encodeURIComponent(req.url)}`, 303);
+    }
+    if (req.actor.kind === 'anonymous') {
+      if (isApi(req.url)) reply.header('www-authenticate', 'Bearer');
+      throw unauthenticated();
+    }
+    throw forbidden();
+  });
+
+  installErrorHandling(app, options.nav);
+  return app;
+}

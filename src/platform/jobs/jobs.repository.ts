@@ -1,0 +1,54 @@
+import type { Executor, DialectName } from '../db/database.js';
+import type { ScheduledTaskTable } from '../db/schema.js';
+
+/**
+ * Claims the next due task. On PostgreSQL the row stays locked until the transaction ends and other
+ * nodes skip it (FOR UPDATE SKIP LOCKED); on SQLite the write transaction is already exclusive.
+ */
+export async function claimDueTask(
+  db: Executor,
+  dialect: DialectName,
+  now: string,
+  skipIds: readonly string[],
+): Promise<ScheduledTaskTable | undefined> {
+  let q = db
+    .selectFrom('scheduled_tasks')
+    .selectAll()
+    .where('status', '=', 'pending')
+    .where('next_check_at', '<=', now)
+    .orderBy('next_check_at')
+    .orderBy('id')
+    .limit(1);
+  if (skipIds.length > 0) q = q.where('id', 'not in', skipIds);
+  if (dialect === 'postgres') q = q.forUpdate().skipLocked();
+  return q.executeTakeFirst();
+}
+
+export async function findTask(
+  db: Executor,
+  kind: string,
+  subjectId: string,
+): Promise<ScheduledTaskTable | undefined> {
+  return db
+    .selectFrom('scheduled_tasks')
+    .selectAll()
+    .where('kind', '=', kind)
+    .where('subject_id', '=', subjectId)
+    .executeTakeFirst();
+}
+
+export async function insertTask(db: Executor, task: ScheduledTaskTable): Promise<void> {
+  await db.insertInto('scheduled_tasks').values(task).execute();
+}
+
+export async function updateTask(
+  db: Executor,
+  id: string,
+  changes: Partial<Omit<ScheduledTaskTable, 'id' | 'kind' | 'subject_id' | 'created_at'>>,
+): Promise<void> {
+  await db.updateTable('scheduled_tasks').set(changes).where('id', '=', id).execute();
+}
+
+export async function listTasks(db: Executor, limit = 200): Promise<ScheduledTaskTable[]> {
+  return db.selectFrom('scheduled_tasks').selectAll().orderBy('next_check_at').limit(limit).execute();
+}

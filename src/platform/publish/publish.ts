@@ -1,0 +1,95 @@
+// The publication pipeline (architecture rule 8). Anything that becomes public goes through publish(),
+// inside the use-case's transaction: an immutable public record, a leaf appended to the hash-chained
+// log, then the hooks modules registered (search index, notifications). Published records are never
+// edited; a correction is a new record that names the one it supersedes.
+import type { Ctx } from '../context.js';
+import { lockNamed } from '../db/locks.js';
+import { newId } from '../ids.js';
+import { canonicalJson } from './canonical-json.js';
+import { chainHash, leafHash, sha256Hex, ZERO_HASH } from './hashing.js';
+import type { PublishedRecord } from './hooks.js';
+import { findPublicRecord, insertLogEntry, insertPublicRecord, lastLogEntry } from './publish.repository.js';
+
+export interface PublishInput {
+  /** What sort of record, e.g. `calendarYear`, `tenderNotice`; dotted module prefixes are not needed. */
+  kind: string;
+  /** The id of the thing the record is about (a project, an organization, a calendar year). */
+  subjectId: string;
+  /** A one-line title for lists and search results, in the language the record is written in. */
+  title: string;
+  /** The record itself: any JSON value. Stored as canonical JSON (RFC 8785). */
+  content: unknown;
+  /** The record this one corrects or replaces. */
+  supersedes?: string;
+}
+
+/** What publish() hands back: enough for the user to check the publication themselves. */
+export interface PublicationReceipt {
+  recordId: string;
+  logIndex: number;
+  leaf: string;
+  leafHash: string;
+  chainHash: string;
+  contentHash: string;
+  publishedAt: string;
+}
+
+const KIND_PATTERN = /^[a-z][A-Za-z0-9]{1,63}$/;
+
+export async function publish(ctx: Ctx, input: PublishInput): Promise<PublicationReceipt> {
+  if (!KIND_PATTERN.test(input.kind)) throw new Error(`publish: bad record kind "${input.kind}"`);
+  if (input.title.trim() === '') throw new Error('publish: a record needs a title');
+  if (input.supersedes !== undefined) {
+    const earlier = await findPublicRecord(ctx.trx, input.supersedes);
+    if (!earlier) throw new Error(`publish: superseded record ${input.supersedes} does not exist`);
+  }
+
+  const content = canonicalJson(input.content);
+  const contentHash = sha256Hex(content);
+  const publishedAt = ctx.now.toISOString();
+  const recordId = newId(ctx.now);
+
+  // One writer at a time appends to the log, on every node.
+  await lockNamed(ctx.trx, ctx.dialect, 'gongshi.log');
+  const last = await lastLogEntry(ctx.trx);
+  const logIndex = last ? Number(last.idx) + 1 : 0;
+
+  const leaf = canonicalJson({
+    index: logIndex,
+    kind: input.kind,
+    recordId,
+    publishedAt,
+    contentHash,
+  });
+  const leafDigest = leafHash(leaf);
+  const chain = chainHash(last ? last.chain_hash : ZERO_HASH, leafDigest);
+
+  await insertLogEntry(ctx.trx, { idx: logIndex, leaf, leaf_hash: leafDigest, chain_hash: chain });
+  await insertPublicRecord(ctx.trx, {
+    id: recordId,
+    kind: input.kind,
+    subject_id: input.subjectId,
+    title: input.title,
+    content,
+    content_hash: contentHash,
+    published_at: publishedAt,
+    published_by: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
+    log_index: logIndex,
+    supersedes: input.supersedes ?? null,
+  });
+
+  const record: PublishedRecord = {
+    id: recordId,
+    kind: input.kind,
+    subjectId: input.subjectId,
+    title: input.title,
+    content: JSON.parse(content) as unknown,
+    contentHash,
+    publishedAt,
+    logIndex,
+    supersedes: input.supersedes ?? null,
+  };
+  await ctx.hooks.run(ctx, record);
+
+  return { recordId, logIndex, leaf, leafHash: leafDigest, chainHash: chain, contentHash, publishedAt };
+}

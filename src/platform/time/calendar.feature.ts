@@ -1,0 +1,23 @@
+import type { Feature } from '../http/app-types.js';
+import { registerCalendar } from './calendar.routes.js';
+
+export const calendarFeature: Feature = {
+  name: 'calendar',
+  setup({ nav }) {
+    nav.add({
+      href: '/calendar',
+      labelKey: 'nav.calendar',
+      action: 'public.read',
+      section: 'portal',
+      order: 12,
+    });
+    nav.add({
+      href: '/admin/calendar',
+      labelKey: 'nav.adminCalendar',
+      action: 'calendar.manage',
+      section: 'admin',
+      order: 42,
+    });
+  },
+  routes: registerCalendar,
+};

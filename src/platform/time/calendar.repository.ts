@@ -1,0 +1,26 @@
+import type { Executor } from '../db/database.js';
+import type { CalendarYearTable } from '../db/schema.js';
+
+export async function enteredYears(db: Executor): Promise<CalendarYearTable[]> {
+  return db.selectFrom('calendar_years').selectAll().orderBy('year').execute();
+}
+
+export async function findEnteredYear(db: Executor, year: number): Promise<CalendarYearTable | undefined> {
+  return db.selectFrom('calendar_years').selectAll().where('year', '=', year).executeTakeFirst();
+}
+
+export async function saveEnteredYear(db: Executor, row: CalendarYearTable): Promise<void> {
+  await db
+    .insertInto('calendar_years')
+    .values(row)
+    .onConflict((oc) =>
+      oc.column('year').doUpdateSet({
+        holidays: row.holidays,
+        workdays: row.workdays,
+        reference: row.reference,
+        entered_by: row.entered_by,
+        updated_at: row.updated_at,
+      }),
+    )
+    .execute();
+}
