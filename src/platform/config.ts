@@ -28,6 +28,8 @@ export interface Config {
   schedulerIntervalMs: number;
   loginMaxFailures: number;
   loginLockMinutes: number;
+  /** Log-in attempts allowed per client address per minute. */
+  loginRatePerMinute: number;
 }
 
 export class ConfigError extends Error {
@@ -139,6 +141,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     schedulerIntervalMs: integer(env, 'SCHEDULER_INTERVAL_SECONDS', 5, 1, 3600) * 1000,
     loginMaxFailures: integer(env, 'LOGIN_MAX_FAILURES', 5, 1, 100),
     loginLockMinutes: integer(env, 'LOGIN_LOCK_MINUTES', 15, 1, 24 * 60),
+    loginRatePerMinute: integer(env, 'LOGIN_RATE_PER_MINUTE', 20, 1, 100000),
   };
 }
 

@@ -61,6 +61,7 @@ export async function startHarness(test: TestDatabase, env: Record<string, strin
     LOG_LEVEL: 'silent',
     DEMO_DATA: 'false',
     SCHEDULER: 'false',
+    LOGIN_RATE_PER_MINUTE: '100000',
     ...env,
   });
   const clock = new ManualClock(TEST_START);

@@ -108,7 +108,12 @@ export function registerAuthPages(app: App, services: AppServices): void {
 
   app.post(
     '/login',
-    { config: { action: 'session.login', rateLimit: { max: 20, timeWindow: '1 minute' } } },
+    {
+      config: {
+        action: 'session.login',
+        rateLimit: { max: config.loginRatePerMinute, timeWindow: '1 minute' },
+      },
+    },
     (req, reply) =>
       handleForm(req, {
         schema: LogInBody,

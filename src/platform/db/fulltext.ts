@@ -7,7 +7,6 @@ import { sql, type Kysely } from 'kysely';
 import type { DialectName, Executor } from './database.js';
 
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
-const CJK = /\p{Script=Han}/u;
 const CJK_RUN = /\p{Script=Han}+/gu;
 
 function words(text: string): string[] {
@@ -37,18 +36,21 @@ export interface QueryTerm {
   prefix: boolean;
 }
 
-/** What a query asks for: every term must match (AND). */
+/**
+ * What a query asks for: every term must match (AND). Chinese runs become their 2-character pieces (so
+ * a query matches any text containing it, however the text was segmented); a lone Chinese character
+ * and other words match as prefixes.
+ */
 export function queryTerms(query: string): QueryTerm[] {
   const terms: QueryTerm[] = [];
-  for (const word of words(query).slice(0, 20)) {
-    if (CJK.test(word) && [...word].length >= 2) {
-      for (const b of bigrams(word)) terms.push({ token: b, prefix: false });
-    } else {
-      terms.push({ token: word, prefix: true });
-    }
+  const text = query.normalize('NFKC').toLowerCase().slice(0, 200);
+  for (const run of text.match(CJK_RUN) ?? []) {
+    if ([...run].length === 1) terms.push({ token: run, prefix: true });
+    else for (const b of bigrams(run)) terms.push({ token: b, prefix: false });
   }
+  for (const word of words(text.replace(CJK_RUN, ' '))) terms.push({ token: word, prefix: true });
   const seen = new Set<string>();
-  return terms.filter((t) => (seen.has(t.token) ? false : (seen.add(t.token), true)));
+  return terms.filter((t) => (seen.has(t.token) ? false : (seen.add(t.token), true))).slice(0, 40);
 }
 
 export interface SearchDocument {

@@ -1,7 +1,7 @@
 // Migrations run at start on both databases. Platform migrations live in ./migrations; each domain
 // module exports its own from its index.ts and app.ts hands them all to `migrate()`. Names sort in the
 // order they must run ("YYYY-MM-DD-NN-what"), across platform and modules alike.
-import { Migrator, type Kysely, type Migration, type MigrationResult } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration, type MigrationResult } from 'kysely';
 import type { Db, DialectName } from './database.js';
 import { platformMigrations } from './migrations/index.js';
 
@@ -30,9 +30,16 @@ export async function migrate(db: Db, moduleMigrations: GongshiMigration[] = [])
     if (migrations[m.name]) throw new Error(`two migrations are named ${m.name}`);
     migrations[m.name] = { up: (k) => m.up(k, db.dialect) };
   }
+  // On PostgreSQL, name the schema the migration tables live in: otherwise Kysely looks for them in
+  // every schema and may take another schema's tables (several schemas in one database) for ours.
+  const schema =
+    db.dialect === 'postgres'
+      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db.kysely)).rows[0]?.schema
+      : undefined;
   const migrator = new Migrator({
     db: db.kysely,
     provider: { getMigrations: () => Promise.resolve(migrations) },
+    ...(schema ? { migrationTableSchema: schema } : {}),
   });
   const { error, results = [] } = await migrator.migrateToLatest();
   if (error) {

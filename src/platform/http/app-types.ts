@@ -26,7 +26,17 @@ export type App = FastifyInstance<
   TypeBoxTypeProvider
 >;
 
+/** A route and the action can() checks for it; every registered route is listed. */
+export interface RouteEntry {
+  method: string;
+  url: string;
+  action: string;
+}
+
 declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: readonly RouteEntry[];
+  }
   interface FastifyRequest {
     actor: Actor;
     locale: Locale;

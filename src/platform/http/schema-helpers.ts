@@ -8,7 +8,12 @@ export function oneOf<const T extends readonly string[]>(values: T, options: Rec
 }
 
 export function isoDate(options: Record<string, unknown> = {}) {
-  return Type.String({ pattern: DATE_PATTERN, 'x-error': 'validation.format.date', ...options });
+  return Type.String({
+    format: 'date',
+    pattern: DATE_PATTERN,
+    'x-error': 'validation.format.date',
+    ...options,
+  });
 }
 
 export function text(min: number, max: number, options: Record<string, unknown> = {}) {

@@ -19,7 +19,7 @@ import type { Runtime } from '../context.js';
 import type { Secrets } from '../secrets.js';
 import { DEFAULT_LOCALE, isLocale } from '../views/i18n.js';
 import type { NavRegistry } from '../views/nav.js';
-import type { App } from './app-types.js';
+import type { App, RouteEntry } from './app-types.js';
 import { AppError, forbidden, unauthenticated } from './errors.js';
 import { installErrorHandling } from './error-handling.js';
 import { csrfUserInfo } from './pages.js';
@@ -168,10 +168,14 @@ export async function createServer(options: ServerOptions): Promise<App> {
   app.decorateRequest('sessionSecret', undefined);
 
   // Every route declares the action can() checks; plugin routes (static files, API docs) are public.
+  const routeTable: RouteEntry[] = [];
+  app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route) => {
     const config = (route.config ?? {}) as { action?: string };
+    const methods = (Array.isArray(route.method) ? route.method : [route.method]).map(String);
     if (config.action === undefined && PLUGIN_ROUTE_PREFIXES.some((p) => route.url.startsWith(p))) {
       route.config = { ...config, action: 'public.read' };
+      for (const method of methods) routeTable.push({ method, url: route.url, action: 'public.read' });
       return;
     }
     if (config.action === undefined) {
@@ -180,6 +184,7 @@ export async function createServer(options: ServerOptions): Promise<App> {
     if (!isAction(config.action)) {
       throw new Error(`route ${String(route.method)} ${route.url} declares unknown action ${config.action}`);
     }
+    for (const method of methods) routeTable.push({ method, url: route.url, action: config.action });
   });
 
   // Who is asking, and in which language.

@@ -1,0 +1,100 @@
+// Demo data (issue: Foundation, item 11): a coherent Beijing with users for every role, seeded once.
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { buildApp, createPlatform, type Platform } from '../app.js';
+import { ROLES } from '../platform/auth/roles.js';
+import { loadConfig } from '../platform/config.js';
+import type { App } from '../platform/http/app-types.js';
+import { BEIJING_DISTRICTS } from '../platform/validation/districts.js';
+import { checkUscc } from '../platform/validation/uscc.js';
+import { ManualClock } from '../platform/time/clock.js';
+import { describeEachDatabase } from '../testing/databases.js';
+import { demoUscc, seedDemo, type DemoCredential } from './seed.js';
+
+describeEachDatabase('demo data', (db) => {
+  let platform: Platform;
+  let app: App;
+  let dataDir: string;
+  let credentials: DemoCredential[] | undefined;
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'gongshi-seed-'));
+    const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+    platform = await createPlatform(config, { db: db().db, clock: new ManualClock('2026-11-26T02:00:00Z') });
+    credentials = await seedDemo(platform);
+    app = await buildApp(platform, { logger: false });
+  }, 120_000);
+  afterAll(async () => {
+    await app.close();
+    await platform.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('has a user for every role, with working passwords and API tokens', async () => {
+    expect(credentials?.map((c) => c.role).sort()).toEqual([...ROLES].sort());
+    for (const c of credentials!) {
+      const me = await app.inject({
+        method: 'GET',
+        url: '/api/v1/me',
+        headers: { authorization: `Bearer ${c.apiToken}` },
+      });
+      expect(me.statusCode, c.role).toBe(200);
+      expect(me.json<{ memberships: { role: string }[] }>().memberships.map((m) => m.role)).toContain(c.role);
+    }
+  });
+
+  it('writes the log-ins to DATA_DIR/demo-credentials.json, readable by the owner only', () => {
+    const file = join(dataDir, 'demo-credentials.json');
+    expect(existsSync(file)).toBe(true);
+    expect(statSync(file).mode & 0o077).toBe(0);
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as { users: DemoCredential[] };
+    expect(saved.users).toEqual(credentials);
+  });
+
+  it('has the city, its 16 districts, and departments at city, district and street level', async () => {
+    const orgs = await db().db.kysely.selectFrom('organizations').selectAll().execute();
+    const districts = new Set(
+      orgs.filter((o) => o.level === 'district' && o.kind === 'purchaser').map((o) => o.district_code),
+    );
+    expect([...districts].sort()).toEqual(BEIJING_DISTRICTS.map((d) => d.code).sort());
+    const levels = new Set(
+      orgs.filter((o) => o.kind === 'purchaser' || o.kind === 'bureau').map((o) => o.level),
+    );
+    expect(levels).toEqual(new Set(['city', 'district', 'street']));
+    // Every street office hangs under its district's government.
+    for (const street of orgs.filter((o) => o.level === 'street')) {
+      const parent = orgs.find((o) => o.id === street.parent_id);
+      expect(parent?.level).toBe('district');
+      expect(parent?.district_code).toBe(street.district_code);
+    }
+  });
+
+  it('has at least 50 social organizations of all three types, each with a valid and unique code', async () => {
+    const social = await db()
+      .db.kysely.selectFrom('organizations')
+      .selectAll()
+      .where('kind', '=', 'socialOrganization')
+      .execute();
+    expect(social.length).toBeGreaterThanOrEqual(50);
+    expect(new Set(social.map((o) => o.org_type))).toEqual(
+      new Set(['association', 'foundation', 'serviceAgency']),
+    );
+    for (const o of social) {
+      const check = checkUscc(o.uscc!);
+      expect(check.ok, o.uscc!).toBe(true);
+      expect(check.orgCodeWarning).toBeUndefined();
+      expect(o.uscc![0]).toBe('5'); // registered by civil affairs
+    }
+    expect(new Set(social.map((o) => o.uscc)).size).toBe(social.length);
+  });
+
+  it('seeds only once', async () => {
+    expect(await seedDemo(platform)).toBeUndefined();
+  });
+
+  it('makes the same codes on every machine', () => {
+    expect(demoUscc('foundation', '110000', 3)).toBe(demoUscc('foundation', '110000', 3));
+    expect(demoUscc('association', '110105', 0)).toMatch(/^51110105/);
+  });
+});
