@@ -50,6 +50,7 @@ export default tseslint.config(
     files: [
       'scripts/**',
       'bench/**',
+      'src/testing/**',
       'e2e/**',
       '**/*.test.ts',
       '**/*.test.tsx',

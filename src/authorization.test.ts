@@ -102,7 +102,7 @@ describeEachDatabase('every route × every role', (db) => {
         } else {
           res = await p.agent!.postForm(url, {}, { csrf: p.csrf ?? (await p.agent!.csrf('/login')) });
         }
-        const denied = isDenial(res.statusCode, res.body, res.headers.location as string | undefined, api);
+        const denied = isDenial(res.statusCode, res.body, res.headers.location, api);
         if (res.statusCode >= 500) problems.push(`${route.method} ${url} as ${p.name}: ${res.statusCode}`);
         else if (denied === allowed) {
           problems.push(

@@ -14,6 +14,7 @@ import { loadConfig, type Config } from '../platform/config.js';
 import { runUseCase, type Ctx } from '../platform/context.js';
 import type { App } from '../platform/http/app-types.js';
 import { ManualClock } from '../platform/time/clock.js';
+import { usccCheckCharacter } from '../platform/validation/uscc.js';
 import type { TestDatabase } from './databases.js';
 
 export const TEST_START = '2026-11-26T02:00:00.000Z'; // 10:00 in Beijing
@@ -121,14 +122,10 @@ export async function startHarness(test: TestDatabase, env: Record<string, strin
   };
 }
 
-/** A valid unified social credit code for test organization n (民政, social service agency, Beijing). */
+/** A valid unified social credit code for test organization n (民政, social service agency, Chaoyang). */
 export function testUscc(n: number): string {
-  const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-  const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
   const first17 = `52110105${String(n).padStart(9, '0')}`;
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += ALPHABET.indexOf(first17[i]!) * WEIGHTS[i]!;
-  return first17 + ALPHABET[(31 - (sum % 31)) % 31]!;
+  return first17 + usccCheckCharacter(first17);
 }
 
 /** Cookies and CSRF tokens, like a browser: for testing pages and forms through `inject`. */

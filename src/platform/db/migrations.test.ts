@@ -9,7 +9,13 @@ for (const dialect of dialectsUnderTest()) {
     const test = await openTestDatabase(dialect, { migrate: false });
     try {
       const applied = await migrate(test.db, allMigrations());
-      expect(applied).toEqual(['2026-11-26-01-platform-core', ...allMigrations().map((m) => m.name)].sort());
+      expect(applied).toEqual(
+        [
+          '2026-11-26-01-platform-core',
+          '2026-11-26-03-immutable-publications',
+          ...allMigrations().map((m) => m.name),
+        ].sort(),
+      );
       expect(await migrate(test.db, allMigrations())).toEqual([]);
       const tables = await test.db.kysely.introspection.getTables();
       const names = tables.map((t) => t.name);

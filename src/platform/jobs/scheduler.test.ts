@@ -37,9 +37,9 @@ describeEachDatabase('scheduler', (db) => {
       fired.push('recurring');
       return Promise.resolve();
     });
-    scheduler.register('test.later', async (ctx) => {
+    scheduler.register('test.later', (ctx) => {
       fired.push('later');
-      return { nextCheckAt: new Date(ctx.now.getTime() + 3_600_000) };
+      return Promise.resolve({ nextCheckAt: new Date(ctx.now.getTime() + 3_600_000) });
     });
     scheduler.register('test.flaky', async () => {
       fired.push('flaky');

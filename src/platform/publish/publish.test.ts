@@ -121,6 +121,24 @@ describeEachDatabase('publish()', (db) => {
     }
   });
 
+  it('refuses to edit or delete published records and log entries, in the database itself', async () => {
+    const r = await publishOne('testNotice', { final: true });
+    const k = db().db.kysely;
+    await expect(
+      k.updateTable('public_records').set({ title: 'changed' }).where('id', '=', r.recordId).execute(),
+    ).rejects.toThrow(/immutable/);
+    await expect(k.deleteFrom('public_records').where('id', '=', r.recordId).execute()).rejects.toThrow(
+      /immutable/,
+    );
+    await expect(
+      k.updateTable('log_entries').set({ leaf: '{}' }).where('idx', '=', r.logIndex).execute(),
+    ).rejects.toThrow(/immutable/);
+    await expect(k.deleteFrom('log_entries').where('idx', '=', r.logIndex).execute()).rejects.toThrow(
+      /immutable/,
+    );
+    expect((await getPublicRecord(k, r.recordId)).title).toBe('testNotice 标题');
+  });
+
   it('refuses malformed kinds and empty titles (programming errors)', async () => {
     await expect(publishOne('Bad Kind', {})).rejects.toThrow(/bad record kind/);
     await expect(

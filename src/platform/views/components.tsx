@@ -111,6 +111,30 @@ function RequiredMark(props: { required: boolean | undefined }) {
   return props.required ? <span class="required"> ({t('form.required')})</span> : null;
 }
 
+/**
+ * One field: the label holds only the field's name (and "required"); the hint and the error follow the
+ * control and are tied to it with aria-describedby, so a screen reader says each once, after the name.
+ */
+function Field(props: {
+  name: string;
+  label: string;
+  required: boolean | undefined;
+  hint: string | undefined;
+  problem: FieldProblem | undefined;
+  children: ComponentChildren;
+}) {
+  return (
+    <div class="field">
+      <label for={fieldId(props.name)}>
+        {props.label}
+        <RequiredMark required={props.required} />
+      </label>
+      {props.children}
+      <FieldMessages name={props.name} hint={props.hint} problem={props.problem} />
+    </div>
+  );
+}
+
 export function TextField(
   props: FieldProps & {
     type?: 'text' | 'email' | 'tel' | 'password' | 'number' | 'date' | 'search' | 'url';
@@ -123,9 +147,13 @@ export function TextField(
   const problem = problemFor(props.form, props.name);
   const value = props.type === 'password' ? undefined : (props.form?.values[props.name] ?? props.value);
   return (
-    <label for={fieldId(props.name)}>
-      {props.label}
-      <RequiredMark required={props.required} />
+    <Field
+      name={props.name}
+      label={props.label}
+      required={props.required}
+      hint={props.hint}
+      problem={problem}
+    >
       <input
         id={fieldId(props.name)}
         name={props.name}
@@ -138,17 +166,20 @@ export function TextField(
         aria-invalid={problem ? 'true' : undefined}
         aria-describedby={describedBy(props.name, props.hint, problem)}
       />
-      <FieldMessages name={props.name} hint={props.hint} problem={problem} />
-    </label>
+    </Field>
   );
 }
 
 export function TextAreaField(props: FieldProps & { value?: string | undefined; rows?: number }) {
   const problem = problemFor(props.form, props.name);
   return (
-    <label for={fieldId(props.name)}>
-      {props.label}
-      <RequiredMark required={props.required} />
+    <Field
+      name={props.name}
+      label={props.label}
+      required={props.required}
+      hint={props.hint}
+      problem={problem}
+    >
       <textarea
         id={fieldId(props.name)}
         name={props.name}
@@ -159,8 +190,7 @@ export function TextAreaField(props: FieldProps & { value?: string | undefined; 
       >
         {props.form?.values[props.name] ?? props.value ?? ''}
       </textarea>
-      <FieldMessages name={props.name} hint={props.hint} problem={problem} />
-    </label>
+    </Field>
   );
 }
 
@@ -175,9 +205,13 @@ export function SelectField(
   const problem = problemFor(props.form, props.name);
   const selected = props.form?.values[props.name] ?? props.value ?? '';
   return (
-    <label for={fieldId(props.name)}>
-      {props.label}
-      <RequiredMark required={props.required} />
+    <Field
+      name={props.name}
+      label={props.label}
+      required={props.required}
+      hint={props.hint}
+      problem={problem}
+    >
       <select
         id={fieldId(props.name)}
         name={props.name}
@@ -192,8 +226,7 @@ export function SelectField(
           </option>
         ))}
       </select>
-      <FieldMessages name={props.name} hint={props.hint} problem={problem} />
-    </label>
+    </Field>
   );
 }
 

@@ -1,4 +1,5 @@
 import type { GongshiMigration } from '../migrator.js';
 import { platformCore } from './2026-11-26-01-platform-core.js';
+import { immutablePublications } from './2026-11-26-03-immutable-publications.js';
 
-export const platformMigrations: GongshiMigration[] = [platformCore];
+export const platformMigrations: GongshiMigration[] = [platformCore, immutablePublications];

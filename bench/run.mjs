@@ -1,0 +1,26 @@
+// Runs every benchmark (`npm run bench`): start-up to first 200 on SQLite, then HTTP throughput of the
+// home page against the /healthz baseline on SQLite, and with --postgres also on PostgreSQL (in a
+// throwaway database). Exits 1 when any benchmark misses its target or sees failed requests.
+//
+//   npm run bench -- [--runs 3] [--duration 10] [--connections 10] [--warmup 2]
+//                    [--postgres postgres://postgres@127.0.0.1:5432/postgres]
+import { parseArgs } from 'node:util';
+import { baselineOptions, runBaseline } from './baseline.mjs';
+import { runStartup, startupOptions } from './startup.mjs';
+
+const { values } = parseArgs({ options: { ...startupOptions, ...baselineOptions } });
+const load = {
+  duration: Number(values.duration),
+  connections: Number(values.connections),
+  warmup: Number(values.warmup),
+};
+
+console.log(`Gongshi benchmarks, ${new Date().toISOString()}`);
+const outcomes = [];
+outcomes.push(await runStartup({ runs: Number(values.runs) }));
+outcomes.push(await runBaseline(load));
+if (values.postgres) outcomes.push(await runBaseline({ ...load, postgres: values.postgres }));
+
+const ok = outcomes.every((o) => o.ok);
+console.log(ok ? '\nAll benchmarks passed.' : '\nSome benchmarks FAILED (see above).');
+process.exitCode = ok ? 0 : 1;

@@ -1,0 +1,112 @@
+// Shared pieces of the browser tests: the demo log-ins of this run's server, an accessibility check,
+// logging in and out through the pages as a person would.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+
+import { ROLES, type Role } from '../src/platform/auth/roles.js';
+import { orgCodeCheckCharacter, usccCheckCharacter } from '../src/platform/validation/uscc.js';
+
+export { ROLES, type Role };
+
+/** Each role's label as the pages show it in Chinese and English. */
+export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
+  administrator: { zh: '平台管理员', en: 'Platform administrator' },
+  purchaserStaff: { zh: '购买主体工作人员', en: 'Purchaser staff' },
+  finance: { zh: '财政部门', en: 'Finance bureau' },
+  civilAffairs: { zh: '民政部门', en: 'Civil affairs bureau' },
+  providerMember: { zh: '社会组织成员', en: 'Social organization member' },
+  expert: { zh: '评审专家', en: 'Evaluation expert' },
+  agency: { zh: '第三方机构', en: 'Third-party agency' },
+  auditor: { zh: '审计监督', en: 'Auditor' },
+};
+
+export interface DemoUser {
+  role: Role;
+  name: string;
+  organization: string;
+  login: string;
+  password: string;
+  apiToken: string;
+}
+
+let users: DemoUser[] | undefined;
+
+/** The demo user of a role, from the credentials file the server wrote into this run's data folder. */
+export function demoUser(role: Role): DemoUser {
+  if (!users) {
+    const dataDir = process.env.GONGSHI_E2E_DATA_DIR;
+    if (!dataDir)
+      throw new Error('GONGSHI_E2E_DATA_DIR is not set; run the tests through playwright.config.ts');
+    const file = JSON.parse(readFileSync(join(dataDir, 'demo-credentials.json'), 'utf8')) as {
+      users: DemoUser[];
+    };
+    users = file.users;
+  }
+  const user = users.find((u) => u.role === role);
+  if (!user) throw new Error(`no demo user with the role ${role}`);
+  return user;
+}
+
+/** A short random suffix, so that records made by one test never collide with another's or a rerun's. */
+export function unique(): string {
+  return Math.random().toString(36).slice(2, 8);
+}
+
+/** Runs axe (WCAG 2.0/2.1 A and AA) on the page as it is now and fails, listing every violation. */
+export async function checkA11y(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const report = results.violations.map(
+    (v) =>
+      `${v.id} (${v.impact ?? 'n/a'}): ${v.help}\n` +
+      v.nodes
+        .map(
+          (n) =>
+            `    ${n.target.join(' ')}${n.failureSummary ? ` — ${n.failureSummary.replace(/\s+/g, ' ')}` : ''}`,
+        )
+        .join('\n'),
+  );
+  expect(report, `accessibility violations on ${page.url()}`).toEqual([]);
+}
+
+/** The site header (navigation, language switch, log-in / log-out). */
+export function header(page: Page) {
+  return page.locator('header.site-header');
+}
+
+/** Logs in through the log-in page as the demo user of a role; ends on the workspace. */
+export async function logIn(page: Page, role: Role, options: { a11y?: boolean } = {}): Promise<DemoUser> {
+  const user = demoUser(role);
+  await page.goto('/login');
+  if (options.a11y) await checkA11y(page);
+  const main = page.locator('main');
+  await main.getByLabel('手机号码或电子邮箱').fill(user.login);
+  await main.getByLabel('密码').fill(user.password);
+  await main.getByRole('button', { name: '登录', exact: true }).click();
+  await expect(page).toHaveURL(/\/workspace$/);
+  await expect(header(page).getByRole('link', { name: user.name })).toBeVisible();
+  return user;
+}
+
+/** Logs out with the header's button (Chinese or English) and checks the header offers log-in again. */
+export async function logOut(page: Page): Promise<void> {
+  await header(page)
+    .getByRole('button', { name: /^(退出|Log out)$/ })
+    .click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.locator('.flash')).toBeVisible();
+  await expect(header(page).getByRole('button', { name: /^(退出|Log out)$/ })).toHaveCount(0);
+}
+
+/**
+ * A random, valid unified social credit code (GB 32100) of a social association registered by civil
+ * affairs in Chaoyang district, with a valid organization code (GB 11714) inside.
+ */
+export function randomUscc(): string {
+  const body = Array.from({ length: 8 }, () => String(Math.floor(Math.random() * 10))).join('');
+  const first17 = `51110105${body}${orgCodeCheckCharacter(body)!}`;
+  return first17 + usccCheckCharacter(first17);
+}
