@@ -110,6 +110,14 @@ export async function buildApp(platform: Platform, options: { logger?: boolean }
       },
       security: [{ bearerAuth: [] }],
     },
+    // The API reference describes the JSON API and the health checks, not the HTML pages.
+    transform: ({ schema, url }) => ({
+      schema:
+        url.startsWith('/api/') || url === '/healthz' || url === '/readyz'
+          ? schema
+          : { ...schema, hide: true },
+      url,
+    }),
   });
   await app.register(fastifySwaggerUi, {
     routePrefix: '/api/docs',

@@ -89,6 +89,13 @@ describeEachDatabase('demo data', (db) => {
     expect(new Set(social.map((o) => o.uscc)).size).toBe(social.length);
   });
 
+  it('publishes the demo announcements, searchable by 养老', async () => {
+    const records = await app.inject({ method: 'GET', url: '/api/v1/records?kind=announcement' });
+    expect(records.json<{ total: number }>().total).toBe(3);
+    const found = await app.inject({ method: 'GET', url: '/api/v1/search?q=%E5%85%BB%E8%80%81' });
+    expect(found.json<{ total: number }>().total).toBeGreaterThan(0);
+  });
+
   it('seeds only once', async () => {
     expect(await seedDemo(platform)).toBeUndefined();
   });

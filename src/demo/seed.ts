@@ -15,6 +15,8 @@ import { SYSTEM, type Role, type SocialOrganizationType } from '../platform/auth
 import { runUseCase, type Ctx } from '../platform/context.js';
 import { BEIJING_DISTRICTS } from '../platform/validation/districts.js';
 import { orgCodeCheckCharacter, usccCheckCharacter } from '../platform/validation/uscc.js';
+import { publishAnnouncement } from '../modules/disclosure/index.js';
+import { DEMO_ANNOUNCEMENTS } from './announcements.js';
 import { AGENCIES, CITY_DEPARTMENTS, SOCIAL_ORGANIZATIONS, STREETS } from './beijing.js';
 
 export interface DemoCredential {
@@ -195,6 +197,16 @@ export async function seedDemo(platform: Platform): Promise<DemoCredential[] | u
         login: u.phone ?? u.email,
         password,
         apiToken: token,
+      });
+    }
+    for (const a of DEMO_ANNOUNCEMENTS) {
+      const organizationId = orgIds.get(a.publisher);
+      if (!organizationId) throw new Error(`demo data: no organization named ${a.publisher}`);
+      await publishAnnouncement(ctx, {
+        category: a.category,
+        title: a.title,
+        body: a.paragraphs.join('\n\n'),
+        organizationId,
       });
     }
     return out;

@@ -1,7 +1,8 @@
 // The public portal: home, every published record (list, page, search). Reads published records only.
+import { PageParam, hrefWith, pageWindow } from '../../platform/http/schema-helpers.js';
 import { Type } from 'typebox';
-import type { ComponentChildren } from 'preact';
 import { organizationCounts } from '../../platform/auth/auth.queries.js';
+import { can } from '../../platform/auth/policy.js';
 import type { App, AppServices } from '../../platform/http/app-types.js';
 import {
   BeijingTime,
@@ -20,83 +21,12 @@ import {
   recordKinds,
 } from '../../platform/publish/records.js';
 import { search } from './disclosure.repository.js';
+import { RecordContent } from './record-views.js';
 
 const PAGE_SIZE = 20;
 
 export function kindLabel(t: Translate, kind: string): string {
   return hasMessage(`record.kind.${kind}`) ? t(`record.kind.${kind}`) : kind;
-}
-
-function scalar(v: unknown): string {
-  if (v === null || v === undefined) return '—';
-  return typeof v === 'string' ? v : JSON.stringify(v);
-}
-
-/** A published record's content, shown as nested facts and tables; works for any JSON. */
-export function JsonView(props: { value: unknown; depth?: number }): ComponentChildren {
-  const { value } = props;
-  const depth = props.depth ?? 0;
-  if (value === null || value === undefined) return <span>—</span>;
-  if (typeof value !== 'object') return <span>{scalar(value)}</span>;
-  if (Array.isArray(value)) {
-    if (value.length === 0) return <span>—</span>;
-    const rows = value as unknown[];
-    const allFlatObjects = rows.every(
-      (r) =>
-        r !== null &&
-        typeof r === 'object' &&
-        !Array.isArray(r) &&
-        Object.values(r).every((v) => typeof v !== 'object' || v === null),
-    );
-    if (allFlatObjects) {
-      const columns = [...new Set(rows.flatMap((r) => Object.keys(r as object)))];
-      return (
-        <div class="table-scroll">
-          <table class="striped">
-            <thead>
-              <tr>
-                {columns.map((c) => (
-                  <th scope="col" key={c}>
-                    {c}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r, i) => (
-                <tr key={i}>
-                  {columns.map((c) => (
-                    <td key={c}>{scalar((r as Record<string, unknown>)[c])}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      );
-    }
-    return (
-      <ol>
-        {rows.map((r, i) => (
-          <li key={i}>
-            <JsonView value={r} depth={depth + 1} />
-          </li>
-        ))}
-      </ol>
-    );
-  }
-  return (
-    <dl class="facts">
-      {Object.entries(value as Record<string, unknown>).map(([k, v]) => (
-        <div key={k}>
-          <dt>{k}</dt>
-          <dd>
-            <JsonView value={v} depth={depth + 1} />
-          </dd>
-        </div>
-      ))}
-    </dl>
-  );
 }
 
 function RecordList(props: {
@@ -192,7 +122,7 @@ export function registerDisclosurePages(app: App, services: AppServices): void {
       schema: {
         querystring: Type.Object({
           kind: Type.Optional(Type.String({ maxLength: 64 })),
-          page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })),
+          page: PageParam,
         }),
       },
     },
@@ -201,11 +131,10 @@ export function registerDisclosurePages(app: App, services: AppServices): void {
       const page = req.query.page ?? 1;
       const kind = req.query.kind || undefined;
       const [{ items, total }, kinds] = await Promise.all([
-        listRecords(db(), { kind, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+        listRecords(db(), { kind, ...pageWindow(page, PAGE_SIZE) }),
         recordKinds(db()),
       ]);
-      const href = (p: number) =>
-        `/records?${new URLSearchParams({ ...(kind ? { kind } : {}), page: String(p) }).toString()}`;
+      const href = (p: number) => hrefWith('/records', { kind, page: p });
       return render(
         req,
         reply,
@@ -268,9 +197,16 @@ export function registerDisclosurePages(app: App, services: AppServices): void {
               ))}
             </p>
           ) : null}
+          {record.kind === 'announcement' &&
+          record.supersededBy.length === 0 &&
+          can(req.actor, 'announcement.publish') ? (
+            <p>
+              <a href={`/announcements/new?corrects=${record.id}`}>{t('announcement.correct')}</a>
+            </p>
+          ) : null}
           <section aria-labelledby="content-heading">
             <h2 id="content-heading">{t('records.content')}</h2>
-            <JsonView value={record.content} />
+            <RecordContent kind={record.kind} content={record.content} t={t} />
           </section>
           <section aria-labelledby="verify-heading" class="verification">
             <h2 id="verify-heading">{t('records.verification')}</h2>
@@ -299,7 +235,7 @@ export function registerDisclosurePages(app: App, services: AppServices): void {
       schema: {
         querystring: Type.Object({
           q: Type.Optional(Type.String({ maxLength: 200 })),
-          page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+          page: PageParam,
         }),
       },
     },
@@ -309,11 +245,10 @@ export function registerDisclosurePages(app: App, services: AppServices): void {
       const page = req.query.page ?? 1;
       const result = q
         ? await search(db(), services.runtime.db.dialect, q, {
-            limit: PAGE_SIZE,
-            offset: (page - 1) * PAGE_SIZE,
+            ...pageWindow(page, PAGE_SIZE),
           })
         : { hits: [], total: 0 };
-      const href = (p: number) => `/search?${new URLSearchParams({ q, page: String(p) }).toString()}`;
+      const href = (p: number) => hrefWith('/search', { q, page: p });
       return render(
         req,
         reply,

@@ -2,9 +2,11 @@
 // public by definition.
 import { Type } from 'typebox';
 import type { App, AppServices } from '../../platform/http/app-types.js';
-import { ErrorBody, paged } from '../../platform/http/schema-helpers.js';
+import { ErrorBody, paged, PageParam, pageWindow } from '../../platform/http/schema-helpers.js';
 import { getPublicRecord, listRecords } from '../../platform/publish/records.js';
+import { AnnouncementBody } from './announcement.schemas.js';
 import { search } from './disclosure.repository.js';
+import { publishAnnouncement } from './publish-announcement.js';
 
 const RecordView = Type.Object({
   id: Type.String(),
@@ -25,6 +27,35 @@ const PAGE_SIZE = 50;
 export function registerDisclosureRoutes(app: App, services: AppServices): void {
   const db = () => services.runtime.db.kysely;
 
+  app.post(
+    '/api/v1/announcements',
+    {
+      config: { action: 'announcement.publish' },
+      schema: {
+        tags: ['disclosure'],
+        summary:
+          'Publish an announcement (platform notice, operating guide or policy document) for one of your organizations',
+        body: AnnouncementBody,
+        response: {
+          201: Type.Object({
+            recordId: Type.String(),
+            logIndex: Type.Integer(),
+            leaf: Type.String(),
+            leafHash: Type.String(),
+            chainHash: Type.String(),
+            contentHash: Type.String(),
+            publishedAt: Type.String(),
+          }),
+          401: ErrorBody,
+          403: ErrorBody,
+          ...errors,
+        },
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await services.run(req, (ctx) => publishAnnouncement(ctx, req.body))),
+  );
+
   app.get(
     '/api/v1/records',
     {
@@ -35,7 +66,7 @@ export function registerDisclosureRoutes(app: App, services: AppServices): void 
         querystring: Type.Object({
           kind: Type.Optional(Type.String({ maxLength: 64 })),
           subject: Type.Optional(Type.String({ maxLength: 64 })),
-          page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })),
+          page: PageParam,
         }),
         response: { 200: paged(RecordView), ...errors },
       },
@@ -45,8 +76,7 @@ export function registerDisclosureRoutes(app: App, services: AppServices): void 
       const { items, total } = await listRecords(db(), {
         kind: req.query.kind,
         subjectId: req.query.subject,
-        limit: PAGE_SIZE,
-        offset: (page - 1) * PAGE_SIZE,
+        ...pageWindow(page, PAGE_SIZE),
       });
       return { items, page, pageSize: PAGE_SIZE, total };
     },
@@ -88,7 +118,7 @@ export function registerDisclosureRoutes(app: App, services: AppServices): void 
         querystring: Type.Object({
           q: Type.String({ minLength: 1, maxLength: 200 }),
           kind: Type.Optional(Type.String({ maxLength: 64 })),
-          page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+          page: PageParam,
         }),
         response: {
           200: paged(
@@ -109,8 +139,7 @@ export function registerDisclosureRoutes(app: App, services: AppServices): void 
       const page = req.query.page ?? 1;
       const { hits, total } = await search(db(), services.runtime.db.dialect, req.query.q, {
         kind: req.query.kind,
-        limit: PAGE_SIZE,
-        offset: (page - 1) * PAGE_SIZE,
+        ...pageWindow(page, PAGE_SIZE),
       });
       return { items: hits, page, pageSize: PAGE_SIZE, total };
     },

@@ -39,7 +39,7 @@ describeEachDatabase('portal', (db) => {
     ] as const;
     for (const [key, title, content] of items) {
       const r = await runUseCase(h.platform.runtime, { actor: SYSTEM }, (ctx) =>
-        publish(ctx, { kind: 'calendarYear', subjectId: key, title, content }),
+        publish(ctx, { kind: 'testNotice', subjectId: key, title, content }),
       );
       ids[key] = r.recordId;
     }
@@ -75,6 +75,20 @@ describeEachDatabase('portal', (db) => {
     const api = await h.app.inject({ method: 'GET', url: `/api/v1/records/${ids.elderly}` });
     expect(api.json()).toMatchObject({ id: ids.elderly, log: { index: expect.any(Number) as number } });
     expect((await h.app.inject({ method: 'GET', url: '/records/nope' })).statusCode).toBe(404);
+  });
+
+  it('shows content of an unexpected shape with the generic view instead of failing', async () => {
+    const r = await runUseCase(h.platform.runtime, { actor: SYSTEM }, (ctx) =>
+      publish(ctx, {
+        kind: 'calendarYear',
+        subjectId: 'odd',
+        title: '形状不同的记录',
+        content: { year: 'x', holidays: 'none' },
+      }),
+    );
+    const page = await h.app.inject({ method: 'GET', url: `/records/${r.recordId}` });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<dt>holidays</dt>');
   });
 
   it('rejects an empty query on the API with 422', async () => {

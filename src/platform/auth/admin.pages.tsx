@@ -3,10 +3,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type, type Static } from 'typebox';
 import type { App, AppServices } from '../http/app-types.js';
-import { AppError } from '../http/errors.js';
+import { AppError, type FieldProblem } from '../http/errors.js';
 import { handleForm } from '../http/forms.js';
 import { setFlash } from '../http/pages.js';
-import { oneOf } from '../http/schema-helpers.js';
+import { hrefWith, oneOf, PageParam, pageWindow } from '../http/schema-helpers.js';
 import {
   BeijingTime,
   emptyForm,
@@ -23,6 +23,7 @@ import {
 } from '../views/components.js';
 import { LOCALES, translator, type Translate } from '../views/i18n.js';
 import { allDivisions, findDistrict } from '../validation/districts.js';
+import { checkUscc, usccProblemMessage } from '../validation/uscc.js';
 import { addMembership } from './add-membership.js';
 import {
   auditTrail,
@@ -93,6 +94,16 @@ function orgName(o: { name: string; nameEn: string | null }, locale: string): st
   return locale === 'en' && o.nameEn ? o.nameEn : o.name;
 }
 
+/** The credit-code check, so a bad code is reported together with the form's other problems. */
+function usccPrecheck(values: Record<string, string>): FieldProblem[] {
+  const code = values.uscc?.trim();
+  if (!code) return [];
+  const check = checkUscc(code);
+  if (check.ok || !check.problem) return [];
+  const { key, params } = usccProblemMessage(check.problem);
+  return [{ field: 'uscc', key, params }];
+}
+
 /** Turns "" (a cleared optional field) into null, so the update use-case clears it. */
 function nullable(body: unknown, fields: string[]): Record<string, unknown> {
   const out: Record<string, unknown> = { ...(body as Record<string, unknown>) };
@@ -114,7 +125,7 @@ export function registerAdminPages(app: App, services: AppServices): void {
         querystring: Type.Object({
           q: Type.Optional(Type.String({ maxLength: 100 })),
           role: Type.Optional(oneOf(ROLES)),
-          page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })),
+          page: PageParam,
         }),
       },
     },
@@ -125,11 +136,9 @@ export function registerAdminPages(app: App, services: AppServices): void {
       const { items, total } = await findUsers(db(), {
         q,
         role: req.query.role,
-        limit: PAGE_SIZE,
-        offset: (page - 1) * PAGE_SIZE,
+        ...pageWindow(page, PAGE_SIZE),
       });
-      const query = (p: number) =>
-        `/admin/users?${new URLSearchParams({ ...(q ? { q } : {}), ...(req.query.role ? { role: req.query.role } : {}), page: String(p) }).toString()}`;
+      const query = (p: number) => hrefWith('/admin/users', { q, role: req.query.role, page: p });
       return render(
         req,
         reply,
@@ -513,7 +522,7 @@ export function registerAdminPages(app: App, services: AppServices): void {
         querystring: Type.Object({
           q: Type.Optional(Type.String({ maxLength: 100 })),
           kind: Type.Optional(oneOf(ORGANIZATION_KINDS)),
-          page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })),
+          page: PageParam,
         }),
       },
     },
@@ -524,12 +533,10 @@ export function registerAdminPages(app: App, services: AppServices): void {
       const { items, total } = await findOrganizations(db(), {
         q,
         kind: req.query.kind,
-        limit: PAGE_SIZE,
-        offset: (page - 1) * PAGE_SIZE,
+        ...pageWindow(page, PAGE_SIZE),
       });
       const tree = q || req.query.kind || page > 1 ? [] : await departmentTree(db());
-      const query = (p: number) =>
-        `/admin/organizations?${new URLSearchParams({ ...(q ? { q } : {}), ...(req.query.kind ? { kind: req.query.kind } : {}), page: String(p) }).toString()}`;
+      const query = (p: number) => hrefWith('/admin/organizations', { q, kind: req.query.kind, page: p });
       return render(
         req,
         reply,
@@ -707,6 +714,7 @@ export function registerAdminPages(app: App, services: AppServices): void {
   app.post('/admin/organizations', { config: { action: 'admin.organizations.manage' } }, (req, reply) =>
     handleForm(req, {
       schema: CreateOrganizationBody,
+      precheck: usccPrecheck,
       show: (form, status) => showNewOrg(req, reply, form, status),
       run: async (input) => {
         const { id } = await services.run(req, (ctx) => createOrganization(ctx, input));
@@ -799,6 +807,7 @@ export function registerAdminPages(app: App, services: AppServices): void {
     (req, reply) =>
       handleForm(req, {
         schema: UpdateOrganizationBody,
+        precheck: usccPrecheck,
         show: (form, status) => showOrg(req, reply, req.params.id, form, status),
         run: async (input) => {
           const body = nullable({ ...input }, [
@@ -828,7 +837,7 @@ export function registerAdminPages(app: App, services: AppServices): void {
       schema: {
         querystring: Type.Object({
           subject: Type.Optional(Type.String({ maxLength: 64 })),
-          page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })),
+          page: PageParam,
         }),
       },
     },
@@ -837,11 +846,9 @@ export function registerAdminPages(app: App, services: AppServices): void {
       const page = req.query.page ?? 1;
       const { items, total } = await auditTrail(db(), {
         subjectId: req.query.subject,
-        limit: 50,
-        offset: (page - 1) * 50,
+        ...pageWindow(page, 50),
       });
-      const href = (p: number) =>
-        `/admin/audit?${new URLSearchParams({ ...(req.query.subject ? { subject: req.query.subject } : {}), page: String(p) }).toString()}`;
+      const href = (p: number) => hrefWith('/admin/audit', { subject: req.query.subject, page: p });
       return render(
         req,
         reply,

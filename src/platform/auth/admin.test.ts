@@ -247,6 +247,15 @@ describeEachDatabase('administration', (db) => {
     expect(ok.statusCode).toBe(201);
     expect(ok.body).toContain('只显示这一次');
 
+    const both = await agent.postForm(
+      '/admin/organizations',
+      { name: '', kind: 'socialOrganization', orgType: 'association', uscc: '91110000600037341N' },
+      { csrfFrom: '/admin/organizations/new' },
+    );
+    expect(both.statusCode).toBe(422);
+    expect(both.body).toContain('href="#field-name"');
+    expect(both.body).toContain('应为“L”'); // the credit code is checked in the same round
+
     const list = await agent.get('/admin/users?q=wujing');
     expect(list.body).toContain('吴静');
 

@@ -2,7 +2,7 @@
 // organizations, roles and the audit trail. Same use-cases as the pages.
 import { Type } from 'typebox';
 import type { App, AppServices } from '../http/app-types.js';
-import { ErrorBody, oneOf, paged } from '../http/schema-helpers.js';
+import { ErrorBody, oneOf, paged, PageParam, pageWindow } from '../http/schema-helpers.js';
 import { addMembership } from './add-membership.js';
 import {
   auditTrail,
@@ -78,7 +78,7 @@ const TokenView = Type.Object({
 });
 
 const Id = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
-const PageQuery = { page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })) };
+const PageQuery = { page: PageParam };
 const PAGE_SIZE = 50;
 const errors = {
   400: ErrorBody,
@@ -187,8 +187,7 @@ export function registerAuthRoutes(app: App, services: AppServices): void {
       const { items, total } = await findUsers(db(), {
         q: req.query.q?.trim() || undefined,
         role: req.query.role,
-        limit: PAGE_SIZE,
-        offset: (page - 1) * PAGE_SIZE,
+        ...pageWindow(page, PAGE_SIZE),
       });
       return { items, page, pageSize: PAGE_SIZE, total };
     },
@@ -319,8 +318,7 @@ export function registerAuthRoutes(app: App, services: AppServices): void {
       const { items, total } = await findOrganizations(db(), {
         q: req.query.q?.trim() || undefined,
         kind: req.query.kind,
-        limit: PAGE_SIZE,
-        offset: (page - 1) * PAGE_SIZE,
+        ...pageWindow(page, PAGE_SIZE),
       });
       return { items, page, pageSize: PAGE_SIZE, total };
     },
@@ -412,8 +410,7 @@ export function registerAuthRoutes(app: App, services: AppServices): void {
       const page = req.query.page ?? 1;
       const { items, total } = await auditTrail(db(), {
         subjectId: req.query.subject,
-        limit: PAGE_SIZE,
-        offset: (page - 1) * PAGE_SIZE,
+        ...pageWindow(page, PAGE_SIZE),
       });
       return { items, page, pageSize: PAGE_SIZE, total };
     },

@@ -3,7 +3,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Static, TSchema } from 'typebox';
 import type { FormState } from '../views/components.js';
-import { AppError } from './errors.js';
+import { AppError, type FieldProblem } from './errors.js';
 import { parseForm } from './validation.js';
 
 /** Only local paths: `next=//evil.example` or `next=https://…` must not send a user elsewhere. */
@@ -26,6 +26,11 @@ export function submittedValues(body: unknown): Record<string, string> {
 
 export interface FormFlow<S extends TSchema> {
   schema: S;
+  /**
+   * Checks the use-case would make, run on the raw form when the schema already refused it, so the user
+   * sees every problem at once instead of a second list after fixing the first.
+   */
+  precheck?: (values: Record<string, string>) => FieldProblem[];
   run: (input: Static<S>) => Promise<FastifyReply>;
   show: (form: FormState, status: number) => FastifyReply | Promise<FastifyReply>;
 }
@@ -40,8 +45,13 @@ export async function handleForm<S extends TSchema>(
   } catch (error) {
     if (!(error instanceof AppError) || [401, 403, 404].includes(error.status) || error.status >= 500)
       throw error;
-    const problems =
+    const values = submittedValues(req.body);
+    let problems: FieldProblem[] =
       error.fields.length > 0 ? error.fields : [{ field: '_form', key: error.key, params: error.params }];
-    return flow.show({ values: submittedValues(req.body), problems }, error.status);
+    if (flow.precheck && error.code === 'validation_failed') {
+      const known = new Set(problems.map((p) => p.field));
+      problems = [...problems, ...flow.precheck(values).filter((p) => !known.has(p.field))];
+    }
+    return flow.show({ values, problems }, error.status);
   }
 }

@@ -122,6 +122,10 @@ describeEachDatabase('HTTP basics', (db) => {
     const doc = spec.json<{ openapi: string; paths: Record<string, unknown> }>();
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths)).toContain('/api/v1/calendar/deadline');
+    // HTML pages are not part of the API reference.
+    expect(
+      Object.keys(doc.paths).filter((p) => !p.startsWith('/api/') && p !== '/healthz' && p !== '/readyz'),
+    ).toEqual([]);
     const ui = await h.app.inject({ method: 'GET', url: '/api/docs/' });
     expect(ui.statusCode).toBe(200);
   });

@@ -22,7 +22,21 @@ export function text(min: number, max: number, options: Record<string, unknown> 
 
 export const Uuid = Type.String({ format: 'uuid', 'x-error': 'validation.format.uuid' });
 
-export const Page = Type.Integer({ minimum: 1, maximum: 100000, default: 1 });
+/** `?page=N` of a paged list. */
+export const PageParam = Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 }));
+
+/** The rows of page `page` (1-based) of `size` rows. */
+export function pageWindow(page: number | undefined, size: number): { limit: number; offset: number } {
+  return { limit: size, offset: ((page ?? 1) - 1) * size };
+}
+
+/** `path?a=1&b=2` with the parameters that have a value, for pager and filter links. */
+export function hrefWith(path: string, params: Record<string, string | number | undefined>): string {
+  const query = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') query.set(k, String(v));
+  const text = query.toString();
+  return text ? `${path}?${text}` : path;
+}
 
 /** The error body every JSON endpoint answers with. */
 export const ErrorBody = Type.Object(

@@ -32,6 +32,8 @@ export const PUBLIC_DIR = join(here, '..', '..', '..', 'public');
 const require = createRequire(import.meta.url);
 const PICO_DIR = join(dirname(require.resolve('@picocss/pico/package.json')), 'css');
 
+const SWAGGER_UI_STYLE_HASH = "'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w='";
+
 /** Routes that plugins register for us (static files, API docs): readable by anyone. */
 const PLUGIN_ROUTE_PREFIXES = ['/assets/', '/api/docs'];
 
@@ -129,8 +131,16 @@ export async function createServer(options: ServerOptions): Promise<App> {
     referrerPolicy: { policy: 'same-origin' },
     strictTransportSecurity: { maxAge: 31536000, includeSubDomains: true },
   });
-  app.addHook('onSend', (_req, reply, payload, done) => {
+  app.addHook('onSend', (req, reply, payload, done) => {
     reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=(), payment=()');
+    // Swagger UI (third-party, /api/docs only) injects one fixed <style> element; allow exactly that one.
+    const csp = reply.getHeader('content-security-policy');
+    if (req.url.startsWith('/api/docs') && typeof csp === 'string') {
+      reply.header(
+        'content-security-policy',
+        csp.replace("style-src 'self'", `style-src 'self' ${SWAGGER_UI_STYLE_HASH}`),
+      );
+    }
     done(null, payload);
   });
   await app.register(fastifyRateLimit, { global: false });

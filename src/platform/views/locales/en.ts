@@ -4,7 +4,7 @@ export const en: Record<string, string> = {
   'site.tagline': 'Government purchase of services from social organizations',
   'site.homeLink': 'Gongshi — home',
   'site.footer':
-    'Built on the Beijing Finance Bureau and Civil Affairs Bureau implementation opinions on supporting social organizations through government purchase of services (Jing Cai Zong [2017] No. 2254). Every step is published.',
+    'Built on the implementation opinions of the Beijing Finance Bureau, Civil Affairs Bureau and Social Development Office on supporting social organizations through government purchase of services (Jing Cai Zong [2017] No. 2254). Every step is published.',
 
   'nav.label': 'Main navigation',
   'nav.breadcrumb': 'You are here',
