@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
+import type { DemoCredential } from '../src/demo/seed.js';
 import { ROLES, type Role } from '../src/platform/auth/roles.js';
 import { orgCodeCheckCharacter, usccCheckCharacter } from '../src/platform/validation/uscc.js';
 
@@ -22,14 +23,7 @@ export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
   auditor: { zh: '审计监督', en: 'Auditor' },
 };
 
-export interface DemoUser {
-  role: Role;
-  name: string;
-  organization: string;
-  login: string;
-  password: string;
-  apiToken: string;
-}
+export type DemoUser = DemoCredential;
 
 let users: DemoUser[] | undefined;
 

@@ -1,5 +1,6 @@
 // JSON API of the portal: published records and search. Public fields only: published records are
 // public by definition.
+import { PublicationReceiptSchema } from '../../platform/publish/receipt.schema.js';
 import { Type } from 'typebox';
 import type { App, AppServices } from '../../platform/http/app-types.js';
 import { ErrorBody, paged, PageParam, pageWindow } from '../../platform/http/schema-helpers.js';
@@ -37,15 +38,7 @@ export function registerDisclosureRoutes(app: App, services: AppServices): void 
           'Publish an announcement (platform notice, operating guide or policy document) for one of your organizations',
         body: AnnouncementBody,
         response: {
-          201: Type.Object({
-            recordId: Type.String(),
-            logIndex: Type.Integer(),
-            leaf: Type.String(),
-            leafHash: Type.String(),
-            chainHash: Type.String(),
-            contentHash: Type.String(),
-            publishedAt: Type.String(),
-          }),
+          201: PublicationReceiptSchema,
           401: ErrorBody,
           403: ErrorBody,
           ...errors,

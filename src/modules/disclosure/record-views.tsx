@@ -2,7 +2,7 @@
 // generic view (nested facts and tables) for every other kind.
 import type { ComponentChildren } from 'preact';
 import type { CalendarYear } from '../../platform/time/calendar.js';
-import { weekday } from '../../platform/time/dates.js';
+import { DaysTable } from '../../platform/time/calendar.views.js';
 import type { Translate } from '../../platform/views/i18n.js';
 import type { AnnouncementContent } from './announcement.schemas.js';
 import { JsonView } from './json-view.js';
@@ -26,34 +26,15 @@ function AnnouncementView(props: { content: unknown; t: Translate }) {
 function CalendarYearView(props: { content: unknown; t: Translate }) {
   const { t } = props;
   const c = props.content as Pick<CalendarYear, 'year' | 'holidays' | 'workdays' | 'reference'>;
-  const table = (caption: string, days: CalendarYear['holidays']) => (
-    <div class="table-scroll">
-      <table class="striped">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('calendar.date')}</th>
-            <th scope="col">{t('calendar.weekday')}</th>
-            <th scope="col">{t('calendar.occasion')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {days.map((d) => (
-            <tr key={d.date}>
-              <td>{d.date}</td>
-              <td>{t(`weekday.${weekday(d.date)}`)}</td>
-              <td>{d.name}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
   return (
     <>
       <p>{t('calendar.sourceEntered', { reference: c.reference })}</p>
-      {table(t('calendar.holidays'), c.holidays)}
-      {c.workdays.length > 0 ? table(t('calendar.workdays'), c.workdays) : <p>{t('calendar.noWorkdays')}</p>}
+      <DaysTable t={t} caption={t('calendar.holidays')} days={c.holidays} />
+      {c.workdays.length > 0 ? (
+        <DaysTable t={t} caption={t('calendar.workdays')} days={c.workdays} />
+      ) : (
+        <p>{t('calendar.noWorkdays')}</p>
+      )}
     </>
   );
 }

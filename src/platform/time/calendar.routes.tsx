@@ -1,5 +1,6 @@
 // The working-day calendar in public (deadline calculator, years and holidays; API and pages) and for
 // administrators (entering a year from the State Council's notice).
+import { PublicationReceiptSchema } from '../publish/receipt.schema.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { App, AppServices } from '../http/app-types.js';
@@ -22,6 +23,7 @@ import { translator, type Translate } from '../views/i18n.js';
 import type { DayEntry } from './calendar.js';
 import { computeDeadline, loadCalendar } from './calendar-service.js';
 import { DeadlineQuery, EnterYearBody } from './calendar.schemas.js';
+import { DaysTable } from './calendar.views.js';
 import { beijingDate, isIsoDate, weekday } from './dates.js';
 import { enterCalendarYear } from './enter-calendar-year.js';
 
@@ -159,15 +161,7 @@ export function registerCalendar(app: App, services: AppServices): void {
         summary: 'Enter (or correct) a year from the State Council notice; the entry is published',
         body: EnterYearBody,
         response: {
-          201: Type.Object({
-            recordId: Type.String(),
-            logIndex: Type.Integer(),
-            leaf: Type.String(),
-            leafHash: Type.String(),
-            chainHash: Type.String(),
-            contentHash: Type.String(),
-            publishedAt: Type.String(),
-          }),
+          201: PublicationReceiptSchema,
           ...errors,
         },
       },
@@ -304,29 +298,6 @@ export function registerCalendar(app: App, services: AppServices): void {
       const y = (await loadCalendar(db())).year(req.params.year);
       if (!y)
         throw new AppError(404, 'calendar_year_unknown', 'calendar.unknownYear', { year: req.params.year });
-      const table = (days: DayEntry[], caption: string) => (
-        <div class="table-scroll">
-          <table class="striped">
-            <caption>{caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('calendar.date')}</th>
-                <th scope="col">{t('calendar.weekday')}</th>
-                <th scope="col">{t('calendar.occasion')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {days.map((d) => (
-                <tr key={d.date}>
-                  <td>{d.date}</td>
-                  <td>{weekdayName(t, d.date)}</td>
-                  <td>{d.name}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      );
       return render(
         req,
         reply,
@@ -339,9 +310,9 @@ export function registerCalendar(app: App, services: AppServices): void {
               : t('calendar.sourcePackage', { reference: y.reference }),
         },
         <>
-          {table(y.holidays, t('calendar.holidays'))}
+          {<DaysTable t={t} caption={t('calendar.holidays')} days={y.holidays} />}
           {y.workdays.length > 0 ? (
-            table(y.workdays, t('calendar.workdays'))
+            <DaysTable t={t} caption={t('calendar.workdays')} days={y.workdays} />
           ) : (
             <p>{t('calendar.noWorkdays')}</p>
           )}
