@@ -57,7 +57,9 @@ export default tseslint.config(
       '*.config.ts',
       '*.config.js',
     ],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly' },
+    },
     rules: { 'no-restricted-syntax': 'off' },
   },
 );

@@ -1,14 +1,20 @@
 // Runs every benchmark (`npm run bench`): start-up to first 200 on SQLite, then HTTP throughput of the
 // home page against the /healthz baseline on SQLite, and with --postgres also on PostgreSQL (in a
-// throwaway database). Exits 1 when any benchmark misses its target or sees failed requests.
+// throwaway database), then the transparency log (append rate, proofs and verification at --leaves).
+// Exits 1 when any benchmark misses its target or sees failed requests.
 //
 //   npm run bench -- [--runs 3] [--duration 10] [--connections 10] [--warmup 2]
-//                    [--postgres postgres://postgres@127.0.0.1:5432/postgres]
+//                    [--postgres postgres://postgres@127.0.0.1:5432/postgres] [--leaves 1000000]
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { baselineOptions, runBaseline } from './baseline.mjs';
+import { root } from './lib.mjs';
 import { runStartup, startupOptions } from './startup.mjs';
 
-const { values } = parseArgs({ options: { ...startupOptions, ...baselineOptions } });
+const { values } = parseArgs({
+  options: { ...startupOptions, ...baselineOptions, leaves: { type: 'string', default: '1000000' } },
+});
 const load = {
   duration: Number(values.duration),
   connections: Number(values.connections),
@@ -20,6 +26,15 @@ const outcomes = [];
 outcomes.push(await runStartup({ runs: Number(values.runs) }));
 outcomes.push(await runBaseline(load));
 if (values.postgres) outcomes.push(await runBaseline({ ...load, postgres: values.postgres }));
+const log = spawnSync(
+  process.execPath,
+  [join(root, 'bench', 'transparency.mjs'), '--leaves', values.leaves],
+  {
+    stdio: 'inherit',
+  },
+);
+console.log();
+outcomes.push({ ok: log.status === 0 });
 
 const ok = outcomes.every((o) => o.ok);
 console.log(ok ? '\nAll benchmarks passed.' : '\nSome benchmarks FAILED (see above).');

@@ -117,3 +117,19 @@ test.describe('on a phone', () => {
     });
   }
 });
+
+test('the public log explains itself and shows a record’s inclusion proof', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('link', { name: '公开日志' }).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('公开日志：核验公示没有被改动');
+  await expect(page.locator('main')).toContainText('verify-log');
+  await checkA11y(page);
+
+  await page.goto('/records');
+  await page.locator('.record-list a').first().click();
+  await page.getByRole('link', { name: '查看包含证明' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('包含证明');
+  // Either the proof, or a plain note that the next signature will cover the record.
+  await expect(page.locator('main')).toContainText(/证明路径|还没有进入最新的签名|不需要其他摘要值/);
+  await checkA11y(page);
+});

@@ -57,9 +57,9 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
   const log = options.log ?? { error: (o, m) => console.error(m, o), info: () => undefined };
   const scheduler = new Scheduler(runtime, log);
   const nav = new NavRegistry();
-  for (const f of features) f.setup?.({ config, runtime, scheduler, nav });
+  for (const f of features) f.setup?.({ config, secrets, runtime, scheduler, nav });
   for (const f of features) {
-    for (const task of f.recurring ?? []) {
+    for (const task of f.recurring?.(config) ?? []) {
       await runUseCase(runtime, { actor: SYSTEM }, (ctx) =>
         ensureRecurringTask(ctx, task.kind, task.intervalSeconds),
       );

@@ -12,7 +12,9 @@ import {
 } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { buildApp, createPlatform, type Platform } from './app.js';
+import { verifyLog } from './modules/transparency/index.js';
 import { readDemoCredentials, seedDemo, type DemoCredential } from './demo/seed.js';
 import { ConfigError, loadConfig, type Config } from './platform/config.js';
 import { openSqlite } from './platform/db/database.js';
@@ -27,6 +29,8 @@ Commands:
   migrate            bring the database schema up to date
   seed               seed the demo city into an empty database
   backup [--out DIR] copy the database and the secrets into a new folder (default: DATA_DIR/backups/<time>)
+  verify-log --url URL [--state FILE] [--record ID] [--records] [--key FILE]
+                     check a Gongshi server's public log over HTTP (exit 0 only when everything holds)
   help               show this text
 
 Configuration is read from environment variables; see README.md.`;
@@ -150,12 +154,54 @@ async function backup(config: Config, args: string[]): Promise<void> {
   console.log('The secrets folder holds the session secret and the log signing key: keep the backup safe.');
 }
 
+async function verifyLogCommand(args: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      options: {
+        url: { type: 'string' },
+        state: { type: 'string' },
+        record: { type: 'string' },
+        records: { type: 'boolean', default: false },
+        key: { type: 'string' },
+      },
+      strict: true,
+    }).values;
+  } catch (error) {
+    console.error(`gongshi verify-log: ${error instanceof Error ? error.message : String(error)}`);
+    return 2;
+  }
+  if (!parsed.url || !/^https?:\/\//.test(parsed.url)) {
+    console.error('gongshi verify-log: --url http(s)://… is required');
+    return 2;
+  }
+  const result = await verifyLog({
+    url: parsed.url,
+    stateFile: parsed.state,
+    recordId: parsed.record,
+    allRecords: parsed.records,
+    keyFile: parsed.key,
+    log: (line) => console.log(line),
+  });
+  if (result.ok) {
+    console.log(`OK: ${result.message}`);
+    return 0;
+  }
+  console.error(
+    `FAIL${result.failedIndex !== undefined ? ` at index ${result.failedIndex}` : ''}: ${result.message}`,
+  );
+  return 1;
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command = 'help', ...args] = argv;
   if (command === 'help' || command === '--help' || command === '-h') {
     console.log(USAGE);
     return 0;
   }
+  // The verifier reads no configuration: it checks a server from the outside.
+  if (command === 'verify-log') return verifyLogCommand(args);
   let config: Config;
   try {
     config = loadConfig();

@@ -1,9 +1,16 @@
 // Every feature of the platform, in the order their routes are registered. Platform parts first, then
 // domain modules (each through its index.ts).
 import { disclosureFeature } from './modules/disclosure/index.js';
+import { transparencyFeature } from './modules/transparency/index.js';
 import { authFeature } from './platform/auth/auth.feature.js';
 import type { Feature } from './platform/http/app-types.js';
 import { coreFeature } from './platform/http/core.feature.js';
 import { calendarFeature } from './platform/time/calendar.feature.js';
 
-export const features: Feature[] = [coreFeature, authFeature, calendarFeature, disclosureFeature];
+export const features: Feature[] = [
+  coreFeature,
+  authFeature,
+  calendarFeature,
+  disclosureFeature,
+  transparencyFeature,
+];

@@ -30,6 +30,8 @@ export interface Config {
   loginLockMinutes: number;
   /** Log-in attempts allowed per client address per minute. */
   loginRatePerMinute: number;
+  /** A new signed tree head is issued when the log grew, at most this often. */
+  treeHeadIntervalSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -142,6 +144,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     loginMaxFailures: integer(env, 'LOGIN_MAX_FAILURES', 5, 1, 100),
     loginLockMinutes: integer(env, 'LOGIN_LOCK_MINUTES', 15, 1, 24 * 60),
     loginRatePerMinute: integer(env, 'LOGIN_RATE_PER_MINUTE', 20, 1, 100000),
+    treeHeadIntervalSeconds: integer(env, 'LOG_TREE_HEAD_INTERVAL_SECONDS', 10, 1, 86400),
   };
 }
 

@@ -220,7 +220,9 @@ export function registerDisclosurePages(app: App, services: AppServices): void {
               ]}
             />
             <p>
-              <a href={`/api/v1/records/${record.id}`}>{t('records.json')}</a>
+              <a href={`/transparency/records/${record.id}`}>{t('records.inclusionProof')}</a> ·{' '}
+              <a href={`/api/v1/records/${record.id}`}>{t('records.json')}</a> ·{' '}
+              <a href="/transparency">{t('records.aboutLog')}</a>
             </p>
           </section>
         </>,

@@ -38,6 +38,8 @@ const zh: Catalogue = {
   'records.leafHash': '条目摘要',
   'records.chainHash': '链式摘要',
   'records.json': '以 JSON 格式下载（含规范化内容）',
+  'records.inclusionProof': '查看包含证明',
+  'records.aboutLog': '公开日志能证明什么',
   'record.kind.calendarYear': '年度工作日安排',
   'record.kind.announcement': '公告',
 
@@ -107,6 +109,8 @@ const en: Catalogue = {
   'records.leafHash': 'Leaf hash',
   'records.chainHash': 'Chain hash',
   'records.json': 'Download as JSON (with the canonical content)',
+  'records.inclusionProof': 'See the inclusion proof',
+  'records.aboutLog': 'What the public log proves',
   'record.kind.calendarYear': 'Working-day arrangement',
   'record.kind.announcement': 'Announcement',
 

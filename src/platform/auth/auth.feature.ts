@@ -8,7 +8,7 @@ export const PURGE_SESSIONS_TASK = 'auth.purgeSessions';
 
 export const authFeature: Feature = {
   name: 'auth',
-  recurring: [{ kind: PURGE_SESSIONS_TASK, intervalSeconds: 15 * 60 }],
+  recurring: () => [{ kind: PURGE_SESSIONS_TASK, intervalSeconds: 15 * 60 }],
   setup({ scheduler, nav, config }) {
     scheduler.register(PURGE_SESSIONS_TASK, async (ctx) => {
       await purgeExpiredSessions(ctx, {

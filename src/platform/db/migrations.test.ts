@@ -2,6 +2,7 @@
 import { expect, it } from 'vitest';
 import { allMigrations } from '../../app.js';
 import { dialectsUnderTest, openTestDatabase } from '../../testing/databases.js';
+import { platformMigrations } from './migrations/index.js';
 import { migrate } from './migrator.js';
 
 for (const dialect of dialectsUnderTest()) {
@@ -9,13 +10,7 @@ for (const dialect of dialectsUnderTest()) {
     const test = await openTestDatabase(dialect, { migrate: false });
     try {
       const applied = await migrate(test.db, allMigrations());
-      expect(applied).toEqual(
-        [
-          '2026-11-26-01-platform-core',
-          '2026-11-26-03-immutable-publications',
-          ...allMigrations().map((m) => m.name),
-        ].sort(),
-      );
+      expect(applied).toEqual([...platformMigrations, ...allMigrations()].map((m) => m.name).sort());
       expect(await migrate(test.db, allMigrations())).toEqual([]);
       const tables = await test.db.kysely.introspection.getTables();
       const names = tables.map((t) => t.name);
@@ -29,6 +24,8 @@ for (const dialect of dialectsUnderTest()) {
         'log_entries',
         'scheduled_tasks',
         'search_documents',
+        'log_nodes',
+        'log_tree_heads',
       ]) {
         expect(names).toContain(t);
       }

@@ -112,6 +112,22 @@ export interface LogEntryTable {
   chain_hash: string;
 }
 
+/** A complete subtree of the Merkle tree above the leaves: level L ≥ 1 covers leaves [idx·2^L, (idx+1)·2^L). */
+export interface LogNodeTable {
+  level: number;
+  idx: number;
+  hash: string;
+}
+
+/** A signed tree head (STH): the root of the first `tree_size` leaves, signed with the log key. */
+export interface LogTreeHeadTable {
+  tree_size: number;
+  timestamp: number;
+  root_hash: string;
+  signature: string;
+  key_id: string;
+}
+
 export interface ScheduledTaskTable {
   id: string;
   kind: string;
@@ -135,5 +151,7 @@ export interface Database {
   calendar_years: CalendarYearTable;
   public_records: PublicRecordTable;
   log_entries: LogEntryTable;
+  log_nodes: LogNodeTable;
+  log_tree_heads: LogTreeHeadTable;
   scheduled_tasks: ScheduledTaskTable;
 }

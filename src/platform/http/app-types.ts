@@ -64,6 +64,7 @@ export interface AppServices {
 /** What a feature may hook into when the platform starts, with or without an HTTP server. */
 export interface PlatformParts {
   readonly config: Config;
+  readonly secrets: Secrets;
   readonly runtime: Runtime;
   readonly scheduler: Scheduler;
   readonly nav: NavRegistry;
@@ -76,8 +77,8 @@ export interface Feature {
   messages?: Record<Locale, Catalogue>;
   /** Publish hooks, scheduled-task handlers, navigation items. */
   setup?(parts: PlatformParts): void;
-  /** Housekeeping tasks that repeat; created at start when missing. */
-  recurring?: { kind: string; intervalSeconds: number }[];
+  /** Tasks that repeat (housekeeping, signing tree heads); created at start when missing. */
+  recurring?: (config: Config) => { kind: string; intervalSeconds: number }[];
   /** Pages and JSON routes. */
   routes?(app: App, services: AppServices): void | Promise<void>;
 }

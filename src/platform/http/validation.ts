@@ -129,6 +129,27 @@ export function toFieldProblems(schema: unknown, errors: readonly RawError[]): F
   return [...byField.values()];
 }
 
+/**
+ * Converts strings (query strings, form fields) to the schema's types, strictly: "1.5" or "3abc" for an
+ * integer stays a string, so it fails validation instead of quietly becoming 1 or 3.
+ */
+function convert(schema: TSchema, value: unknown): unknown {
+  // Taken before converting: TypeBox's Convert and Default may change the object they are given.
+  const original =
+    value !== null && typeof value === 'object' ? { ...(value as Record<string, unknown>) } : undefined;
+  const converted = Value.Convert(schema, Value.Default(schema, Value.Clone(value)));
+  const properties = (schema as { properties?: Record<string, { type?: unknown }> }).properties;
+  if (!properties || !original || converted === null || typeof converted !== 'object') return converted;
+  const out = converted as Record<string, unknown>;
+  for (const [name, sub] of Object.entries(properties)) {
+    const raw = original[name];
+    if (typeof raw !== 'string') continue;
+    if (sub.type === 'integer' && !/^-?\d+$/.test(raw.trim())) out[name] = raw;
+    if (sub.type === 'number' && !/^-?\d+(\.\d+)?$/.test(raw.trim())) out[name] = raw;
+  }
+  return out;
+}
+
 /** Validates `value` against `schema`; throws a 422 AppError naming every bad field. */
 export function parse<T extends TSchema>(
   schema: T,
@@ -137,7 +158,7 @@ export function parse<T extends TSchema>(
 ): Static<T> {
   const validator = validatorFor(schema);
   let candidate = value;
-  if (options.convert) candidate = Value.Convert(schema, Value.Default(schema, Value.Clone(value)));
+  if (options.convert) candidate = convert(schema, value);
   if (validator.Check(candidate)) return candidate as Static<T>;
   throw invalid(toFieldProblems(schema, validator.Errors(candidate)));
 }
@@ -180,8 +201,7 @@ export class SchemaValidationError extends Error {
 export const validatorCompiler: FastifySchemaCompiler<TSchema> = ({ schema, httpPart }) => {
   const validator = validatorFor(schema);
   return (input: unknown) => {
-    const value =
-      httpPart === 'body' ? input : Value.Convert(schema, Value.Default(schema, Value.Clone(input)));
+    const value = httpPart === 'body' ? input : convert(schema, input);
     if (validator.Check(value)) return { value };
     const problems = toFieldProblems(schema, validator.Errors(value));
     return { error: new SchemaValidationError(problems) };

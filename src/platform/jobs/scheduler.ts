@@ -63,11 +63,16 @@ export async function scheduleTask(ctx: Ctx, input: ScheduleInput): Promise<void
   });
 }
 
-/** Creates a repeating housekeeping task unless it exists; safe when several nodes start at once. */
+/** Creates a repeating task unless it exists (or updates its interval); safe when several nodes start at once. */
 export async function ensureRecurringTask(ctx: Ctx, kind: string, intervalSeconds: number): Promise<void> {
   await lockNamed(ctx.trx, ctx.dialect, `gongshi.task.${kind}`);
-  if (await findTask(ctx.trx, kind, 'recurring')) return;
-  await scheduleTask(ctx, { kind, subjectId: 'recurring', at: ctx.now, intervalSeconds });
+  const existing = await findTask(ctx.trx, kind, 'recurring');
+  if (!existing) {
+    await scheduleTask(ctx, { kind, subjectId: 'recurring', at: ctx.now, intervalSeconds });
+  } else if (existing.interval_seconds !== intervalSeconds) {
+    // The operator changed the interval: it applies from the next run.
+    await updateTask(ctx.trx, existing.id, { interval_seconds: intervalSeconds });
+  }
 }
 
 export async function cancelTask(ctx: Ctx, kind: string, subjectId: string): Promise<void> {

@@ -1,12 +1,9 @@
+import { sql } from 'kysely';
 import type { Executor } from '../db/database.js';
-import type { LogEntryTable, PublicRecordTable } from '../db/schema.js';
+import type { LogEntryTable, LogTreeHeadTable, PublicRecordTable } from '../db/schema.js';
 
 export async function lastLogEntry(db: Executor): Promise<LogEntryTable | undefined> {
   return db.selectFrom('log_entries').selectAll().orderBy('idx', 'desc').limit(1).executeTakeFirst();
-}
-
-export async function insertLogEntry(db: Executor, entry: LogEntryTable): Promise<void> {
-  await db.insertInto('log_entries').values(entry).execute();
 }
 
 export async function insertPublicRecord(db: Executor, record: PublicRecordTable): Promise<void> {
@@ -78,4 +75,74 @@ export async function countLogEntries(db: Executor): Promise<number> {
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+// ---- the Merkle tree ----
+
+export interface SubtreeRef {
+  level: number;
+  index: number;
+}
+
+/**
+ * The stored hashes of complete subtrees, keyed "level:index". Level 0 is the leaves (log_entries);
+ * higher levels are log_nodes. One query per table, however many subtrees.
+ */
+export async function subtreeHashes(db: Executor, refs: readonly SubtreeRef[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const leaves = [...new Set(refs.filter((r) => r.level === 0).map((r) => r.index))];
+  const nodes = refs.filter((r) => r.level > 0);
+  // Plain SQL: these run for every proof, and a few dozen (level, idx) pairs are all they need.
+  if (leaves.length > 0) {
+    const rows = await sql<{ idx: number; hash: string }>`select idx, leaf_hash as hash from log_entries
+      where idx in (${sql.join(leaves)})`.execute(db);
+    for (const r of rows.rows) out.set(`0:${Number(r.idx)}`, r.hash);
+  }
+  if (nodes.length > 0) {
+    // Typed, since PostgreSQL reads untyped VALUES parameters as text.
+    const pairs = sql.join(nodes.map((n) => sql`(cast(${n.level} as integer), cast(${n.index} as bigint))`));
+    const rows = await sql<{
+      level: number;
+      idx: number;
+      hash: string;
+    }>`select level, idx, hash from log_nodes
+      where (level, idx) in (values ${pairs})`.execute(db);
+    for (const r of rows.rows) out.set(`${Number(r.level)}:${Number(r.idx)}`, r.hash);
+  }
+  return out;
+}
+
+export async function insertLogNodes(
+  db: Executor,
+  rows: { level: number; idx: number; hash: string }[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500)
+    await db
+      .insertInto('log_nodes')
+      .values(rows.slice(i, i + 500))
+      .execute();
+}
+
+export async function insertLogEntries(db: Executor, rows: LogEntryTable[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 250)
+    await db
+      .insertInto('log_entries')
+      .values(rows.slice(i, i + 250))
+      .execute();
+}
+
+export async function latestTreeHead(db: Executor): Promise<LogTreeHeadTable | undefined> {
+  return db.selectFrom('log_tree_heads').selectAll().orderBy('tree_size', 'desc').limit(1).executeTakeFirst();
+}
+
+export async function treeHeadOfSize(db: Executor, size: number): Promise<LogTreeHeadTable | undefined> {
+  return db.selectFrom('log_tree_heads').selectAll().where('tree_size', '=', size).executeTakeFirst();
+}
+
+export async function insertTreeHead(db: Executor, head: LogTreeHeadTable): Promise<void> {
+  await db.insertInto('log_tree_heads').values(head).execute();
+}
+
+export async function listTreeHeads(db: Executor, limit: number): Promise<LogTreeHeadTable[]> {
+  return db.selectFrom('log_tree_heads').selectAll().orderBy('tree_size', 'desc').limit(limit).execute();
 }

@@ -1,6 +1,7 @@
 // The publication pipeline (architecture rule 8). Anything that becomes public goes through publish(),
-// inside the use-case's transaction: an immutable public record, a leaf appended to the hash-chained
-// log, then the hooks modules registered (search index, notifications). Published records are never
+// inside the use-case's transaction: an immutable public record, a leaf appended to the transparency
+// log (an RFC 9162 Merkle tree, with a hash chain alongside), then the hooks modules registered (search
+// index, notifications). Published records are never
 // edited; a correction is a new record that names the one it supersedes.
 import type { Ctx } from '../context.js';
 import { lockNamed } from '../db/locks.js';
@@ -8,7 +9,8 @@ import { newId } from '../ids.js';
 import { canonicalJson } from './canonical-json.js';
 import { chainHash, leafHash, sha256Hex, ZERO_HASH } from './hashing.js';
 import type { PublishedRecord } from './hooks.js';
-import { findPublicRecord, insertLogEntry, insertPublicRecord, lastLogEntry } from './publish.repository.js';
+import { findPublicRecord, insertPublicRecord, lastLogEntry } from './publish.repository.js';
+import { appendEntries } from './tree.js';
 
 export interface PublishInput {
   /** What sort of record, e.g. `calendarYear`, `tenderNotice`; dotted module prefixes are not needed. */
@@ -64,7 +66,7 @@ export async function publish(ctx: Ctx, input: PublishInput): Promise<Publicatio
   const leafDigest = leafHash(leaf);
   const chain = chainHash(last ? last.chain_hash : ZERO_HASH, leafDigest);
 
-  await insertLogEntry(ctx.trx, { idx: logIndex, leaf, leaf_hash: leafDigest, chain_hash: chain });
+  await appendEntries(ctx.trx, logIndex, [{ idx: logIndex, leaf, leaf_hash: leafDigest, chain_hash: chain }]);
   await insertPublicRecord(ctx.trx, {
     id: recordId,
     kind: input.kind,

@@ -1,5 +1,6 @@
 import type { GongshiMigration } from '../migrator.js';
 import { platformCore } from './2026-11-26-01-platform-core.js';
 import { immutablePublications } from './2026-11-26-03-immutable-publications.js';
+import { merkleTree } from './2026-11-26-04-merkle-tree.js';
 
-export const platformMigrations: GongshiMigration[] = [platformCore, immutablePublications];
+export const platformMigrations: GongshiMigration[] = [platformCore, immutablePublications, merkleTree];
