@@ -13,6 +13,8 @@ import { ROLES_BY_KIND, SYSTEM, type OrganizationKind, type Role } from '../plat
 import { loadConfig, type Config } from '../platform/config.js';
 import { runUseCase, type Ctx } from '../platform/context.js';
 import type { App } from '../platform/http/app-types.js';
+import { publish, type PublicationReceipt } from '../platform/publish/publish.js';
+import { issueTreeHead, type TreeHead } from '../platform/publish/tree-heads.js';
 import { ManualClock } from '../platform/time/clock.js';
 import { usccCheckCharacter } from '../platform/validation/uscc.js';
 import type { TestDatabase } from './databases.js';
@@ -39,6 +41,10 @@ export interface Harness {
   /** A user holding `role` in a fresh organization of a kind that allows it; `null` for no role. */
   user(role: Role | null, overrides?: { password?: string }): Promise<TestUser>;
   agent(): Agent;
+  /** Publishes a test record as the system (kind testNotice). */
+  publishNotice(subjectId: string, title: string, content: unknown): Promise<PublicationReceipt>;
+  /** Signs a tree head of the log as it is now (what the scheduler does every few seconds). */
+  signTreeHead(): Promise<TreeHead | undefined>;
   close(): Promise<void>;
 }
 
@@ -114,6 +120,15 @@ export async function startHarness(test: TestDatabase, env: Record<string, strin
       });
     },
     agent: () => new Agent(app),
+    publishNotice: (subjectId, title, content) =>
+      run((ctx) => publish(ctx, { kind: 'testNotice', subjectId, title, content })),
+    signTreeHead: () =>
+      run((ctx) =>
+        issueTreeHead(ctx, {
+          signingKey: platform.secrets.logSigningKey,
+          publicKey: platform.secrets.logPublicKey,
+        }),
+      ),
     async close() {
       await app.close();
       await platform.close();

@@ -7,10 +7,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { SYSTEM } from '../../platform/auth/roles.js';
-import { runUseCase } from '../../platform/context.js';
-import { publish } from '../../platform/publish/publish.js';
-import { issueTreeHead } from '../../platform/publish/tree-heads.js';
 import { describeEachDatabase } from '../../testing/databases.js';
 import { startHarness, type Harness } from '../../testing/harness.js';
 
@@ -32,25 +28,10 @@ describeEachDatabase('independent verifier (written from the docs alone)', (db) 
   let url: string;
   let dir: string;
   const ids: string[] = [];
-  const sign = () =>
-    h.run((ctx) =>
-      issueTreeHead(ctx, {
-        signingKey: h.platform.secrets.logSigningKey,
-        publicKey: h.platform.secrets.logPublicKey,
-      }),
-    );
+  const sign = () => h.signTreeHead();
   const publishSome = async (n: number) => {
-    for (let i = 0; i < n; i++) {
-      const r = await runUseCase(h.platform.runtime, { actor: SYSTEM }, (ctx) =>
-        publish(ctx, {
-          kind: 'testNotice',
-          subjectId: `s${ids.length}`,
-          title: `第 ${ids.length} 条`,
-          content: { n: ids.length },
-        }),
-      );
-      ids.push(r.recordId);
-    }
+    for (let i = 0; i < n; i++)
+      ids.push((await h.publishNotice(`s${ids.length}`, `第 ${ids.length} 条`, { n: ids.length })).recordId);
   };
 
   beforeAll(async () => {

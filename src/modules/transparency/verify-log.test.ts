@@ -8,10 +8,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SYSTEM } from '../../platform/auth/roles.js';
-import { runUseCase } from '../../platform/context.js';
-import { publish } from '../../platform/publish/publish.js';
-import { issueTreeHead } from '../../platform/publish/tree-heads.js';
 import { dialectsUnderTest, openTestDatabase } from '../../testing/databases.js';
 import { startHarness, type Harness } from '../../testing/harness.js';
 import { verifyLog } from './verify-log.js';
@@ -53,24 +49,14 @@ for (const dialect of dialectsUnderTest()) {
 
     const publishSome = async (n: number) => {
       for (let i = 0; i < n; i++) {
-        const r = await runUseCase(h.platform.runtime, { actor: SYSTEM }, (ctx) =>
-          publish(ctx, {
-            kind: 'testNotice',
-            subjectId: `s${ids.length}`,
-            title: `公告 ${ids.length}`,
-            content: { n: ids.length, text: '原文' },
-          }),
-        );
+        const r = await h.publishNotice(`s${ids.length}`, `公告 ${ids.length}`, {
+          n: ids.length,
+          text: '原文',
+        });
         ids.push(r.recordId);
       }
     };
-    const sign = () =>
-      h.run((ctx) =>
-        issueTreeHead(ctx, {
-          signingKey: h.platform.secrets.logSigningKey,
-          publicKey: h.platform.secrets.logPublicKey,
-        }),
-      );
+    const sign = () => h.signTreeHead();
 
     beforeEach(async () => {
       test = await openTestDatabase(dialect);

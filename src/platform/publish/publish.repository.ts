@@ -92,23 +92,26 @@ export async function subtreeHashes(db: Executor, refs: readonly SubtreeRef[]): 
   const out = new Map<string, string>();
   const leaves = [...new Set(refs.filter((r) => r.level === 0).map((r) => r.index))];
   const nodes = refs.filter((r) => r.level > 0);
-  // Plain SQL: these run for every proof, and a few dozen (level, idx) pairs are all they need.
+  // One statement for every proof: a few dozen (level, idx) pairs by primary key. The row-value list
+  // `(level, idx) in ((…), (…))` reads the same on SQLite and PostgreSQL, which types the parameters
+  // from the columns.
+  const parts = [];
   if (leaves.length > 0) {
-    const rows = await sql<{ idx: number; hash: string }>`select idx, leaf_hash as hash from log_entries
-      where idx in (${sql.join(leaves)})`.execute(db);
-    for (const r of rows.rows) out.set(`0:${Number(r.idx)}`, r.hash);
+    parts.push(
+      sql`select 0 as level, idx, leaf_hash as hash from log_entries where idx in (${sql.join(leaves)})`,
+    );
   }
   if (nodes.length > 0) {
-    // Typed, since PostgreSQL reads untyped VALUES parameters as text.
-    const pairs = sql.join(nodes.map((n) => sql`(cast(${n.level} as integer), cast(${n.index} as bigint))`));
-    const rows = await sql<{
-      level: number;
-      idx: number;
-      hash: string;
-    }>`select level, idx, hash from log_nodes
-      where (level, idx) in (values ${pairs})`.execute(db);
-    for (const r of rows.rows) out.set(`${Number(r.level)}:${Number(r.idx)}`, r.hash);
+    const pairs = sql.join(nodes.map((n) => sql`(${n.level}, ${n.index})`));
+    parts.push(sql`select level, idx, hash from log_nodes where (level, idx) in (${pairs})`);
   }
+  if (parts.length === 0) return out;
+  const rows = await sql<{
+    level: number;
+    idx: number;
+    hash: string;
+  }>`${sql.join(parts, sql` union all `)}`.execute(db);
+  for (const r of rows.rows) out.set(`${Number(r.level)}:${Number(r.idx)}`, r.hash);
   return out;
 }
 

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { GongshiMigration } from '../migrator.js';
+import { makeInsertOnly } from './insert-only.js';
 
 /**
  * Published records and log entries are never edited or deleted (architecture rule 8). The database
@@ -14,19 +15,7 @@ export const immutablePublications: GongshiMigration = {
         begin raise exception 'published records and log entries are immutable (%)', tg_table_name; end $$`.execute(
         db,
       );
-      for (const table of ['public_records', 'log_entries']) {
-        await sql`create trigger ${sql.raw(`${table}_immutable`)} before update or delete on ${sql.table(table)}
-          for each row execute function gongshi_refuse_change()`.execute(db);
-      }
-      return;
     }
-    for (const table of ['public_records', 'log_entries']) {
-      for (const event of ['update', 'delete']) {
-        await sql`create trigger ${sql.raw(`${table}_no_${event}`)} before ${sql.raw(event)} on ${sql.table(table)}
-          begin select raise(abort, ${sql.lit(`published records and log entries are immutable (${table})`)}); end`.execute(
-          db,
-        );
-      }
-    }
+    await makeInsertOnly(db, dialect, ['public_records', 'log_entries']);
   },
 };

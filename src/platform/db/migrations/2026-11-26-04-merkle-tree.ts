@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { hashChildren } from '../../publish/merkle.js';
 import type { GongshiMigration } from '../migrator.js';
+import { makeInsertOnly } from './insert-only.js';
 
 /**
  * The transparency log as an RFC 9162 Merkle tree: the hashes of complete subtrees above the leaves
@@ -44,20 +45,6 @@ export const merkleTree: GongshiMigration = {
       }
     }
 
-    if (dialect === 'postgres') {
-      for (const table of ['log_nodes', 'log_tree_heads']) {
-        await sql`create trigger ${sql.raw(`${table}_immutable`)} before update or delete on ${sql.table(table)}
-          for each row execute function gongshi_refuse_change()`.execute(db);
-      }
-      return;
-    }
-    for (const table of ['log_nodes', 'log_tree_heads']) {
-      for (const event of ['update', 'delete']) {
-        await sql`create trigger ${sql.raw(`${table}_no_${event}`)} before ${sql.raw(event)} on ${sql.table(table)}
-          begin select raise(abort, ${sql.lit(`published records and log entries are immutable (${table})`)}); end`.execute(
-          db,
-        );
-      }
-    }
+    await makeInsertOnly(db, dialect, ['log_nodes', 'log_tree_heads']);
   },
 };
