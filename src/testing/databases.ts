@@ -1,6 +1,6 @@
 // Runs a suite against each database: SQLite always, PostgreSQL when TEST_DATABASE_URL is set (and in CI,
 // where a missing PostgreSQL fails the run instead of skipping). Each suite gets a fresh database: an
-// in-memory SQLite file, or its own PostgreSQL schema, dropped afterwards.
+// in-memory SQLite file, or a new PostgreSQL database next to TEST_DATABASE_URL's, dropped afterwards.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe } from 'vitest';
@@ -12,7 +12,7 @@ import { migrate } from '../platform/db/migrator.js';
 export interface TestDatabase {
   dialect: DialectName;
   db: Db;
-  /** For PostgreSQL: the URL and schema, so another process can open the same database. */
+  /** For PostgreSQL: the URL (and schema), so another process can open the same database. */
   postgres?: { url: string; schema: string };
 }
 
@@ -37,23 +37,27 @@ export async function openTestDatabase(
     if (options.migrate !== false) await migrate(db, allMigrations());
     return { dialect, db, drop: () => db.destroy() };
   }
-  const url = settings.postgresUrl!;
-  const schema = `t_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
+  // A database of its own per suite (not a schema): suites run in parallel, and PostgreSQL's catalog
+  // queries (Kysely's migrator introspects every schema) trip over schemas another suite is dropping.
+  const adminUrl = settings.postgresUrl!;
+  const name = `gongshi_t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`create schema ${schema}`);
+  await admin.query(`create database ${name}`);
   await admin.end();
-  const db = createDatabase({ kind: 'postgres', url }, { schema, max: 5 });
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const db = createDatabase({ kind: 'postgres', url: url.toString() }, { max: 5 });
   if (options.migrate !== false) await migrate(db, allMigrations());
   return {
     dialect,
     db,
-    postgres: { url, schema },
+    postgres: { url: url.toString(), schema: 'public' },
     drop: async () => {
       await db.destroy();
-      const client = new pg.Client({ connectionString: url });
+      const client = new pg.Client({ connectionString: adminUrl });
       await client.connect();
-      await client.query(`drop schema ${schema} cascade`);
+      await client.query(`drop database if exists ${name} with (force)`);
       await client.end();
     },
   };
