@@ -1,16 +1,20 @@
 // Every feature of the platform, in the order their routes are registered. Platform parts first, then
 // domain modules (each through its index.ts).
 import { disclosureFeature } from './modules/disclosure/index.js';
+import { organizationsFeature } from './modules/organizations/index.js';
 import { transparencyFeature } from './modules/transparency/index.js';
 import { authFeature } from './platform/auth/auth.feature.js';
 import type { Feature } from './platform/http/app-types.js';
 import { coreFeature } from './platform/http/core.feature.js';
+import { inboxFeature } from './platform/notify/inbox.feature.js';
 import { calendarFeature } from './platform/time/calendar.feature.js';
 
 export const features: Feature[] = [
   coreFeature,
   authFeature,
+  inboxFeature,
   calendarFeature,
+  organizationsFeature,
   disclosureFeature,
   transparencyFeature,
 ];

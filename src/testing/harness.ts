@@ -203,6 +203,38 @@ export class Agent {
     });
   }
 
+  /** A multipart form with one file, as a browser sends it; the CSRF token is fetched like postForm's. */
+  async postMultipart(
+    url: string,
+    fields: Record<string, string>,
+    file: { name: string; filename: string; content: Buffer | string; contentType: string },
+    options: { csrfFrom?: string; csrf?: string | null } = {},
+  ) {
+    const token =
+      options.csrf === undefined
+        ? await this.csrf(options.csrfFrom ?? (this.cookies.has('gongshi_session') ? '/account' : '/login'))
+        : options.csrf;
+    const boundary = `----gongshi-test-${Math.random().toString(16).slice(2)}`;
+    const parts: Buffer[] = [];
+    const part = (headers: string, body: Buffer) =>
+      parts.push(Buffer.from(`--${boundary}\r\n${headers}\r\n\r\n`), body, Buffer.from('\r\n'));
+    if (token !== null) part('Content-Disposition: form-data; name="_csrf"', Buffer.from(token));
+    for (const [k, v] of Object.entries(fields))
+      part(`Content-Disposition: form-data; name="${k}"`, Buffer.from(v));
+    part(
+      `Content-Disposition: form-data; name="${file.name}"; filename="${file.filename}"\r\n` +
+        `Content-Type: ${file.contentType}`,
+      Buffer.isBuffer(file.content) ? file.content : Buffer.from(file.content),
+    );
+    parts.push(Buffer.from(`--${boundary}--\r\n`));
+    return this.request({
+      method: 'POST',
+      url,
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: Buffer.concat(parts),
+    });
+  }
+
   async logIn(login: string, password: string) {
     const res = await this.postForm('/login', { login, password });
     if (res.statusCode !== 303) throw new Error(`log-in failed with ${res.statusCode}`);

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -31,6 +32,9 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const PUBLIC_DIR = join(here, '..', '..', '..', 'public');
 const require = createRequire(import.meta.url);
 const PICO_DIR = join(dirname(require.resolve('@picocss/pico/package.json')), 'css');
+
+/** The largest file a form or the API accepts (a registry sheet of a few thousand rows). */
+export const UPLOAD_LIMIT = 5 * 1024 * 1024;
 
 const SWAGGER_UI_STYLE_HASH = "'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w='";
 
@@ -108,6 +112,21 @@ export async function createServer(options: ServerOptions): Promise<App> {
       done(null, out);
     },
   );
+
+  // Uploaded sheets: as raw bodies on the API, as a file field in HTML forms (multipart; its fields,
+  // _csrf included, are on req.body before the CSRF check runs).
+  const SHEET_TYPES = ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'];
+  app.addContentTypeParser(
+    SHEET_TYPES,
+    { parseAs: 'buffer', bodyLimit: UPLOAD_LIMIT },
+    (_req, body, done) => {
+      done(null, body);
+    },
+  );
+  await app.register(fastifyMultipart, {
+    attachFieldsToBody: 'keyValues',
+    limits: { fileSize: UPLOAD_LIMIT, files: 1, fields: 20 },
+  });
 
   await app.register(fastifyCookie, { secret: secrets.sessionSecret });
   await app.register(fastifyHelmet, {

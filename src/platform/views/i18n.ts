@@ -36,11 +36,22 @@ export function hasMessage(key: string): boolean {
   return key in catalogues[DEFAULT_LOCALE];
 }
 
+/**
+ * A parameter may itself be a message key, written "@key" (or several, "@a,@b"), e.g. the label of a
+ * list or a category: it is translated too, so stored messages read in each reader's language.
+ */
+function paramText(locale: Locale, value: string | number): string {
+  if (typeof value !== 'string' || !value.startsWith('@')) return String(value);
+  const parts = value.split(',');
+  if (!parts.every((p) => p.startsWith('@') && p.slice(1) in catalogues[DEFAULT_LOCALE])) return value;
+  return parts.map((p) => translate(locale, p.slice(1))).join(locale === 'zh-CN' ? '、' : ', ');
+}
+
 export function translate(locale: Locale, key: string, params: Params = {}): string {
   const text = catalogues[locale][key] ?? catalogues[DEFAULT_LOCALE][key];
   if (text === undefined) return key;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    params[name] === undefined ? whole : String(params[name]),
+    params[name] === undefined ? whole : paramText(locale, params[name]),
   );
 }
 

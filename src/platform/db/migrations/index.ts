@@ -2,5 +2,11 @@ import type { GongshiMigration } from '../migrator.js';
 import { platformCore } from './2026-11-26-01-platform-core.js';
 import { immutablePublications } from './2026-11-26-03-immutable-publications.js';
 import { merkleTree } from './2026-11-26-04-merkle-tree.js';
+import { messagesMigration } from '../../notify/migrations.js';
 
-export const platformMigrations: GongshiMigration[] = [platformCore, immutablePublications, merkleTree];
+export const platformMigrations: GongshiMigration[] = [
+  platformCore,
+  immutablePublications,
+  merkleTree,
+  messagesMigration,
+];

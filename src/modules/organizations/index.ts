@@ -1,0 +1,55 @@
+// The registry of social organizations (issue: organizations registry): registration, profile, roster,
+// annual reports and inspections, tax and social-insurance compliance, evaluation grades, history of
+// changes, and import/export as CSV or Excel. Other modules read it through the functions below.
+import { defineActions } from '../../platform/auth/policy.js';
+import type { Feature } from '../../platform/http/app-types.js';
+import { organizationsMessages } from './messages.js';
+import { organizationsMigrations } from './migrations.js';
+import { registerRegistryPages } from './registry.pages.js';
+import { registerRegistryRoutes } from './registry.routes.js';
+
+export { gradeOn, registryEntry, registryFacts, type RegistryFacts } from './registry.queries.js';
+export { findRegistry } from './registry.queries.js';
+export {
+  BAD_INSPECTION_RESULTS,
+  PREFERRED_GRADE,
+  PRIORITY_DOMAINS,
+  PRIORITY_DOMAIN_SOURCE,
+  SERVICE_DOMAINS,
+  type ServiceDomain,
+} from './registry.rules.js';
+export { registerOrganization } from './register-organization.js';
+export { updateRegistration } from './update-registration.js';
+export type { RegistrationInput } from './register-organization.js';
+export { recordAnnualReport } from './record-annual-report.js';
+export { recordCompliance } from './record-compliance.js';
+export { awardGrade } from './award-grade.js';
+export { addPerson } from './manage-roster.js';
+export { publishProfile, PROFILE_KIND } from './publish-profile.js';
+export { DOMAIN_LABELS, TYPE_LABELS } from './registry-sheet.js';
+
+export const REGISTRY_MANAGERS = ['civilAffairs', 'administrator'] as const;
+
+defineActions({
+  'registry.manage': { roles: REGISTRY_MANAGERS },
+  'registry.read': { roles: ['civilAffairs', 'administrator', 'purchaserStaff', 'finance', 'auditor'] },
+});
+
+export const organizationsFeature: Feature = {
+  name: 'organizations',
+  migrations: organizationsMigrations,
+  messages: organizationsMessages,
+  setup({ nav }) {
+    nav.add({
+      href: '/registry',
+      labelKey: 'nav.registry',
+      action: 'registry.read',
+      section: 'work',
+      order: 30,
+    });
+  },
+  routes(app, services) {
+    registerRegistryPages(app, services);
+    registerRegistryRoutes(app, services);
+  },
+};

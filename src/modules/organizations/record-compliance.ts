@@ -1,0 +1,40 @@
+// A tax or social-insurance compliance statement for a year, with its evidence (S3: eligibility needs a
+// clean tax and social-insurance record).
+import type { Static } from 'typebox';
+import { findOrganization } from '../../platform/auth/auth.repository.js';
+import type { Ctx } from '../../platform/context.js';
+import { fieldError, notFound } from '../../platform/http/errors.js';
+import { newId } from '../../platform/ids.js';
+import { recordChange } from './history.js';
+import { publishProfile } from './publish-profile.js';
+import { today } from './registry.checks.js';
+import { saveCompliance } from './registry.repository.js';
+import type { ComplianceBody } from './registry.schemas.js';
+
+export async function recordCompliance(
+  ctx: Ctx,
+  organizationId: string,
+  input: Static<typeof ComplianceBody>,
+  options: { publish?: boolean } = {},
+): Promise<void> {
+  const org = await findOrganization(ctx.trx, organizationId);
+  if (!org || org.kind !== 'socialOrganization') throw notFound('error.organizationNotFound');
+  if (input.year > Number(today(ctx).slice(0, 4)))
+    throw fieldError('year', 'registry.yearInFuture', { year: input.year });
+  await saveCompliance(ctx.trx, {
+    id: newId(ctx.now),
+    organization_id: organizationId,
+    kind: input.kind,
+    year: input.year,
+    compliant: input.compliant ? 1 : 0,
+    evidence: input.evidence,
+    recorded_at: ctx.now.toISOString(),
+    recorded_by: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
+  });
+  await recordChange(ctx, organizationId, 'compliance', {
+    kind: input.kind,
+    year: input.year,
+    compliant: input.compliant,
+  });
+  if (options.publish !== false) await publishProfile(ctx, organizationId);
+}
