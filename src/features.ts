@@ -1,5 +1,6 @@
 // Every feature of the platform, in the order their routes are registered. Platform parts first, then
 // domain modules (each through its index.ts).
+import { creditFeature } from './modules/credit/index.js';
 import { disclosureFeature } from './modules/disclosure/index.js';
 import { organizationsFeature } from './modules/organizations/index.js';
 import { transparencyFeature } from './modules/transparency/index.js';
@@ -15,6 +16,7 @@ export const features: Feature[] = [
   inboxFeature,
   calendarFeature,
   organizationsFeature,
+  creditFeature,
   disclosureFeature,
   transparencyFeature,
 ];

@@ -18,6 +18,7 @@ import { orgCodeCheckCharacter, usccCheckCharacter } from '../platform/validatio
 import { publishAnnouncement } from '../modules/disclosure/index.js';
 import { DEMO_ANNOUNCEMENTS } from './announcements.js';
 import { AGENCIES, CITY_DEPARTMENTS, SOCIAL_ORGANIZATIONS, STREETS } from './beijing.js';
+import { seedRegistry, type DemoOrg } from './registry.js';
 
 export interface DemoCredential {
   role: Role;
@@ -167,6 +168,22 @@ async function seedOrganizations(ctx: Ctx): Promise<Map<string, string>> {
   return ids;
 }
 
+/** The demo social organizations in catalogue order, as the registry seed takes them. */
+function demoSocialOrganizations(orgIds: ReadonlyMap<string, string>): DemoOrg[] {
+  return SOCIAL_ORGANIZATIONS.map((o) => ({
+    id: orgIds.get(o.name)!,
+    name: o.name,
+    districtCode: o.districtCode,
+  }));
+}
+
+/** Registration authorities: the city bureau for city-level organizations, each district's bureau otherwise. */
+function civilAffairsBureaus(orgIds: ReadonlyMap<string, string>): Map<string, string> {
+  const out = new Map<string, string>([['city', orgIds.get('北京市民政局')!]]);
+  for (const d of BEIJING_DISTRICTS) out.set(d.code, orgIds.get(`北京市${d.name}民政局`)!);
+  return out;
+}
+
 /** Seeds the demo city into an empty database; returns undefined when there are users already. */
 export async function seedDemo(platform: Platform): Promise<DemoCredential[] | undefined> {
   const credentials = await runUseCase(platform.runtime, { actor: SYSTEM }, async (ctx) => {
@@ -199,6 +216,7 @@ export async function seedDemo(platform: Platform): Promise<DemoCredential[] | u
         apiToken: token,
       });
     }
+    await seedRegistry(ctx, demoSocialOrganizations(orgIds), civilAffairsBureaus(orgIds));
     for (const a of DEMO_ANNOUNCEMENTS) {
       const organizationId = orgIds.get(a.publisher);
       if (!organizationId) throw new Error(`demo data: no organization named ${a.publisher}`);

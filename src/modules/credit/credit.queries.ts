@@ -1,0 +1,140 @@
+// Read-side use-cases: the public credit view of an organization (S2), the public directory, and the
+// staff view of records and lists.
+import type { Executor } from '../../platform/db/database.js';
+import { AppError, notFound } from '../../platform/http/errors.js';
+import { checkUscc, usccProblemMessage } from '../../platform/validation/uscc.js';
+import { findRegistry, gradeOn, registryFacts } from '../organizations/index.js';
+import { beijingDate } from '../../platform/time/dates.js';
+import {
+  activeEntriesOf,
+  creditRecordsOf,
+  findOrganizationIdByUscc,
+  listEntriesOf,
+  organizationsOnList,
+} from './credit.repository.js';
+import { eligibility } from './eligibility.js';
+import { seriousClock } from './list-organization.js';
+
+/** A well-formed code or a 422 invalid_uscc saying what is wrong with it. */
+export function wellFormedUscc(input: string): string {
+  const check = checkUscc(input);
+  if (!check.ok && check.problem) {
+    const { key, params } = usccProblemMessage(check.problem);
+    throw new AppError(422, 'invalid_uscc', key, params, [{ field: 'uscc', key, params }]);
+  }
+  return check.code;
+}
+
+export async function organizationIdByUscc(db: Executor, input: string): Promise<string> {
+  const code = wellFormedUscc(input);
+  const id = await findOrganizationIdByUscc(db, code);
+  if (!id) throw notFound('credit.notRegistered', { uscc: code });
+  return id;
+}
+
+function listView(e: {
+  id: string;
+  list: string;
+  trigger: string;
+  listed_on: string;
+  listing_record_id: string;
+}) {
+  return {
+    entryId: e.id,
+    list: e.list,
+    trigger: e.trigger,
+    listedOn: e.listed_on,
+    recordId: e.listing_record_id,
+  };
+}
+
+/** What anyone may see of an organization's credit, and whether it may undertake a purchase now. */
+export async function creditView(db: Executor, organizationId: string, at: Date) {
+  const facts = await registryFacts(db, organizationId);
+  if (facts.organization.kind !== 'socialOrganization' && facts.organization.kind !== 'agency') {
+    throw notFound('error.organizationNotFound');
+  }
+  const date = beijingDate(at);
+  const grade = gradeOn(facts, date) ?? null;
+  const latestGrade = facts.grades[0] ?? null;
+  const entries = await listEntriesOf(db, organizationId);
+  const active = entries.filter((e) => e.removed_on === null);
+  const records = await creditRecordsOf(db, organizationId);
+  const result = await eligibility(db, organizationId, at);
+  return {
+    id: facts.organization.id,
+    uscc: facts.organization.uscc,
+    name: facts.organization.name,
+    nameEn: facts.organization.nameEn,
+    type: facts.organization.orgType,
+    districtCode: facts.organization.districtCode,
+    foundedOn: facts.profile?.foundedOn ?? null,
+    serviceDomains: facts.profile?.serviceDomains ?? [],
+    grade: grade?.grade ?? null,
+    gradeValidUntil: grade?.validUntil ?? null,
+    /** The latest grade even when it has expired, so the page can say so. */
+    lastGrade: latestGrade ? { grade: latestGrade.grade, validUntil: latestGrade.validUntil } : null,
+    lists: active.map(listView),
+    seriousRemovableFrom: seriousClock(active) ?? null,
+    listHistory: entries.map((e) => ({
+      ...listView(e),
+      removedOn: e.removed_on,
+      removalReason: e.removal_reason,
+    })),
+    records: records.map((r) => ({
+      polarity: r.polarity,
+      category: r.category,
+      description: r.description,
+      source: r.source,
+      eventDate: r.event_date,
+      expiresOn: r.expires_on,
+      fineFen: r.fine_fen === null ? null : Number(r.fine_fen),
+      enteredLate: r.late === 1,
+      recordId: r.public_record_id,
+    })),
+    annualReports: facts.annualReports.map((r) => ({ year: r.year, result: r.inspectionResult })),
+    eligible: result.eligible,
+    reasons: result.reasons,
+    preferences: result.preferences,
+  };
+}
+
+export interface DirectoryFilter {
+  q?: string | undefined;
+  type?: string | undefined;
+  district?: string | undefined;
+  list?: 'anomaly' | 'serious' | undefined;
+  limit: number;
+  offset: number;
+}
+
+/** The public directory of social organizations, with their active list entries. */
+export async function directory(db: Executor, filter: DirectoryFilter) {
+  const ids = filter.list ? await organizationsOnList(db, filter.list) : undefined;
+  const { items, total } = await findRegistry(db, {
+    q: filter.q,
+    orgType: filter.type,
+    districtCode: filter.district,
+    ids,
+    limit: filter.limit,
+    offset: filter.offset,
+  });
+  const entries = await activeEntriesOf(
+    db,
+    items.map((i) => i.id),
+  );
+  return {
+    total,
+    items: items.map((i) => ({
+      id: i.id,
+      uscc: i.uscc,
+      name: i.name,
+      nameEn: i.nameEn,
+      type: i.orgType,
+      districtCode: i.districtCode,
+      foundedOn: i.foundedOn,
+      serviceDomains: i.serviceDomains,
+      lists: [...new Set(entries.filter((e) => e.organization_id === i.id).map((e) => e.list))],
+    })),
+  };
+}
