@@ -16,7 +16,7 @@ import type { App } from '../platform/http/app-types.js';
 import { publish, type PublicationReceipt } from '../platform/publish/publish.js';
 import { issueTreeHead, type TreeHead } from '../platform/publish/tree-heads.js';
 import { ManualClock } from '../platform/time/clock.js';
-import { usccCheckCharacter } from '../platform/validation/uscc.js';
+import { orgCodeCheckCharacter, usccCheckCharacter } from '../platform/validation/uscc.js';
 import type { TestDatabase } from './databases.js';
 
 export const TEST_START = '2026-11-26T02:00:00.000Z'; // 10:00 in Beijing
@@ -139,7 +139,9 @@ export async function startHarness(test: TestDatabase, env: Record<string, strin
 
 /** A valid unified social credit code for test organization n (民政, social service agency, Chaoyang). */
 export function testUscc(n: number): string {
-  const first17 = `52110105${String(n).padStart(9, '0')}`;
+  // Both checks pass (GB 32100 and the inner GB 11714), so no test meets a warning it did not ask for.
+  const body = String(n).padStart(8, '0');
+  const first17 = `52110105${body}${orgCodeCheckCharacter(body)!}`;
   return first17 + usccCheckCharacter(first17);
 }
 

@@ -8,7 +8,7 @@ import { AppError, type FieldProblem } from '../../platform/http/errors.js';
 import { toFieldProblems } from '../../platform/http/validation.js';
 import { checkUscc, usccProblemMessage } from '../../platform/validation/uscc.js';
 import { registerOrganization, type RegistrationInput } from './register-organization.js';
-import { districtProblems, notInFuture } from './registry.checks.js';
+import { districtProblems, notInFuture, usccWarnings } from './registry.checks.js';
 import { bureaus, findProfile } from './registry.repository.js';
 import { RegistrationBody } from './registry.schemas.js';
 import { DOMAIN_WORDS, LEVEL_WORDS, TYPE_WORDS, type SheetRow } from './registry-sheet.js';
@@ -29,6 +29,8 @@ export interface ImportReport {
   creates: number;
   updates: number;
   problems: RowProblem[];
+  /** Not refusals: things to compare with the certificate (e.g. the GB 11714 check of a code). */
+  warnings: RowProblem[];
   committed: boolean;
 }
 
@@ -73,6 +75,7 @@ export async function importRegistry(
   const authorities = await bureaus(ctx.trx);
   const authorityByName = new Map(authorities.map((a) => [a.name, a.id]));
   const problems: RowProblem[] = [];
+  const warnings: RowProblem[] = [];
   const inputs: { row: number; input: RegistrationInput; existingId: string | undefined }[] = [];
   const seenCodes = new Map<string, number>();
 
@@ -147,6 +150,8 @@ export async function importRegistry(
             params: { row: earlier },
           });
         seenCodes.set(check.code, row);
+        for (const w of usccWarnings(check.code))
+          warnings.push({ row, column: w.field, key: w.key, params: w.params! });
         const existing = await findOrganizationByUscc(ctx.trx, check.code);
         if (existing && existing.kind !== 'socialOrganization') {
           rowProblems.push({ field: 'uscc', key: 'validation.usccTaken' });
@@ -178,6 +183,7 @@ export async function importRegistry(
     creates: inputs.filter((x) => !x.existingId).length,
     updates: inputs.filter((x) => x.existingId).length,
     problems,
+    warnings,
     committed: false,
   };
   if (!options.commit || problems.length > 0) return report;

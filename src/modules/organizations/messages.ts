@@ -23,6 +23,8 @@ const zh: Catalogue = {
   'registry.registrationAuthorityHint': '登记该组织的民政部门（市民政局或区民政局）。',
   'registry.districtHint': '市级登记的组织可选“北京市”；区级登记的组织选择所在区。',
   'registry.usccHint': '18 位，见登记证书。平台会核对校验位。',
+  'registry.usccOrgCodeWarning':
+    '请与登记证书核对：代码中组织机构代码部分（第 9–17 位）的校验码按 GB 11714 应为“{expected}”，实为“{actual}”。',
   'registry.foundedOn': '成立日期',
   'registry.legalRepresentative': '法定代表人',
   'registry.contactName': '联系人',
@@ -165,6 +167,7 @@ const zh: Catalogue = {
   'registry.import.summary': '共 {rows} 行：新登记 {creates} 个，更新 {updates} 个。',
   'registry.import.unknownHeaders': '以下列不认识，已忽略：{headers}。',
   'registry.import.problemsTitle': '发现 {count} 处问题',
+  'registry.import.warningsTitle': '{count} 处需与证书核对（不影响导入）',
   'registry.import.nothingWritten': '没有导入任何内容。请按下表修改文件后重新上传。',
   'registry.import.row': '行',
   'registry.import.column': '列',
@@ -227,6 +230,8 @@ const en: Catalogue = {
   'registry.districtHint':
     'City-registered organizations may choose “Beijing”; district-registered ones choose their district.',
   'registry.usccHint': '18 characters, as on the certificate. The check character is verified.',
+  'registry.usccOrgCodeWarning':
+    'Please compare with the certificate: by GB 11714 the organization-code part (characters 9–17) should end in “{expected}”, not “{actual}”.',
   'registry.foundedOn': 'Founded on',
   'registry.legalRepresentative': 'Legal representative',
   'registry.contactName': 'Contact',
@@ -380,6 +385,8 @@ const en: Catalogue = {
   'registry.import.summary': '{rows} rows: {creates} new registrations, {updates} updates.',
   'registry.import.unknownHeaders': 'These columns are unknown and were ignored: {headers}.',
   'registry.import.problemsTitle': '{count} problems found',
+  'registry.import.warningsTitle':
+    '{count} things to compare with the certificates (the import is not refused for them)',
   'registry.import.nothingWritten':
     'Nothing was imported. Correct the file as listed below and upload it again.',
   'registry.import.row': 'Row',

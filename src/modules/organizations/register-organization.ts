@@ -7,7 +7,7 @@ import { invalid, type FieldProblem } from '../../platform/http/errors.js';
 import { normalizeEmail } from '../../platform/validation/contact.js';
 import { recordChange } from './history.js';
 import { publishProfile } from './publish-profile.js';
-import { registrationProblems } from './registry.checks.js';
+import { registrationProblems, usccWarnings } from './registry.checks.js';
 import { saveProfile } from './registry.repository.js';
 import { SERVICE_DOMAINS } from './registry.rules.js';
 import type { RegistrationBody } from './registry.schemas.js';
@@ -35,7 +35,7 @@ export async function registerOrganization(
   ctx: Ctx,
   input: RegistrationInput,
   options: { publish?: boolean } = {},
-): Promise<{ id: string }> {
+): Promise<{ id: string; warnings: FieldProblem[] }> {
   const problems: FieldProblem[] = await registrationProblems(ctx, input);
   if (problems.length > 0) throw invalid(problems);
   // The platform checks the credit code (format, check character, uniqueness) and the district.
@@ -52,5 +52,5 @@ export async function registerOrganization(
   await saveProfile(ctx.trx, profile);
   await recordChange(ctx, id, 'registered', { name: input.name, uscc: input.uscc });
   if (options.publish !== false) await publishProfile(ctx, id);
-  return { id };
+  return { id, warnings: usccWarnings(input.uscc) };
 }

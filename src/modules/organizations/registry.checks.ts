@@ -4,6 +4,7 @@ import type { Ctx } from '../../platform/context.js';
 import type { FieldProblem } from '../../platform/http/errors.js';
 import { beijingDate } from '../../platform/time/dates.js';
 import { findDistrict } from '../../platform/validation/districts.js';
+import { checkUscc } from '../../platform/validation/uscc.js';
 
 /** Today in Beijing: dates of past events may not be later. */
 export function today(ctx: Ctx): string {
@@ -27,6 +28,17 @@ export function districtProblems(level: 'city' | 'district' | undefined, code: s
   if (level === 'district' && code === '110000')
     return [{ field: 'districtCode', key: 'validation.districtRequired' }];
   return [];
+}
+
+/**
+ * Warnings (not refusals) about a credit code that passes its own check: the organization-code part
+ * failing its GB 11714 check character (domain guide §9) often means a mistyped code that happens to
+ * pass, or an old code; staff are asked to compare it with the certificate.
+ */
+export function usccWarnings(uscc: string): FieldProblem[] {
+  const check = checkUscc(uscc);
+  if (!check.ok || !check.orgCodeWarning) return [];
+  return [{ field: 'uscc', key: 'registry.usccOrgCodeWarning', params: { ...check.orgCodeWarning } }];
 }
 
 export async function registrationProblems(

@@ -15,6 +15,7 @@ import { hrefWith, oneOf, PageParam, pageWindow } from '../../platform/http/sche
 import { beijingDate } from '../../platform/time/dates.js';
 import { allDivisions, findDistrict } from '../../platform/validation/districts.js';
 import { checkUscc, usccProblemMessage } from '../../platform/validation/uscc.js';
+import { usccWarnings } from './registry.checks.js';
 import {
   BeijingTime,
   CsrfField,
@@ -651,6 +652,33 @@ export function registerRegistryPages(app: App, services: AppServices): void {
             </div>
           </section>
         ) : null}
+        {report.warnings.length > 0 ? (
+          <section aria-labelledby="warnings-heading">
+            <h2 id="warnings-heading">
+              {t('registry.import.warningsTitle', { count: report.warnings.length })}
+            </h2>
+            <div class="table-scroll">
+              <table class="striped">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('registry.import.row')}</th>
+                    <th scope="col">{t('registry.import.column')}</th>
+                    <th scope="col">{t('registry.import.problem')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {report.warnings.map((p, i) => (
+                    <tr key={`w-${p.row}-${p.column}-${i}`}>
+                      <td>{p.row}</td>
+                      <td>{columnLabel(p.column, req.locale)}</td>
+                      <td>{t(p.key, p.params)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </section>
+        ) : null}
       </>,
     );
   };
@@ -700,7 +728,10 @@ export function registerRegistryPages(app: App, services: AppServices): void {
           return showReport(
             req,
             reply,
-            { report: { rows: 0, creates: 0, updates: 0, problems, committed: false }, unknownHeaders: [] },
+            {
+              report: { rows: 0, creates: 0, updates: 0, problems, warnings: [], committed: false },
+              unknownHeaders: [],
+            },
             422,
           );
         }
@@ -833,7 +864,21 @@ export function registerRegistryPages(app: App, services: AppServices): void {
       <>
         <Facts
           items={[
-            [t('org.uscc'), org.uscc ? <code>{org.uscc}</code> : '—'],
+            [
+              t('org.uscc'),
+              org.uscc ? (
+                <>
+                  <code>{org.uscc}</code>
+                  {usccWarnings(org.uscc).map((w) => (
+                    <p class="notice" key={w.key}>
+                      {t(w.key, w.params)}
+                    </p>
+                  ))}
+                </>
+              ) : (
+                '—'
+              ),
+            ],
             ...(locale === 'en' ? [] : org.nameEn ? [[t('org.nameEn'), org.nameEn] as [string, string]] : []),
             [t('org.orgType'), org.orgType ? t(`org.orgType.${org.orgType}`) : '—'],
             [t('registry.registrationLevel'), org.level ? t(`org.level.${org.level}`) : '—'],

@@ -4,9 +4,11 @@
 import { Type } from 'typebox';
 import { SOCIAL_ORGANIZATION_TYPES } from '../../platform/auth/roles.js';
 import type { App, AppServices } from '../../platform/http/app-types.js';
-import { AppError } from '../../platform/http/errors.js';
+import { AppError, type FieldProblem } from '../../platform/http/errors.js';
 import { ErrorBody, oneOf, paged, PageParam, pageWindow } from '../../platform/http/schema-helpers.js';
 import { beijingDate } from '../../platform/time/dates.js';
+import { translator } from '../../platform/views/i18n.js';
+import type { Locale } from '../../platform/views/i18n.js';
 import { awardGrade } from './award-grade.js';
 import { addPerson, endPersonRole } from './manage-roster.js';
 import { recordAnnualReport } from './record-annual-report.js';
@@ -128,21 +130,45 @@ const EntryView = Type.Object({
   ),
 });
 
+const Warning = Type.Object(
+  {
+    field: Type.String(),
+    key: Type.String(),
+    message: Type.String({ description: 'In the language of the request' }),
+  },
+  { description: 'Not a refusal: something to compare with the certificate' },
+);
+const Warnings = Type.Array(Warning);
+
+const RowProblemView = Type.Object({
+  row: Type.Integer({ description: 'As the spreadsheet numbers it; the header is row 1' }),
+  column: Type.String(),
+  key: Type.String(),
+  message: Type.String({ description: 'In the language of the request' }),
+  params: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]))),
+});
+
 const ImportReportView = Type.Object({
   rows: Type.Integer(),
   creates: Type.Integer(),
   updates: Type.Integer(),
-  problems: Type.Array(
-    Type.Object({
-      row: Type.Integer(),
-      column: Type.String(),
-      key: Type.String(),
-      params: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]))),
-    }),
-  ),
+  problems: Type.Array(RowProblemView),
+  warnings: Type.Array(RowProblemView),
   committed: Type.Boolean(),
   unknownHeaders: Type.Array(Type.String(), { description: 'Header cells naming no column; ignored.' }),
 });
+
+function withMessages<T extends { key: string; params?: Record<string, string | number> | undefined }>(
+  locale: Locale,
+  items: readonly T[],
+): (T & { message: string })[] {
+  const t = translator(locale);
+  return items.map((i) => ({ ...i, message: t(i.key, i.params) }));
+}
+
+function warningsView(locale: Locale, warnings: FieldProblem[]) {
+  return withMessages(locale, warnings).map(({ field, key, message }) => ({ field, key, message }));
+}
 
 export function registerRegistryRoutes(app: App, services: AppServices): void {
   const db = () => services.runtime.db.kysely;
@@ -183,11 +209,13 @@ export function registerRegistryRoutes(app: App, services: AppServices): void {
         tags: TAGS,
         summary: 'Register a social organization; its public part is published',
         body: RegistrationBody,
-        response: { 201: Type.Object({ id: Type.String() }), ...errors },
+        response: { 201: Type.Object({ id: Type.String(), warnings: Warnings }), ...errors },
       },
     },
-    async (req, reply) =>
-      reply.status(201).send(await services.run(req, (ctx) => registerOrganization(ctx, req.body))),
+    async (req, reply) => {
+      const { id, warnings } = await services.run(req, (ctx) => registerOrganization(ctx, req.body));
+      return reply.status(201).send({ id, warnings: warningsView(req.locale, warnings) });
+    },
   );
 
   app.get(
@@ -214,12 +242,20 @@ export function registerRegistryRoutes(app: App, services: AppServices): void {
         params: Id,
         body: RegistrationUpdateBody,
         response: {
-          200: Type.Object({ changed: Type.Array(Type.String(), { description: 'Fields that changed' }) }),
+          200: Type.Object({
+            changed: Type.Array(Type.String(), { description: 'Fields that changed' }),
+            warnings: Warnings,
+          }),
           ...errors,
         },
       },
     },
-    async (req) => services.run(req, (ctx) => updateRegistration(ctx, req.params.id, req.body)),
+    async (req) => {
+      const { changed, warnings } = await services.run(req, (ctx) =>
+        updateRegistration(ctx, req.params.id, req.body),
+      );
+      return { changed, warnings: warningsView(req.locale, warnings) };
+    },
   );
 
   app.post(
@@ -340,7 +376,12 @@ export function registerRegistryRoutes(app: App, services: AppServices): void {
       const { report, unknownHeaders } = await services.run(req, (ctx) =>
         importSheet(ctx, bytes, { commit: req.query.commit === true }),
       );
-      return { ...report, unknownHeaders };
+      return {
+        ...report,
+        problems: withMessages(req.locale, report.problems),
+        warnings: withMessages(req.locale, report.warnings),
+        unknownHeaders,
+      };
     },
   );
 

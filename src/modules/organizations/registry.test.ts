@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../testing/databases.js';
 import { startHarness, testUscc, type Harness, type TestUser } from '../../testing/harness.js';
-import { USCC_ALPHABET } from '../../platform/validation/uscc.js';
+import { orgCodeCheckCharacter, USCC_ALPHABET, usccCheckCharacter } from '../../platform/validation/uscc.js';
 import { COLUMNS, parseCsv, readSheet, toCsv, toXlsx } from './registry-sheet.js';
 
 interface ErrorBody {
@@ -181,6 +181,26 @@ describeEachDatabase('registry of social organizations', (db) => {
       ]);
     });
 
+    it('registers a code whose inner GB 11714 check fails, with a warning to compare it with the certificate (domain guide §9)', async () => {
+      const body8 = String(900_000 + ++serial).padStart(8, '0');
+      const expected = orgCodeCheckCharacter(body8)!;
+      const actual = expected === '0' ? '1' : '0';
+      const first17 = `52110105${body8}${actual}`;
+      const uscc = first17 + usccCheckCharacter(first17);
+      const res = await api('POST', '/api/v1/registry/organizations', registration({ uscc }));
+      expect(res.statusCode, res.body).toBe(201);
+      const { id, warnings } = res.json<{ id: string; warnings: { field: string; message: string }[] }>();
+      expect(warnings).toEqual([expect.objectContaining({ field: 'uscc' })]);
+      expect(warnings[0]!.message).toContain(`应为“${expected}”，实为“${actual}”`);
+      const agent = h.agent();
+      await agent.logIn(civil.login, civil.password);
+      const page = await agent.get(`/registry/${id}`);
+      expect(page.body).toContain('GB 11714');
+      // A code that passes both checks has no warning.
+      const clean = await api('POST', '/api/v1/registry/organizations', registration());
+      expect(clean.json<{ warnings: unknown[] }>().warnings).toEqual([]);
+    });
+
     it('refuses a credit code registered already', async () => {
       const { body } = await register();
       const before = await countOrganizations();
@@ -266,7 +286,7 @@ describeEachDatabase('registry of social organizations', (db) => {
         contactPhone: '010-65000001',
         serviceDomains: ['charity'],
       });
-      expect(same.json()).toEqual({ changed: [] });
+      expect(same.json()).toEqual({ changed: [], warnings: [] });
       const records = await h.app.inject({
         method: 'GET',
         url: `/api/v1/records?kind=organizationProfile&subject=${id}`,
@@ -472,6 +492,27 @@ describeEachDatabase('registry of social organizations', (db) => {
       expect(error.details[0]!.message).toContain('校验位不符');
       expect(error.details[1]!.message).toBe('不认识行政区划代码 110199。');
       expect(await countOrganizations()).toBe(before);
+    });
+
+    it('reports a failed inner GB 11714 check as a warning by row, and imports the row all the same', async () => {
+      const body8 = String(800_000 + ++serial).padStart(8, '0');
+      const expected = orgCodeCheckCharacter(body8)!;
+      const actual = expected === '0' ? '1' : '0';
+      const first17 = `52110108${body8}${actual}`;
+      const uscc = first17 + usccCheckCharacter(first17);
+      const res = await api(
+        'POST',
+        '/api/v1/registry/import',
+        toCsv([HEADER, sheetRow(), sheetRow({ uscc })]),
+        {
+          contentType: 'text/csv',
+        },
+      );
+      expect(res.statusCode, res.body).toBe(200);
+      const report = res.json<Report & { warnings: { row: number; column: string; message: string }[] }>();
+      expect(report.problems).toEqual([]);
+      expect(report.warnings).toEqual([expect.objectContaining({ row: 3, column: 'uscc' })]);
+      expect(report.warnings[0]!.message).toContain(`“${expected}”`);
     });
 
     it('imports a valid sheet: creates the organizations and publishes them', async () => {

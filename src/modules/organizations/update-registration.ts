@@ -2,12 +2,12 @@
 // history (field, before, after, who, when) and the public part is published again.
 import { findOrganization } from '../../platform/auth/auth.repository.js';
 import type { Ctx } from '../../platform/context.js';
-import { invalid, notFound } from '../../platform/http/errors.js';
+import { invalid, notFound, type FieldProblem } from '../../platform/http/errors.js';
 import { updateOrganization } from '../../platform/auth/update-organization.js';
 import { diff, recordChange } from './history.js';
 import { publishProfile } from './publish-profile.js';
 import { profileRow, type RegistrationInput } from './register-organization.js';
-import { registrationProblems } from './registry.checks.js';
+import { registrationProblems, usccWarnings } from './registry.checks.js';
 import { findProfile, saveProfile } from './registry.repository.js';
 
 export async function updateRegistration(
@@ -15,7 +15,7 @@ export async function updateRegistration(
   id: string,
   input: RegistrationInput & { status?: 'active' | 'inactive' | undefined },
   options: { publish?: boolean } = {},
-): Promise<{ changed: string[] }> {
+): Promise<{ changed: string[]; warnings: FieldProblem[] }> {
   const org = await findOrganization(ctx.trx, id);
   if (!org || org.kind !== 'socialOrganization') throw notFound('error.organizationNotFound');
   const problems = await registrationProblems(ctx, input);
@@ -64,5 +64,5 @@ export async function updateRegistration(
     await recordChange(ctx, id, 'updated', changes);
     if (options.publish !== false) await publishProfile(ctx, id);
   }
-  return { changed: Object.keys(changes) };
+  return { changed: Object.keys(changes), warnings: usccWarnings(input.uscc) };
 }
