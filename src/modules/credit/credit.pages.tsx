@@ -9,12 +9,20 @@ import type { App, AppServices } from '../../platform/http/app-types.js';
 import { AppError } from '../../platform/http/errors.js';
 import { handleForm } from '../../platform/http/forms.js';
 import { setFlash } from '../../platform/http/pages.js';
-import { hrefWith, oneOf, PageParam, pageWindow } from '../../platform/http/schema-helpers.js';
+import {
+  dropEmptyQuery,
+  hrefWith,
+  oneOf,
+  PageParam,
+  pageWindow,
+} from '../../platform/http/schema-helpers.js';
+import { beijingDate } from '../../platform/time/dates.js';
 import { allDivisions, findDistrict } from '../../platform/validation/districts.js';
 import {
   emptyForm,
   ErrorSummary,
   Facts,
+  FieldScope,
   Form,
   Pager,
   SelectField,
@@ -55,9 +63,10 @@ const OUTCOME_MARK = { pass: '✓', fail: '✗', warn: '!' } as const;
 
 function ListBadges(props: { t: Translate; lists: readonly string[] }) {
   if (props.lists.length === 0) return <span>—</span>;
+  // Two anomaly entries (two triggers) are still one list.
   return (
     <>
-      {props.lists.map((l) => (
+      {[...new Set(props.lists)].map((l) => (
         <mark key={l} class={`list-badge list-${l}`}>
           {props.t(`credit.list.${l}`)}
         </mark>
@@ -76,6 +85,7 @@ export function registerCreditPages(app: App, services: AppServices): void {
     '/organizations',
     {
       config: { action: 'public.read' },
+      preValidation: dropEmptyQuery,
       schema: {
         querystring: Type.Object({
           q: Type.Optional(Type.String({ maxLength: 100 })),
@@ -96,6 +106,9 @@ export function registerCreditPages(app: App, services: AppServices): void {
         reply,
         { title: t('directory.title'), lead: t('directory.lead') },
         <>
+          <p>
+            <a href="/credit">{t('directory.lookup')}</a>
+          </p>
           <Form action="/organizations" method="get" class="filters" aria-label={t('form.filter')}>
             <div class="grid">
               <TextField name="q" type="search" label={t('directory.search')} value={q} />
@@ -235,7 +248,7 @@ export function registerCreditPages(app: App, services: AppServices): void {
       const t = translator(req.locale);
       const view = await creditView(db(), req.params.id, now());
       const { reasons, preferences } = explain(req, view);
-      const today = now().toISOString().slice(0, 10);
+      const today = beijingDate(now());
       return services.render(
         req,
         reply,
@@ -264,7 +277,9 @@ export function registerCreditPages(app: App, services: AppServices): void {
               [
                 t('profile.domains'),
                 view.serviceDomains.length > 0
-                  ? view.serviceDomains.map((d) => t(`registry.domain.${d}`)).join('、')
+                  ? view.serviceDomains
+                      .map((d) => t(`registry.domain.${d}`))
+                      .join(t('registry.listSeparator'))
                   : '—',
               ],
               [t('directory.list'), <ListBadges t={t} lists={view.lists.map((l) => l.list)} />],
@@ -378,7 +393,10 @@ export function registerCreditPages(app: App, services: AppServices): void {
                         <td>{e.listedOn}</td>
                         <td>
                           {e.removedOn
-                            ? `${e.removedOn}（${reasonText(t, e.removalReason)}）`
+                            ? t('credit.removedWithReason', {
+                                date: e.removedOn,
+                                reason: reasonText(t, e.removalReason),
+                              })
                             : t('credit.stillListed')}
                         </td>
                       </tr>
@@ -394,7 +412,9 @@ export function registerCreditPages(app: App, services: AppServices): void {
               <ul>
                 {view.annualReports.map((r) => (
                   <li key={r.year}>
-                    {r.year}：{t(`registry.inspection.${r.result}`)}
+                    {r.year}
+                    {t('form.labelSeparator')}
+                    {t(`registry.inspection.${r.result}`)}
                   </li>
                 ))}
               </ul>
@@ -448,12 +468,18 @@ export function registerCreditPages(app: App, services: AppServices): void {
     const t = translator(req.locale);
     const view = await creditView(db(), id, now());
     const recordForm = forms.record ?? {
-      values: { eventDate: now().toISOString().slice(0, 10) },
+      values: { eventDate: beijingDate(now()) },
       problems: [],
     };
     const removalForm = forms.removal ?? emptyForm;
     const anomaly = view.listHistory.filter((e) => e.list === 'anomaly' && e.removedOn === null);
     const serious = view.listHistory.filter((e) => e.list === 'serious' && e.removedOn === null);
+    // One removal form per anomaly entry and one for the serious list: each has its own field ids, and
+    // a refused removal is shown again in the form it came from.
+    const removalScope = (list: string | undefined, entryId: string | undefined) =>
+      list === 'serious' ? 'removal-serious' : `removal-${entryId ?? ''}`;
+    const refusedScope = removalScope(removalForm.values.list, removalForm.values.entryId);
+    const removalFormOf = (scope: string) => (scope === refusedScope ? removalForm : emptyForm);
     return services.render(
       req,
       reply,
@@ -472,14 +498,16 @@ export function registerCreditPages(app: App, services: AppServices): void {
         </p>
         <section aria-labelledby="lists-now">
           <h2 id="lists-now">{t('creditManage.lists')}</h2>
-          <ErrorSummary
-            form={removalForm}
-            labels={{
-              reason: t('creditManage.reason'),
-              entryId: t('creditManage.entry'),
-              list: t('directory.list'),
-            }}
-          />
+          <FieldScope scope={refusedScope}>
+            <ErrorSummary
+              form={removalForm}
+              labels={{
+                reason: t('creditManage.reason'),
+                entryId: t('creditManage.entry'),
+                list: t('directory.list'),
+              }}
+            />
+          </FieldScope>
           {anomaly.length === 0 && serious.length === 0 ? <p>{t('creditManage.notListed')}</p> : null}
           {anomaly.map((e) => (
             <article key={e.recordId}>
@@ -490,13 +518,15 @@ export function registerCreditPages(app: App, services: AppServices): void {
               <Form action={`/registry/${id}/credit/removals`} aria-label={t('creditManage.removeAnomaly')}>
                 <input type="hidden" name="list" value="anomaly" />
                 <input type="hidden" name="entryId" value={e.entryId} />
-                <TextField
-                  name="reason"
-                  label={t('creditManage.reason')}
-                  hint={t('creditManage.reasonAnomaly')}
-                  form={removalForm}
-                  required
-                />
+                <FieldScope scope={removalScope('anomaly', e.entryId)}>
+                  <TextField
+                    name="reason"
+                    label={t('creditManage.reason')}
+                    hint={t('creditManage.reasonAnomaly')}
+                    form={removalFormOf(removalScope('anomaly', e.entryId))}
+                    required
+                  />
+                </FieldScope>
                 <SubmitButton secondary>{t('creditManage.removeAnomaly')}</SubmitButton>
               </Form>
             </article>
@@ -505,18 +535,20 @@ export function registerCreditPages(app: App, services: AppServices): void {
             <article>
               <p>
                 <strong>{t('credit.list.serious')}</strong> ·{' '}
-                {serious.map((e) => t(`credit.trigger.${e.trigger}`)).join('、')}
+                {serious.map((e) => t(`credit.trigger.${e.trigger}`)).join(t('registry.listSeparator'))}
               </p>
               <p>{t('creditManage.seriousFrom', { date: view.seriousRemovableFrom ?? '—' })}</p>
               <Form action={`/registry/${id}/credit/removals`} aria-label={t('creditManage.removeSerious')}>
                 <input type="hidden" name="list" value="serious" />
-                <TextField
-                  name="reason"
-                  label={t('creditManage.reason')}
-                  hint={t('creditManage.reasonSerious')}
-                  form={removalForm}
-                  required
-                />
+                <FieldScope scope={removalScope('serious', undefined)}>
+                  <TextField
+                    name="reason"
+                    label={t('creditManage.reason')}
+                    hint={t('creditManage.reasonSerious')}
+                    form={removalFormOf(removalScope('serious', undefined))}
+                    required
+                  />
+                </FieldScope>
                 <SubmitButton secondary>{t('creditManage.removeSerious')}</SubmitButton>
               </Form>
             </article>

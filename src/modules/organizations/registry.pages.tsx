@@ -11,7 +11,13 @@ import type { App, AppServices } from '../../platform/http/app-types.js';
 import { AppError, type FieldProblem } from '../../platform/http/errors.js';
 import { handleForm } from '../../platform/http/forms.js';
 import { setFlash } from '../../platform/http/pages.js';
-import { hrefWith, oneOf, PageParam, pageWindow } from '../../platform/http/schema-helpers.js';
+import {
+  dropEmptyQuery,
+  hrefWith,
+  oneOf,
+  PageParam,
+  pageWindow,
+} from '../../platform/http/schema-helpers.js';
 import { beijingDate } from '../../platform/time/dates.js';
 import { allDivisions, findDistrict } from '../../platform/validation/districts.js';
 import { checkUscc, usccProblemMessage } from '../../platform/validation/uscc.js';
@@ -23,6 +29,7 @@ import {
   ErrorSummary,
   Facts,
   fieldId,
+  FieldScope,
   Form,
   Pager,
   PostButton,
@@ -324,14 +331,22 @@ function RegistrationFields(props: {
   );
 }
 
-/** A form shown folded unless it has problems to show. */
-function FoldedForm(props: { summary: string; form: FormState | undefined; children: ComponentChildren }) {
+/**
+ * A form shown folded unless it has problems to show. Its field ids carry the scope, so that fields of
+ * the same name in the entry page's other forms (年度, 姓名 / 机构名称) keep their own labels.
+ */
+function FoldedForm(props: {
+  summary: string;
+  scope: string;
+  form: FormState | undefined;
+  children: ComponentChildren;
+}) {
   return (
     <details open={(props.form?.problems.length ?? 0) > 0}>
       <summary role="button" class="secondary outline">
         {props.summary}
       </summary>
-      {props.children}
+      <FieldScope scope={props.scope}>{props.children}</FieldScope>
     </details>
   );
 }
@@ -347,6 +362,7 @@ export function registerRegistryPages(app: App, services: AppServices): void {
     '/registry',
     {
       config: { action: 'registry.read' },
+      preValidation: dropEmptyQuery,
       schema: {
         querystring: Type.Object({
           q: Type.Optional(Type.String({ maxLength: 100 })),
@@ -911,9 +927,12 @@ export function registerRegistryPages(app: App, services: AppServices): void {
           <li>
             <a href={`/organizations/${id}`}>{t('registry.publicProfile')}</a>
           </li>
-          <li>
-            <a href={`${base}/credit`}>{t('registry.creditRecord')}</a>
-          </li>
+          {/* The credit records page is where records are entered: for those who may enter them. */}
+          {can(req.actor, 'credit.manage') ? (
+            <li>
+              <a href={`${base}/credit`}>{t('registry.creditRecord')}</a>
+            </li>
+          ) : null}
         </ul>
 
         <section aria-labelledby="reports-heading">
@@ -949,7 +968,7 @@ export function registerRegistryPages(app: App, services: AppServices): void {
             </div>
           )}
           {manager ? (
-            <FoldedForm summary={t('registry.report.add')} form={forms.report}>
+            <FoldedForm summary={t('registry.report.add')} scope="report" form={forms.report}>
               <ErrorSummary
                 form={reportForm}
                 labels={{
@@ -1037,7 +1056,7 @@ export function registerRegistryPages(app: App, services: AppServices): void {
             </div>
           )}
           {manager ? (
-            <FoldedForm summary={t('registry.statement.add')} form={forms.compliance}>
+            <FoldedForm summary={t('registry.statement.add')} scope="compliance" form={forms.compliance}>
               <ErrorSummary
                 form={complianceForm}
                 labels={{
@@ -1132,7 +1151,7 @@ export function registerRegistryPages(app: App, services: AppServices): void {
             </div>
           )}
           {manager ? (
-            <FoldedForm summary={t('registry.grade.add')} form={forms.grade}>
+            <FoldedForm summary={t('registry.grade.add')} scope="grade" form={forms.grade}>
               <ErrorSummary
                 form={gradeForm}
                 labels={{
@@ -1224,7 +1243,7 @@ export function registerRegistryPages(app: App, services: AppServices): void {
             </div>
           )}
           {manager ? (
-            <FoldedForm summary={t('registry.person.add')} form={forms.person}>
+            <FoldedForm summary={t('registry.person.add')} scope="person" form={forms.person}>
               <ErrorSummary
                 form={personForm}
                 labels={{

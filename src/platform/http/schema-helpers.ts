@@ -1,4 +1,5 @@
 // Small TypeBox helpers shared by every module's schemas.
+import type { FastifyRequest } from 'fastify';
 import { Type, type TSchema } from 'typebox';
 import { DATE_PATTERN } from '../time/dates.js';
 
@@ -21,6 +22,16 @@ export function text(min: number, max: number, options: Record<string, unknown> 
 }
 
 export const Uuid = Type.String({ format: 'uuid', 'x-error': 'validation.format.uuid' });
+
+/**
+ * A route's `preValidation` hook for a page with a GET filter form: a filter left at "any" is sent as an
+ * empty parameter (`?type=&district=`), which means no filter, not a value the schema should refuse.
+ */
+export function dropEmptyQuery(req: FastifyRequest, _reply: unknown, done: () => void): void {
+  const query = req.query as Record<string, unknown> | undefined;
+  if (query) for (const key of Object.keys(query)) if (query[key] === '') delete query[key];
+  done();
+}
 
 /** `?page=N` of a paged list. */
 export const PageParam = Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 }));

@@ -53,13 +53,16 @@ export const inboxFeature: Feature = {
                         <td>{m.organizationName}</td>
                         <td>{t(m.subjectKey, m.params)}</td>
                         <td>
+                          {/* The state in words, not only in bold type (WCAG 1.3.1). */}
+                          {m.readAt ? t('inbox.read') : t('inbox.unread')}
                           {m.link || !m.readAt ? (
-                            <PostButton action={`/inbox/${m.id}/open`} secondary>
-                              {m.link ? t('inbox.open') : t('inbox.markRead')}
-                            </PostButton>
-                          ) : (
-                            t('inbox.read')
-                          )}
+                            <>
+                              {' '}
+                              <PostButton action={`/inbox/${m.id}/open`} secondary>
+                                {m.link ? t('inbox.open') : t('inbox.markRead')}
+                              </PostButton>
+                            </>
+                          ) : null}
                         </td>
                       </tr>
                     ))}

@@ -1,6 +1,7 @@
 // Form and display components on top of Pico CSS's semantic styles. Labels are always visible, errors
 // are tied to their fields (aria-describedby) and summarised at the top of the form, linking to them.
-import type { ComponentChildren, JSX } from 'preact';
+import { createContext, type ComponentChildren, type JSX } from 'preact';
+import { useContext } from 'preact/hooks';
 import type { FieldProblem } from '../http/errors.js';
 import { formatBeijing } from '../time/dates.js';
 import { usePage } from './page-context.js';
@@ -12,8 +13,25 @@ export interface FormState {
 
 export const emptyForm: FormState = { values: {}, problems: [] };
 
-export function fieldId(name: string): string {
-  return `field-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+/** A field's element id: `field-<name>`, or `field-<scope>-<name>` inside a FieldScope. */
+export function fieldId(name: string, scope = ''): string {
+  return `field-${scope ? `${scope}-` : ''}${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+}
+
+const FieldScopeContext = createContext('');
+
+/**
+ * Prefixes the ids of the fields (and the error summary's links to them) inside it, for a page with
+ * several forms that have a field of the same name: every id stays unique, so every label names its own
+ * field.
+ */
+export function FieldScope(props: { scope: string; children: ComponentChildren }) {
+  return <FieldScopeContext.Provider value={props.scope}>{props.children}</FieldScopeContext.Provider>;
+}
+
+/** The element id of a field, within the FieldScope around it. */
+function useFieldId(name: string): string {
+  return fieldId(name, useContext(FieldScopeContext));
 }
 
 function problemFor(form: FormState | undefined, name: string): FieldProblem | undefined {
@@ -50,6 +68,7 @@ export function Form(props: {
 /** The list of problems at the top of a form, each linking to its field (GOV.UK's error summary pattern). */
 export function ErrorSummary(props: { form: FormState | undefined; labels: Record<string, string> }) {
   const { t } = usePage();
+  const scope = useContext(FieldScopeContext);
   const problems = props.form?.problems ?? [];
   if (problems.length === 0) return null;
   return (
@@ -61,7 +80,7 @@ export function ErrorSummary(props: { form: FormState | undefined; labels: Recor
             {p.field === '_form' ? (
               t(p.key, p.params)
             ) : (
-              <a href={`#${fieldId(p.field)}`}>
+              <a href={`#${fieldId(p.field, scope)}`}>
                 {props.labels[p.field] ? `${props.labels[p.field]}${t('form.labelSeparator')}` : ''}
                 {t(p.key, p.params)}
               </a>
@@ -82,23 +101,21 @@ interface FieldProps {
 }
 
 function describedBy(
-  name: string,
+  id: string,
   hint: string | undefined,
   problem: FieldProblem | undefined,
 ): string | undefined {
-  const ids = [hint ? `${fieldId(name)}-hint` : null, problem ? `${fieldId(name)}-error` : null].filter(
-    Boolean,
-  );
+  const ids = [hint ? `${id}-hint` : null, problem ? `${id}-error` : null].filter(Boolean);
   return ids.length > 0 ? ids.join(' ') : undefined;
 }
 
-function FieldMessages(props: { name: string; hint: string | undefined; problem: FieldProblem | undefined }) {
+function FieldMessages(props: { id: string; hint: string | undefined; problem: FieldProblem | undefined }) {
   const { t } = usePage();
   return (
     <>
-      {props.hint ? <small id={`${fieldId(props.name)}-hint`}>{props.hint}</small> : null}
+      {props.hint ? <small id={`${props.id}-hint`}>{props.hint}</small> : null}
       {props.problem ? (
-        <small id={`${fieldId(props.name)}-error`} class="field-error">
+        <small id={`${props.id}-error`} class="field-error">
           {t(props.problem.key, props.problem.params)}
         </small>
       ) : null}
@@ -116,7 +133,7 @@ function RequiredMark(props: { required: boolean | undefined }) {
  * control and are tied to it with aria-describedby, so a screen reader says each once, after the name.
  */
 function Field(props: {
-  name: string;
+  id: string;
   label: string;
   required: boolean | undefined;
   hint: string | undefined;
@@ -125,12 +142,12 @@ function Field(props: {
 }) {
   return (
     <div class="field">
-      <label for={fieldId(props.name)}>
+      <label for={props.id}>
         {props.label}
         <RequiredMark required={props.required} />
       </label>
       {props.children}
-      <FieldMessages name={props.name} hint={props.hint} problem={props.problem} />
+      <FieldMessages id={props.id} hint={props.hint} problem={props.problem} />
     </div>
   );
 }
@@ -144,18 +161,13 @@ export function TextField(
     maxLength?: number;
   },
 ) {
+  const id = useFieldId(props.name);
   const problem = problemFor(props.form, props.name);
   const value = props.type === 'password' ? undefined : (props.form?.values[props.name] ?? props.value);
   return (
-    <Field
-      name={props.name}
-      label={props.label}
-      required={props.required}
-      hint={props.hint}
-      problem={problem}
-    >
+    <Field id={id} label={props.label} required={props.required} hint={props.hint} problem={problem}>
       <input
-        id={fieldId(props.name)}
+        id={id}
         name={props.name}
         type={props.type ?? 'text'}
         value={value}
@@ -164,29 +176,24 @@ export function TextField(
         inputMode={props.inputmode}
         maxLength={props.maxLength}
         aria-invalid={problem ? 'true' : undefined}
-        aria-describedby={describedBy(props.name, props.hint, problem)}
+        aria-describedby={describedBy(id, props.hint, problem)}
       />
     </Field>
   );
 }
 
 export function TextAreaField(props: FieldProps & { value?: string | undefined; rows?: number }) {
+  const id = useFieldId(props.name);
   const problem = problemFor(props.form, props.name);
   return (
-    <Field
-      name={props.name}
-      label={props.label}
-      required={props.required}
-      hint={props.hint}
-      problem={problem}
-    >
+    <Field id={id} label={props.label} required={props.required} hint={props.hint} problem={problem}>
       <textarea
-        id={fieldId(props.name)}
+        id={id}
         name={props.name}
         rows={props.rows ?? 6}
         required={props.required}
         aria-invalid={problem ? 'true' : undefined}
-        aria-describedby={describedBy(props.name, props.hint, problem)}
+        aria-describedby={describedBy(id, props.hint, problem)}
       >
         {props.form?.values[props.name] ?? props.value ?? ''}
       </textarea>
@@ -202,22 +209,17 @@ export interface Option {
 export function SelectField(
   props: FieldProps & { options: Option[]; value?: string | undefined; emptyLabel?: string },
 ) {
+  const id = useFieldId(props.name);
   const problem = problemFor(props.form, props.name);
   const selected = props.form?.values[props.name] ?? props.value ?? '';
   return (
-    <Field
-      name={props.name}
-      label={props.label}
-      required={props.required}
-      hint={props.hint}
-      problem={problem}
-    >
+    <Field id={id} label={props.label} required={props.required} hint={props.hint} problem={problem}>
       <select
-        id={fieldId(props.name)}
+        id={id}
         name={props.name}
         required={props.required}
         aria-invalid={problem ? 'true' : undefined}
-        aria-describedby={describedBy(props.name, props.hint, problem)}
+        aria-describedby={describedBy(id, props.hint, problem)}
       >
         {props.emptyLabel !== undefined ? <option value="">{props.emptyLabel}</option> : null}
         {props.options.map((o) => (

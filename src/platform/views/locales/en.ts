@@ -31,6 +31,7 @@ export const en: Record<string, string> = {
   'inbox.open': 'Open',
   'inbox.markRead': 'Mark as read',
   'inbox.read': 'Read',
+  'inbox.unread': 'Unread',
 
   'language.switchTo.en': 'English',
   'language.switchTo.zh-CN': '中文',

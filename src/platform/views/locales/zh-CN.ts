@@ -31,6 +31,7 @@ export const zhCN: Record<string, string> = {
   'inbox.open': '查看',
   'inbox.markRead': '标为已读',
   'inbox.read': '已读',
+  'inbox.unread': '未读',
 
   'language.switchTo.en': 'English',
   'language.switchTo.zh-CN': '中文',
