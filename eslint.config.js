@@ -58,7 +58,13 @@ export default tseslint.config(
       '*.config.js',
     ],
     languageOptions: {
-      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly' },
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        Buffer: 'readonly',
+        fetch: 'readonly',
+      },
     },
     rules: { 'no-restricted-syntax': 'off' },
   },

@@ -75,17 +75,17 @@ export function spawnProcess(args, env) {
 }
 
 /**
- * Starts `node dist/cli.js serve` on a free port with a fresh temp data folder (and `databaseUrl` for
- * PostgreSQL), waits for its "serving at" line, and returns { url, dataDir, stop() }.
- * stop() ends the server and removes the data folder.
+ * Starts `node dist/cli.js serve` on a free port (and `databaseUrl` for PostgreSQL), waits for its
+ * "serving at" line, and returns { url, dataDir, stop() }. Without `dataDir` it uses a fresh temp data
+ * folder, which stop() removes; a given `dataDir` is kept.
  */
-export async function startServer({ databaseUrl, timeoutMs = 60_000 } = {}) {
-  const dataDir = tempDir();
+export async function startServer({ databaseUrl, dataDir: given, timeoutMs = 60_000 } = {}) {
+  const dataDir = given ?? tempDir();
   const port = await freePort();
   const proc = spawnProcess([cli, 'serve'], serverEnv({ dataDir, port, databaseUrl }));
   const stop = async () => {
     await proc.stop();
-    removeDir(dataDir);
+    if (!given) removeDir(dataDir);
   };
   try {
     await new Promise((resolve, reject) => {
@@ -158,6 +158,36 @@ export async function waitFor200(url, { since, intervalMs = 20, timeoutMs = 60_0
  */
 export async function load(url, { connections = 10, duration = 10 } = {}) {
   const result = await autocannon({ url, connections, duration });
+  return {
+    rps: result.requests.mean,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    requests: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+  };
+}
+
+/**
+ * Like load(), but each request takes the next of `paths` (round robin over all connections), so a
+ * route is measured over many different rows rather than one cached answer.
+ */
+export async function loadPaths(baseUrl, paths, { connections = 10, duration = 10 } = {}) {
+  let next = 0;
+  const result = await autocannon({
+    url: baseUrl,
+    connections,
+    duration,
+    requests: [
+      {
+        setupRequest: (request) => {
+          request.path = paths[next++ % paths.length];
+          return request;
+        },
+      },
+    ],
+  });
   return {
     rps: result.requests.mean,
     p50: result.latency.p50,

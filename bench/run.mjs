@@ -1,19 +1,27 @@
 // Runs every benchmark (`npm run bench`): start-up to first 200 on SQLite, then HTTP throughput of the
 // home page against the /healthz baseline on SQLite, and with --postgres also on PostgreSQL (in a
-// throwaway database), then the transparency log (append rate, proofs and verification at --leaves).
+// throwaway database), then the public credit query at --orgs organizations (same databases), then the
+// transparency log (append rate, proofs and verification at --leaves).
 // Exits 1 when any benchmark misses its target or sees failed requests.
 //
 //   npm run bench -- [--runs 3] [--duration 10] [--connections 10] [--warmup 2]
 //                    [--postgres postgres://postgres@127.0.0.1:5432/postgres] [--leaves 1000000]
+//                    [--orgs 50000]
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { baselineOptions, runBaseline } from './baseline.mjs';
+import { runCredit } from './credit.mjs';
 import { root } from './lib.mjs';
 import { runStartup, startupOptions } from './startup.mjs';
 
 const { values } = parseArgs({
-  options: { ...startupOptions, ...baselineOptions, leaves: { type: 'string', default: '1000000' } },
+  options: {
+    ...startupOptions,
+    ...baselineOptions,
+    leaves: { type: 'string', default: '1000000' },
+    orgs: { type: 'string', default: '50000' },
+  },
 });
 const load = {
   duration: Number(values.duration),
@@ -26,6 +34,10 @@ const outcomes = [];
 outcomes.push(await runStartup({ runs: Number(values.runs) }));
 outcomes.push(await runBaseline(load));
 if (values.postgres) outcomes.push(await runBaseline({ ...load, postgres: values.postgres }));
+outcomes.push(await runCredit({ ...load, orgs: Number(values.orgs) }));
+if (values.postgres) {
+  outcomes.push(await runCredit({ ...load, orgs: Number(values.orgs), postgres: values.postgres }));
+}
 const log = spawnSync(
   process.execPath,
   [join(root, 'bench', 'transparency.mjs'), '--leaves', values.leaves],

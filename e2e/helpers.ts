@@ -97,10 +97,11 @@ export async function logOut(page: Page): Promise<void> {
 
 /**
  * A random, valid unified social credit code (GB 32100) of a social association registered by civil
- * affairs in Chaoyang district, with a valid organization code (GB 11714) inside.
+ * affairs in a division (Chaoyang district unless told; 110000 for the city), with a valid organization
+ * code (GB 11714) inside.
  */
-export function randomUscc(): string {
+export function randomUscc(division = '110105'): string {
   const body = Array.from({ length: 8 }, () => String(Math.floor(Math.random() * 10))).join('');
-  const first17 = `51110105${body}${orgCodeCheckCharacter(body)!}`;
+  const first17 = `51${division}${body}${orgCodeCheckCharacter(body)!}`;
   return first17 + usccCheckCharacter(first17);
 }

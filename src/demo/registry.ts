@@ -12,6 +12,7 @@ import {
   type ServiceDomain,
 } from '../modules/organizations/index.js';
 import type { Ctx } from '../platform/context.js';
+import { addDays, beijingDate } from '../platform/time/dates.js';
 import { saveDemoProfile } from './registry-profile.js';
 
 const SURNAMES = [
@@ -147,7 +148,7 @@ export async function seedRegistry(
       { publish: false },
     );
 
-    // Evaluation grades: a third of them graded; number 9 holds a grade that has expired.
+    // Evaluation grades: a third of them graded; number 10 holds a grade that has expired.
     if (i % 3 === 0) {
       const grade = 3 + (i % 3 === 0 ? (i / 3) % 3 : 0);
       await awardGrade(
@@ -171,7 +172,10 @@ export async function seedRegistry(
     await publishProfile(ctx, org.id);
   }
 
-  // Credit histories.
+  // Credit histories. Records are entered when they are seeded, so their events are dated a few days
+  // before (within the 5 working days allowed) — except the one meant to show a late entry.
+  const today = beijingDate(ctx.now);
+  const daysAgo = (n: number) => addDays(today, -n);
   const source = (i: number) =>
     `${orgs[i]!.districtCode === '110000' ? '北京市民政局' : '区民政局'} 民罚字〔2026〕${20 + i}号`;
   const positive = [1, 4, 8, 13, 22, 31];
@@ -180,7 +184,7 @@ export async function seedRegistry(
       category: 'honour',
       description: '被评为年度优秀社会组织',
       source: '北京市社会组织发展服务中心',
-      eventDate: '2026-03-15',
+      eventDate: daysAgo(3),
     });
   }
   // Anomaly list: an annual report not submitted, and a warning.
@@ -188,33 +192,33 @@ export async function seedRegistry(
     category: 'annualReportMissed',
     description: '未按规定时限报送2025年度工作报告',
     source: source(2),
-    eventDate: '2026-06-01',
+    eventDate: daysAgo(4),
   });
   await enterCreditRecord(ctx, orgs[7]!.id, {
     category: 'warning',
     description: '未按章程规定召开理事会，给予警告',
     source: source(7),
-    eventDate: '2026-09-08',
+    eventDate: daysAgo(2),
   });
   // Serious list: a large fine; and a dishonest judgment debtor.
   await enterCreditRecord(ctx, orgs[15]!.id, {
     category: 'fine',
     description: '违规开展评比达标活动，罚款8万元',
     source: source(15),
-    eventDate: '2026-08-20',
+    eventDate: daysAgo(3),
     fineFen: 8_000_000,
   });
   await enterCreditRecord(ctx, orgs[26]!.id, {
     category: 'judgmentDebtor',
     description: '被人民法院纳入失信被执行人名单',
     source: '北京市朝阳区人民法院',
-    eventDate: '2026-10-12',
+    eventDate: daysAgo(1),
   });
-  // A record entered weeks after the event: flagged as late.
+  // A record entered six weeks after the event: flagged as late.
   await enterCreditRecord(ctx, orgs[19]!.id, {
     category: 'otherNegative',
     description: '项目财务资料归档不完整，已责令补正',
     source: source(19),
-    eventDate: '2026-10-15',
+    eventDate: daysAgo(42),
   });
 }

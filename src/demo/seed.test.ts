@@ -96,6 +96,22 @@ describeEachDatabase('demo data', (db) => {
     expect(found.json<{ total: number }>().total).toBeGreaterThan(0);
   });
 
+  it('has organizations on each credit list, one expired grade, and exactly one late-entered record', async () => {
+    const k = db().db.kysely;
+    const lists = await k
+      .selectFrom('credit_list_entries')
+      .select(['list'])
+      .where('removed_on', 'is', null)
+      .execute();
+    expect(new Set(lists.map((l) => l.list))).toEqual(new Set(['anomaly', 'serious']));
+    const records = await k.selectFrom('credit_records').select(['late']).execute();
+    expect(records.length).toBeGreaterThan(5);
+    // Domain guide §7: credit information entered within 5 working days; only the demo's late one is not.
+    expect(records.filter((r) => Number(r.late) === 1)).toHaveLength(1);
+    const grades = await k.selectFrom('org_grades').select(['valid_until']).execute();
+    expect(grades.some((g) => g.valid_until < '2026-11-26')).toBe(true);
+  });
+
   it('seeds only once', async () => {
     expect(await seedDemo(platform)).toBeUndefined();
   });

@@ -32,6 +32,11 @@ export interface Config {
   loginRatePerMinute: number;
   /** A new signed tree head is issued when the log grew, at most this often. */
   treeHeadIntervalSeconds: number;
+  /**
+   * A fine from this amount (yuan) is a "较大数额罚款", a major violation under GPR Art 19 that bars
+   * government purchase for 3 years. The amount is set by local rules; 200,000 yuan unless told.
+   */
+  largeFineYuan: number;
 }
 
 export class ConfigError extends Error {
@@ -145,6 +150,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     loginLockMinutes: integer(env, 'LOGIN_LOCK_MINUTES', 15, 1, 24 * 60),
     loginRatePerMinute: integer(env, 'LOGIN_RATE_PER_MINUTE', 20, 1, 100000),
     treeHeadIntervalSeconds: integer(env, 'LOG_TREE_HEAD_INTERVAL_SECONDS', 10, 1, 86400),
+    largeFineYuan: integer(env, 'LARGE_FINE_YUAN', 200_000, 1, 1_000_000_000),
   };
 }
 

@@ -101,7 +101,8 @@ export async function startHarness(test: TestDatabase, env: Record<string, strin
           if (!ROLES_BY_KIND[kind].includes(role))
             throw new Error(`test setup: ${role} not allowed in ${kind}`);
           const org = await createOrganization(ctx, {
-            name: `测试机构${n}`,
+            // Civil-affairs staff sit in a 民政局, the only kind of bureau that registers organizations.
+            name: role === 'civilAffairs' ? `测试机构${n}民政局` : `测试机构${n}`,
             kind,
             ...(kind === 'purchaser' || kind === 'bureau' ? { level: 'city' as const } : {}),
             ...(kind === 'socialOrganization'

@@ -3,16 +3,15 @@
 import type { Executor } from '../../platform/db/database.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
 import { checkUscc, usccProblemMessage } from '../../platform/validation/uscc.js';
-import { findRegistry, gradeOn, registryFacts } from '../organizations/index.js';
+import { findRegistry, gradeOn } from '../organizations/index.js';
 import { beijingDate } from '../../platform/time/dates.js';
+import { activeEntriesOf, findOrganizationIdByUscc, organizationsOnList } from './credit.repository.js';
 import {
-  activeEntriesOf,
-  creditRecordsOf,
-  findOrganizationIdByUscc,
-  listEntriesOf,
-  organizationsOnList,
-} from './credit.repository.js';
-import { eligibility } from './eligibility.js';
+  eligibilityInputs,
+  eligibilityInputsByUscc,
+  judgeEligibility,
+  type EligibilityInputs,
+} from './eligibility.js';
 import { seriousClock } from './list-organization.js';
 
 /** A well-formed code or a 422 invalid_uscc saying what is wrong with it. */
@@ -30,6 +29,14 @@ export async function organizationIdByUscc(db: Executor, input: string): Promise
   const id = await findOrganizationIdByUscc(db, code);
   if (!id) throw notFound('credit.notRegistered', { uscc: code });
   return id;
+}
+
+/** The credit view of the organization holding a code: 422 for a malformed code, 404 for an unknown one. */
+export async function creditViewByUscc(db: Executor, input: string, at: Date) {
+  const code = wellFormedUscc(input);
+  const inputs = await eligibilityInputsByUscc(db, code);
+  if (!inputs) throw notFound('credit.notRegistered', { uscc: code });
+  return creditViewOf(inputs, at);
 }
 
 function listView(e: {
@@ -50,17 +57,20 @@ function listView(e: {
 
 /** What anyone may see of an organization's credit, and whether it may undertake a purchase now. */
 export async function creditView(db: Executor, organizationId: string, at: Date) {
-  const facts = await registryFacts(db, organizationId);
+  return creditViewOf(await eligibilityInputs(db, organizationId), at);
+}
+
+function creditViewOf(inputs: EligibilityInputs, at: Date) {
+  const { facts } = inputs;
   if (facts.organization.kind !== 'socialOrganization' && facts.organization.kind !== 'agency') {
     throw notFound('error.organizationNotFound');
   }
   const date = beijingDate(at);
   const grade = gradeOn(facts, date) ?? null;
   const latestGrade = facts.grades[0] ?? null;
-  const entries = await listEntriesOf(db, organizationId);
+  const { entries, records } = inputs;
   const active = entries.filter((e) => e.removed_on === null);
-  const records = await creditRecordsOf(db, organizationId);
-  const result = await eligibility(db, organizationId, at);
+  const result = judgeEligibility(inputs, at);
   return {
     id: facts.organization.id,
     uscc: facts.organization.uscc,

@@ -1,5 +1,7 @@
 // The only place with SQL for credit records and the anomaly and serious-violation lists.
 import type { Executor } from '../../platform/db/database.js';
+import { compiledOnce } from '../../platform/db/compiled.js';
+import { jsonArrayFrom, jsonRows } from '../../platform/db/json.js';
 
 export interface CreditRecordTable {
   id: string;
@@ -54,6 +56,77 @@ export async function creditRecordsOf(db: Executor, organizationId: string): Pro
     .orderBy('event_date', 'desc')
     .orderBy('entered_at', 'desc')
     .execute();
+}
+
+const RECORD_COLUMNS = [
+  'id',
+  'organization_id',
+  'polarity',
+  'category',
+  'description',
+  'source',
+  'evidence',
+  'event_date',
+  'effective_date',
+  'expires_on',
+  'fine_fen',
+  'entered_at',
+  'entered_by',
+  'late',
+  'public_record_id',
+] as const satisfies readonly (keyof CreditRecordTable)[];
+
+const ENTRY_COLUMNS = [
+  'id',
+  'organization_id',
+  'list',
+  'trigger',
+  'basis_record_id',
+  'basis_entry_id',
+  'listed_on',
+  'removed_on',
+  'removal_reason',
+  'removed_by',
+  'listing_record_id',
+  'removal_record_id',
+] as const satisfies readonly (keyof CreditListEntryTable)[];
+
+/**
+ * An organization's credit records and list entries in one statement, in the order of creditRecordsOf
+ * and listEntriesOf (the public credit query reads them on every request).
+ */
+const creditHistoryQuery = compiledOnce((db, organizationId) =>
+  db.selectNoFrom((eb) => [
+    jsonArrayFrom(
+      db,
+      eb
+        .selectFrom('credit_records')
+        .select(RECORD_COLUMNS)
+        .where('organization_id', '=', organizationId)
+        .orderBy('event_date', 'desc')
+        .orderBy('entered_at', 'desc'),
+    ).as('records'),
+    jsonArrayFrom(
+      db,
+      eb
+        .selectFrom('credit_list_entries')
+        .select(ENTRY_COLUMNS)
+        .where('organization_id', '=', organizationId)
+        .orderBy('listed_on', 'desc')
+        .orderBy('id', 'desc'),
+    ).as('entries'),
+  ]),
+);
+
+export async function creditHistoryOf(
+  db: Executor,
+  organizationId: string,
+): Promise<{ records: CreditRecordTable[]; entries: CreditListEntryTable[] }> {
+  const [row] = await creditHistoryQuery(db, organizationId);
+  return {
+    records: jsonRows(row!.records),
+    entries: jsonRows(row!.entries),
+  };
 }
 
 export async function findCreditRecord(db: Executor, id: string): Promise<CreditRecordTable | undefined> {

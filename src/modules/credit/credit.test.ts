@@ -82,7 +82,7 @@ describeEachDatabase('credit and eligibility', (db) => {
     // The registration authority: a district civil-affairs bureau, with the officer as a member.
     authorityId = await h.run(async (ctx) => {
       const { id } = await createOrganization(ctx, {
-        name: '北京市朝阳区民政局（测试）',
+        name: '北京市朝阳区（测试）民政局',
         kind: 'bureau',
         level: 'district',
         districtCode: '110105',
@@ -159,6 +159,18 @@ describeEachDatabase('credit and eligibility', (db) => {
       outcome: 'fail',
       until: '2028-11-26',
     });
+  });
+
+  it('counts two minor penalties in whichever order they are entered, but not three years apart (民政部令第60号)', async () => {
+    const org = await newOrg();
+    await enter(org.id, record('warning', '2026-11-24'));
+    await enter(org.id, record('fine', '2026-11-02', { fineFen: 1_000_000 })); // earlier event, entered later
+    expect((await credit(org.uscc)).lists.map((l) => l.trigger)).toContain('twoMinorPenalties');
+
+    const apart = await newOrg();
+    await enter(apart.id, record('warning', '2026-11-24'));
+    await enter(apart.id, record('warning', '2023-11-23'));
+    expect((await credit(apart.uscc)).lists.map((l) => l.trigger)).not.toContain('twoMinorPenalties');
   });
 
   it('puts a fine of 50,000 yuan or more straight on the serious list, and a smaller one on the anomaly list', async () => {
@@ -277,7 +289,8 @@ describeEachDatabase('credit and eligibility', (db) => {
     const by = Object.fromEntries(result.reasons.map((r) => [r.rule, r]));
     expect(result.eligible).toBe(false);
     expect(by.tax).toMatchObject({ outcome: 'fail', params: { year: 2025 } });
-    expect(by.tax!.source).toContain('GPL Art 22');
+    // GPL Art 22(1)(4): a good record of paying taxes and social security.
+    expect(by.tax!.source).toContain('《政府采购法》第二十二条第一款第（四）项');
     expect(by.socialInsurance).toMatchObject({ outcome: 'pass' });
     expect(by.annualInspection).toMatchObject({ outcome: 'fail' });
     expect(by.majorViolation).toMatchObject({ outcome: 'fail', until: '2028-01-10' });
@@ -286,6 +299,21 @@ describeEachDatabase('credit and eligibility', (db) => {
     // Three years later the major violation no longer counts.
     const later = await h.run((ctx) => eligibility(ctx.trx, org.id, new Date('2028-01-11T02:00:00Z')));
     expect(later.reasons.find((r) => r.rule === 'majorViolation')?.outcome).toBe('pass');
+  });
+
+  it('judges at a moment on what was known then: later entries do not count, expired records no longer do', async () => {
+    const org = await newOrg();
+    const before = new Date(h.clock.now().getTime() - 60_000);
+    await enter(org.id, record('licenceRevoked', '2026-11-20', { expiresOn: '2027-06-01' }));
+    // Now: a major violation (GPR Art 19).
+    const now = await h.run((ctx) => eligibility(ctx.trx, org.id, ctx.now));
+    expect(now.reasons.find((r) => r.rule === 'majorViolation')?.outcome).toBe('fail');
+    // A minute before it was entered, the platform did not know of it: the answer it gave then.
+    const then = await h.run((ctx) => eligibility(ctx.trx, org.id, before));
+    expect(then.reasons.find((r) => r.rule === 'majorViolation')?.outcome).toBe('pass');
+    // From its expiry date the record no longer counts.
+    const expired = await h.run((ctx) => eligibility(ctx.trx, org.id, new Date('2027-06-01T02:00:00Z')));
+    expect(expired.reasons.find((r) => r.rule === 'majorViolation')?.outcome).toBe('pass');
   });
 
   it('answers eligibility over HTTP at a moment, with the project’s domains; an unknown domain is a 422 naming the field', async () => {
@@ -333,6 +361,13 @@ describeEachDatabase('credit and eligibility', (db) => {
     expect(items.length).toBeGreaterThan(0);
     expect(items.every((i) => i.lists.includes('serious'))).toBe(true);
     expect(items.map((i) => i.id)).toContain(listed.id);
+    // An unknown district is a 422 naming the field, not an empty page (GB/T 2260 codes only).
+    const unknownDistrict = await h.app.inject({
+      method: 'GET',
+      url: '/api/v1/organizations?district=999999',
+    });
+    expect(unknownDistrict.statusCode).toBe(422);
+    expect(unknownDistrict.json<ErrorBody>().error.details[0]!.field).toBe('district');
 
     const found = await h.app.inject({ method: 'GET', url: `/credit?uscc=${listed.uscc.toLowerCase()}` });
     expect(found.statusCode).toBe(303);

@@ -10,6 +10,8 @@ import {
   PREFERRED_GRADE,
   PRIORITY_DOMAINS,
   registryFacts,
+  registryFactsByUscc,
+  type RegistryFacts,
   type ServiceDomain,
 } from '../organizations/index.js';
 import {
@@ -22,7 +24,7 @@ import {
   type EligibilityRule,
   type PreferenceRule,
 } from './credit.rules.js';
-import { creditRecordsOf, listEntriesOf } from './credit.repository.js';
+import { creditHistoryOf, type CreditListEntryTable, type CreditRecordTable } from './credit.repository.js';
 import { seriousClock } from './list-organization.js';
 
 export type Outcome = 'pass' | 'fail' | 'warn';
@@ -71,16 +73,66 @@ function reason(
   return { rule, outcome, key, params, source: ELIGIBILITY_RULES[rule].source, ...extra };
 }
 
+/** What eligibility is judged on: the registry facts, the credit records and the list entries. */
+export interface EligibilityInputs {
+  facts: RegistryFacts;
+  records: CreditRecordTable[];
+  entries: CreditListEntryTable[];
+}
+
+export async function eligibilityInputs(db: Executor, organizationId: string): Promise<EligibilityInputs> {
+  const facts = await registryFacts(db, organizationId);
+  return { facts, ...(await creditHistoryOf(db, organizationId)) };
+}
+
+/** The same, found by unified social credit code; undefined when no organization holds it. */
+export async function eligibilityInputsByUscc(
+  db: Executor,
+  uscc: string,
+): Promise<EligibilityInputs | undefined> {
+  const facts = await registryFactsByUscc(db, uscc);
+  if (!facts) return undefined;
+  return { facts, ...(await creditHistoryOf(db, facts.organization.id)) };
+}
+
 export async function eligibility(
   db: Executor,
   organizationId: string,
   at: Date,
   project: ProjectContext = {},
 ): Promise<Eligibility> {
+  return judgeEligibility(await eligibilityInputs(db, organizationId), at, project);
+}
+
+/** The judgement itself, on inputs already read (so a page showing them reads them once). */
+export function judgeEligibility(
+  inputs: EligibilityInputs,
+  at: Date,
+  project: ProjectContext = {},
+): Eligibility {
   const date = beijingDate(at);
-  const facts = await registryFacts(db, organizationId);
-  const records = (await creditRecordsOf(db, organizationId)).filter((r) => r.event_date <= date);
-  const entries = (await listEntriesOf(db, organizationId)).filter(
+  const instant = at.toISOString();
+  // What the platform knew at that moment: facts recorded later do not count, so asking about a past
+  // moment gives the answer the platform gave then (the registration's status excepted: it is current).
+  const known = <T extends { recordedAt: string }>(items: readonly T[]) =>
+    items.filter((i) => i.recordedAt <= instant);
+  const facts: RegistryFacts = {
+    ...inputs.facts,
+    annualReports: known(inputs.facts.annualReports),
+    compliance: known(inputs.facts.compliance),
+    grades: known(inputs.facts.grades),
+  };
+  const organizationId = facts.organization.id;
+  // Records in force on the date: the event has happened, the record was entered, it has taken effect
+  // and has not expired.
+  const records = inputs.records.filter(
+    (r) =>
+      r.event_date <= date &&
+      r.entered_at <= instant &&
+      r.effective_date <= date &&
+      (r.expires_on === null || r.expires_on > date),
+  );
+  const entries = inputs.entries.filter(
     (e) => e.listed_on <= date && (e.removed_on === null || e.removed_on > date),
   );
   const reasons: Reason[] = [];

@@ -112,6 +112,7 @@ export async function enterCreditRecord(
       list: 'serious',
       trigger: 'largeFine',
       basisRecordId: row.id,
+      basisPublicRecordId: row.public_record_id,
     });
   } else if ('list' in category) {
     await listOrganization(ctx, {
@@ -119,15 +120,19 @@ export async function enterCreditRecord(
       list: category.list,
       trigger: input.category,
       basisRecordId: row.id,
+      basisPublicRecordId: row.public_record_id,
     });
   }
   if (isMinorPenalty(input.category, fineFen)) {
+    // Two minor penalties whose events lie within three years of each other, in whatever order they
+    // were entered: a penalty entered late may be the earlier of the two.
     const windowStart = addYears(input.eventDate, -MINOR_PENALTY_WINDOW_YEARS.value);
+    const windowEnd = addYears(input.eventDate, MINOR_PENALTY_WINDOW_YEARS.value);
     const others = earlier.filter(
       (r) =>
         isMinorPenalty(r.category, r.fine_fen === null ? null : Number(r.fine_fen)) &&
         r.event_date >= windowStart &&
-        r.event_date <= input.eventDate,
+        r.event_date <= windowEnd,
     );
     if (others.length >= 1) {
       await listOrganization(ctx, {
@@ -135,6 +140,7 @@ export async function enterCreditRecord(
         list: 'serious',
         trigger: 'twoMinorPenalties',
         basisRecordId: row.id,
+        basisPublicRecordId: row.public_record_id,
       });
     }
   }

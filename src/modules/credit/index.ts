@@ -7,6 +7,7 @@ import { creditMessages } from './messages.js';
 import { creditMigrations } from './migrations.js';
 import { registerCreditPages } from './credit.pages.js';
 import { registerCreditRoutes } from './credit.routes.js';
+import { configureLargeFine } from './credit.rules.js';
 import { ANOMALY_TO_SERIOUS_TASK, SERIOUS_REMOVABLE_TASK } from './list-organization.js';
 import { anomalyToSerious, seriousRemovable } from './list-transitions.js';
 
@@ -27,7 +28,8 @@ export const creditFeature: Feature = {
   name: 'credit',
   migrations: creditMigrations,
   messages: creditMessages,
-  setup({ scheduler, nav }) {
+  setup({ config, scheduler, nav }) {
+    configureLargeFine(config.largeFineYuan);
     scheduler.register(ANOMALY_TO_SERIOUS_TASK, anomalyToSerious);
     scheduler.register(SERIOUS_REMOVABLE_TASK, seriousRemovable);
     nav.add({

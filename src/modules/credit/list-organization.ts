@@ -7,7 +7,7 @@ import { scheduleTask } from '../../platform/jobs/scheduler.js';
 import { sendMessage } from '../../platform/notify/messages.js';
 import { publish } from '../../platform/publish/publish.js';
 import { beijingDate, beijingInstant } from '../../platform/time/dates.js';
-import { registryFacts } from '../organizations/index.js';
+import { bureaus, registryFacts } from '../organizations/index.js';
 import {
   ANOMALY_TO_SERIOUS_YEARS,
   addYears,
@@ -29,7 +29,11 @@ export function triggerSource(trigger: string): string {
   return '';
 }
 
-/** Tells the organization's registration authority, when the registry names one. */
+/**
+ * Tells the organization's registration authority. An organization the registry has no authority for
+ * (registered before the registry kept one) is reported to its district's civil-affairs bureau, else the
+ * city's, so that no listing goes unreported (S12).
+ */
 export async function tellAuthority(
   ctx: Ctx,
   organizationId: string,
@@ -37,7 +41,8 @@ export async function tellAuthority(
   params: Record<string, string | number>,
 ): Promise<void> {
   const facts = await registryFacts(ctx.trx, organizationId);
-  const authority = facts.profile?.registrationAuthorityId;
+  const authority =
+    facts.profile?.registrationAuthorityId ?? (await fallbackAuthority(ctx, facts.organization.districtCode));
   if (!authority) return;
   await sendMessage(ctx, {
     organizationId: authority,
@@ -45,6 +50,15 @@ export async function tellAuthority(
     params,
     link: `/registry/${organizationId}/credit`,
   });
+}
+
+/** The civil-affairs bureau of a district, else the city's (by level), for an organization without one. */
+async function fallbackAuthority(ctx: Ctx, districtCode: string | null): Promise<string | undefined> {
+  const all = await bureaus(ctx.trx);
+  return (
+    all.find((b) => b.level === 'district' && districtCode !== null && b.district_code === districtCode)
+      ?.id ?? all.find((b) => b.level === 'city')?.id
+  );
 }
 
 /** The date from which the serious list may be left: two years after its latest trigger. */
@@ -64,7 +78,9 @@ export async function listOrganization(
     organizationId: string;
     list: CreditList;
     trigger: string;
+    /** The credit record behind the listing, and its published record. */
     basisRecordId?: string;
+    basisPublicRecordId?: string;
     basisEntryId?: string;
   },
 ): Promise<CreditListEntryTable> {
@@ -72,6 +88,9 @@ export async function listOrganization(
   if (!org) throw new Error(`listOrganization: no organization ${input.organizationId}`);
   const listedOn = beijingDate(ctx.now);
   const id = newId(ctx.now);
+  const basisListing = input.basisEntryId
+    ? (await listEntriesOf(ctx.trx, org.id)).find((e) => e.id === input.basisEntryId)
+    : undefined;
   const receipt = await publish(ctx, {
     kind: LISTING_KIND,
     subjectId: org.id,
@@ -81,8 +100,9 @@ export async function listOrganization(
       list: input.list,
       trigger: input.trigger,
       listedOn,
-      basisRecordId: input.basisRecordId ?? null,
-      basisEntryId: input.basisEntryId ?? null,
+      // The published record of the credit record behind it, which anyone can open at /records/{id}.
+      basisRecordId: input.basisPublicRecordId ?? null,
+      basisListingRecordId: basisListing?.listing_record_id ?? null,
       source: triggerSource(input.trigger),
     },
   });

@@ -15,9 +15,10 @@ const zh: Catalogue = {
 
   'creditLookup.title': '查询社会组织信用',
   'creditLookup.lead': '输入统一社会信用代码，查看这个社会组织的信用信息，以及它能否承接政府购买服务。',
-  'creditLookup.hint': '18 位，例如 51110105MJ0123456X。',
+  'creditLookup.hint': '18 位，例如 51110105MJ0123456R。',
   'creditLookup.submit': '查询',
   'creditLookup.browse': '或浏览全部社会组织',
+  'directory.lookup': '按统一社会信用代码查询信用',
   'credit.notRegistered': '本平台没有统一社会信用代码为 {uscc} 的社会组织。',
 
   'profile.foundedOn': '成立日期',
@@ -95,6 +96,7 @@ const zh: Catalogue = {
   'credit.listedOn': '列入日期',
   'credit.removedOn': '移出日期',
   'credit.stillListed': '仍在名单中',
+  'credit.removedWithReason': '{date}（{reason}）',
   'credit.fineYuanFormat': '请填写金额（元），最多两位小数，例如 20000 或 1500.50。',
   'credit.effectiveBeforeEvent': '生效日期不能早于发生日期。',
   'credit.expiresBeforeEffective': '失效日期必须晚于生效日期。',
@@ -176,9 +178,10 @@ const en: Catalogue = {
   'creditLookup.title': 'Look up a social organization’s credit',
   'creditLookup.lead':
     'Enter a unified social credit code to see the organization’s credit information and whether it may undertake a government purchase.',
-  'creditLookup.hint': '18 characters, e.g. 51110105MJ0123456X.',
+  'creditLookup.hint': '18 characters, e.g. 51110105MJ0123456R.',
   'creditLookup.submit': 'Look up',
   'creditLookup.browse': 'Or browse all social organizations',
+  'directory.lookup': 'Look up credit by unified social credit code',
   'credit.notRegistered':
     'No social organization with the unified social credit code {uscc} is registered on this platform.',
 
@@ -257,6 +260,7 @@ const en: Catalogue = {
   'credit.listedOn': 'Listed on',
   'credit.removedOn': 'Removed on',
   'credit.stillListed': 'Still listed',
+  'credit.removedWithReason': '{date} ({reason})',
   'credit.fineYuanFormat': 'Enter an amount in yuan with at most two decimals, e.g. 20000 or 1500.50.',
   'credit.effectiveBeforeEvent': 'The effective date cannot be before the date of the event.',
   'credit.expiresBeforeEffective': 'The expiry date must be after the effective date.',

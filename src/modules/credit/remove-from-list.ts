@@ -7,6 +7,7 @@ import type { Ctx } from '../../platform/context.js';
 import { AppError, fieldError, notFound } from '../../platform/http/errors.js';
 import { publish } from '../../platform/publish/publish.js';
 import { beijingDate } from '../../platform/time/dates.js';
+import { translate } from '../../platform/views/i18n.js';
 import { SERIOUS_REMOVAL_YEARS } from './credit.rules.js';
 import {
   findListEntry,
@@ -40,7 +41,8 @@ export async function removeEntries(
         listingRecordId: e.listing_record_id,
       })),
       removedOn,
-      reason,
+      // The published record is read by people: a reason the platform gave (a message key) in words.
+      reason: reason.startsWith('@') ? translate('zh-CN', reason.slice(1)) : reason,
     },
   });
   for (const e of entries) {

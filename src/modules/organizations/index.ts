@@ -7,9 +7,17 @@ import { organizationsMessages } from './messages.js';
 import { organizationsMigrations } from './migrations.js';
 import { registerRegistryPages } from './registry.pages.js';
 import { registerRegistryRoutes } from './registry.routes.js';
+import { PURGE_PENDING_IMPORTS_TASK, purgeStaleImports } from './stage-import.js';
 
-export { gradeOn, registryEntry, registryFacts, type RegistryFacts } from './registry.queries.js';
+export {
+  gradeOn,
+  registryEntry,
+  registryFacts,
+  registryFactsByUscc,
+  type RegistryFacts,
+} from './registry.queries.js';
 export { findRegistry } from './registry.queries.js';
+export { bureaus, isCivilAffairsBureau } from './registry.repository.js';
 export {
   BAD_INSPECTION_RESULTS,
   PREFERRED_GRADE,
@@ -39,7 +47,11 @@ export const organizationsFeature: Feature = {
   name: 'organizations',
   migrations: organizationsMigrations,
   messages: organizationsMessages,
-  setup({ nav }) {
+  // Checked uploads not confirmed within the hour hold registry data nobody will use: removed every
+  // 15 minutes, whether or not anyone uploads again.
+  recurring: () => [{ kind: PURGE_PENDING_IMPORTS_TASK, intervalSeconds: 15 * 60 }],
+  setup({ nav, scheduler }) {
+    scheduler.register(PURGE_PENDING_IMPORTS_TASK, purgeStaleImports);
     nav.add({
       href: '/registry',
       labelKey: 'nav.registry',

@@ -141,7 +141,7 @@ const zh: Catalogue = {
 
   'registry.dateInFuture': '日期 {date} 晚于今天，请核对。',
   'registry.yearInFuture': '{year} 年还没有到，请核对年度。',
-  'registry.authorityNotBureau': '登记管理机关应为平台中的主管部门（民政局）。',
+  'registry.authorityNotBureau': '登记管理机关应为平台中的民政局（市民政局或区民政局）。',
   'registry.validUntilBeforeAward': '有效期应晚于评定日期。',
   'registry.personNotFound': '在这个社会组织的名单中找不到这个人员。',
 
@@ -185,7 +185,7 @@ const zh: Catalogue = {
   'registry.import.missingColumns': '缺少必需的列：第一行应为列名，至少包括“名称”和“统一社会信用代码”。',
   'registry.import.tooLarge': '一次最多导入 {max} 行，请分批导入。',
   'registry.import.unknownValue': '不认识“{value}”。',
-  'registry.import.unknownAuthority': '平台中没有名为“{value}”的主管部门。',
+  'registry.import.unknownAuthority': '平台中没有名为“{value}”的民政局。',
   'registry.import.duplicateInSheet': '与第 {row} 行的统一社会信用代码重复。',
   'registry.import.rowFailed': '第 {row} 行无法写入，没有导入任何内容。',
   'registry.import.invalid': '文件中有 {count} 处问题，没有导入任何内容。',
@@ -355,7 +355,7 @@ const en: Catalogue = {
   'registry.dateInFuture': 'The date {date} is after today; please check it.',
   'registry.yearInFuture': 'The year {year} has not come yet; please check it.',
   'registry.authorityNotBureau':
-    'The registration authority must be a bureau (a civil-affairs bureau) on the platform.',
+    'The registration authority must be a civil-affairs bureau (the city’s or a district’s) on the platform.',
   'registry.validUntilBeforeAward': 'The end of validity must be after the award date.',
   'registry.personNotFound': 'This person is not on this organization’s roster.',
 
@@ -407,7 +407,7 @@ const en: Catalogue = {
     'Required columns are missing: the first row must name the columns, including the name and the unified social credit code.',
   'registry.import.tooLarge': 'At most {max} rows can be imported at once; split the file.',
   'registry.import.unknownValue': '“{value}” is not a known value.',
-  'registry.import.unknownAuthority': 'There is no bureau named “{value}” on the platform.',
+  'registry.import.unknownAuthority': 'There is no civil-affairs bureau named “{value}” on the platform.',
   'registry.import.duplicateInSheet': 'Same unified social credit code as row {row}.',
   'registry.import.rowFailed': 'Row {row} could not be written; nothing was imported.',
   'registry.import.invalid': 'The file has {count} problems; nothing was imported.',

@@ -5,6 +5,7 @@ import type { FieldProblem } from '../../platform/http/errors.js';
 import { beijingDate } from '../../platform/time/dates.js';
 import { findDistrict } from '../../platform/validation/districts.js';
 import { checkUscc } from '../../platform/validation/uscc.js';
+import { isCivilAffairsBureau } from './registry.repository.js';
 
 /** Today in Beijing: dates of past events may not be later. */
 export function today(ctx: Ctx): string {
@@ -54,7 +55,7 @@ export async function registrationProblems(
   notInFuture(ctx, 'foundedOn', input.foundedOn, problems);
   problems.push(...districtProblems(input.registrationLevel, input.districtCode));
   const authority = await findOrganization(ctx.trx, input.registrationAuthorityId);
-  if (!authority || authority.kind !== 'bureau') {
+  if (!authority || !isCivilAffairsBureau(authority)) {
     problems.push({ field: 'registrationAuthorityId', key: 'registry.authorityNotBureau' });
   }
   return problems;

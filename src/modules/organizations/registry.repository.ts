@@ -271,11 +271,22 @@ export async function exportRegistry(db: Executor) {
 }
 
 /** Bureaus: a social organization's registration authority is one of them (a 民政局 of its level). */
+/**
+ * A civil-affairs bureau (民政局): the registration authority of social organizations is the civil-affairs
+ * department of the city or district (社会团体登记管理条例 Art 6; 基金会管理条例 Art 6; 民办非企业单位登记
+ * 管理暂行条例 Art 5). The platform knows them by name, as every one of them is called 民政局.
+ */
+export function isCivilAffairsBureau(org: { kind: string; name: string }): boolean {
+  return org.kind === 'bureau' && org.name.endsWith('民政局');
+}
+
+/** The active civil-affairs bureaus: the registration authorities an organization may have. */
 export async function bureaus(db: Executor) {
   return db
     .selectFrom('organizations')
     .select(['id', 'name', 'name_en', 'level', 'district_code'])
     .where('kind', '=', 'bureau')
+    .where('name', 'like', '%民政局')
     .where('status', '=', 'active')
     .orderBy('level')
     .orderBy('name')

@@ -253,6 +253,19 @@ describeEachDatabase('registry of social organizations', (db) => {
       expect(res.statusCode).toBe(422);
       expect(res.json<ErrorBody>().error.details.map((d) => d.field)).toEqual(['registrationAuthorityId']);
     });
+
+    it('refuses a bureau that is not a civil-affairs bureau (社会团体登记管理条例 Art 6)', async () => {
+      const finance = await h.user('finance');
+      const res = await api(
+        'POST',
+        '/api/v1/registry/organizations',
+        registration({ registrationAuthorityId: finance.organizationId }),
+      );
+      expect(res.statusCode).toBe(422);
+      const details = res.json<ErrorBody>().error.details;
+      expect(details.map((d) => d.field)).toEqual(['registrationAuthorityId']);
+      expect(details[0]!.message).toContain('民政局');
+    });
   });
 
   describe('keeping the entry', () => {
@@ -267,9 +280,10 @@ describeEachDatabase('registry of social organizations', (db) => {
       });
       expect(res.statusCode, res.body).toBe(200);
       expect(res.json<{ changed: string[] }>().changed.sort()).toEqual([
-        'contact_phone',
+        // The API's field names, as in the request.
+        'contactPhone',
         'name',
-        'service_domains',
+        'serviceDomains',
       ]);
       const e = await entry(id);
       expect(e.changes[0]).toMatchObject({
@@ -693,6 +707,15 @@ describeEachDatabase('registry of social organizations', (db) => {
         h.clock.advance(20 * 60_000 + 20_000);
         expect((await agent.get('/registry')).statusCode).toBe(200);
       }
+      // The scheduler's housekeeping removes it, with nobody uploading again.
+      const pendingId = /\/registry\/import\/([^/]+)\/confirm/.exec(confirm)![1]!;
+      const stored = () =>
+        h.run((ctx) =>
+          ctx.trx.selectFrom('org_pending_imports').select('id').where('id', '=', pendingId).execute(),
+        );
+      expect(await stored()).toHaveLength(1);
+      await h.platform.scheduler.tick();
+      expect(await stored()).toHaveLength(0);
       const late = await agent.postForm(confirm, {}, { csrfFrom: '/registry' });
       expect(late.statusCode).toBe(404);
       expect(late.body).toContain('已过期');

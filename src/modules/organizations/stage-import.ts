@@ -93,6 +93,13 @@ function pendingCutoff(ctx: Ctx): string {
   return new Date(ctx.now.getTime() - PENDING_IMPORT_MINUTES * 60_000).toISOString();
 }
 
+export const PURGE_PENDING_IMPORTS_TASK = 'registry.purgePendingImports';
+
+/** The scheduler's task: removes checked uploads older than the hour they may be confirmed in. */
+export async function purgeStaleImports(ctx: Ctx): Promise<void> {
+  await purgePendingImports(ctx.trx, pendingCutoff(ctx));
+}
+
 /** The upload page: a dry run; a clean sheet is kept for its uploader to confirm within the hour. */
 export async function stageImport(
   ctx: Ctx,

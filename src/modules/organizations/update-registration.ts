@@ -64,5 +64,11 @@ export async function updateRegistration(
     await recordChange(ctx, id, 'updated', changes);
     if (options.publish !== false) await publishProfile(ctx, id);
   }
-  return { changed: Object.keys(changes), warnings: usccWarnings(input.uscc) };
+  return { changed: Object.keys(changes).map(apiField), warnings: usccWarnings(input.uscc) };
+}
+
+/** The API's name of a changed column: `level` is `registrationLevel`, the rest in camel case. */
+function apiField(column: string): string {
+  if (column === 'level') return 'registrationLevel';
+  return column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 }

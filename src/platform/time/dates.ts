@@ -28,16 +28,15 @@ export function yearOf(date: string): number {
   return Number(date.slice(0, 4));
 }
 
-const shanghaiDate = new Intl.DateTimeFormat('en-CA', {
-  timeZone: TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
+const BEIJING_OFFSET_MS = 8 * 3600_000;
 
-/** The calendar date in Beijing at this instant. */
+/**
+ * The calendar date in Beijing at this instant. China has kept UTC+8 without daylight saving since
+ * 1991 (as beijingInstant assumes), so this is arithmetic, not a time-zone lookup: it runs on every
+ * public credit query, where Intl formatting was a measurable share (bench/credit.mjs).
+ */
 export function beijingDate(instant: Date): string {
-  return shanghaiDate.format(instant);
+  return new Date(instant.getTime() + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 const shanghaiDateTime = new Intl.DateTimeFormat('en-CA', {
