@@ -21,6 +21,10 @@ export function text(min: number, max: number, options: Record<string, unknown> 
   return Type.String({ minLength: min, maxLength: max, ...options });
 }
 
+/** A value or null (JSON null in the API, a column that may be empty). */
+export const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) =>
+  Type.Union([t, Type.Null()]);
+
 export const Uuid = Type.String({ format: 'uuid', 'x-error': 'validation.format.uuid' });
 
 /**

@@ -1,0 +1,44 @@
+// The guidance catalogue (issue: guidance catalogue, intentions, surveys, budgets and the 30% share; S4,
+// S6): each department's catalogue of services suitable for social organizations, per year and
+// version, every item checked against the negative list, published through publish().
+import { defineActions } from '../../platform/auth/policy.js';
+import type { Feature } from '../../platform/http/app-types.js';
+import { catalogueMessages } from './messages.js';
+import { catalogueMigrations } from './migrations.js';
+import { registerCataloguePages } from './catalogue.pages.js';
+import { registerCatalogueRoutes } from './catalogue.routes.js';
+
+export { ITEM_DOMAINS, NEGATIVE_LIST, type ItemDomain } from './catalogue.rules.js';
+export { createCatalogue } from './create-catalogue.js';
+export { purchasableItem, purchasableItemsOf } from './catalogue.queries.js';
+export { keepsCatalogueOf as keepsDepartment, departmentsKeptBy } from './catalogue.access.js';
+export { addItem } from './save-item.js';
+export { publishCatalogue, CATALOGUE_KIND } from './publish-catalogue.js';
+
+defineActions({ 'catalogue.manage': { roles: ['purchaserStaff', 'administrator'], system: true } });
+
+export const catalogueFeature: Feature = {
+  name: 'catalogue',
+  migrations: catalogueMigrations,
+  messages: catalogueMessages,
+  setup({ nav }) {
+    nav.add({
+      href: '/catalogues',
+      labelKey: 'nav.catalogues',
+      action: 'public.read',
+      section: 'portal',
+      order: 12,
+    });
+    nav.add({
+      href: '/catalogues/mine',
+      labelKey: 'nav.cataloguesMine',
+      action: 'catalogue.manage',
+      section: 'work',
+      order: 20,
+    });
+  },
+  routes(app, services) {
+    registerCatalogueRoutes(app, services);
+    registerCataloguePages(app, services);
+  },
+};
