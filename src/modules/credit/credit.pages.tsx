@@ -17,6 +17,7 @@ import {
   pageWindow,
 } from '../../platform/http/schema-helpers.js';
 import { beijingDate } from '../../platform/time/dates.js';
+import { formatYuan } from '../../platform/views/money.js';
 import { allDivisions, findDistrict } from '../../platform/validation/districts.js';
 import {
   emptyForm,
@@ -48,11 +49,7 @@ function districtName(code: string | null, locale: string): string {
   return d ? (locale === 'en' ? d.nameEn : d.name) : code;
 }
 
-function yuan(fen: number | null): string {
-  return fen === null
-    ? '—'
-    : (fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 0, maximumFractionDigits: 2 });
-}
+const yuan = formatYuan;
 
 function reasonText(t: Translate, text: string | null): string {
   if (!text) return '—';

@@ -1,0 +1,43 @@
+// Planning (issue: guidance catalogue, procurement intentions, needs surveys, budgets and the 30% share;
+// S5, S7, S16): procurement intentions published at least 30 days ahead, with budgets built from cost
+// components and compared with the platform's own similar projects. The procurement engine asks
+// `procurementMayStart` before it opens a project.
+import { defineActions } from '../../platform/auth/policy.js';
+import type { Feature } from '../../platform/http/app-types.js';
+import { planningMessages } from './messages.js';
+import { planningMigrations } from './migrations.js';
+import { registerPlanningPages } from './planning.pages.js';
+import { registerPlanningRoutes } from './planning.routes.js';
+
+export { INTENTION_LEAD_DAYS, COST_KINDS, type CostKind } from './planning.rules.js';
+export { createIntention } from './save-intention.js';
+export { publishIntention, INTENTION_KIND } from './publish-intention.js';
+export { procurementMayStart, type ProcurementStart } from './procurement-may-start.js';
+
+defineActions({ 'intention.manage': { roles: ['purchaserStaff', 'administrator'], system: true } });
+
+export const planningFeature: Feature = {
+  name: 'planning',
+  migrations: planningMigrations,
+  messages: planningMessages,
+  setup({ nav }) {
+    nav.add({
+      href: '/intentions',
+      labelKey: 'nav.intentions',
+      action: 'public.read',
+      section: 'portal',
+      order: 13,
+    });
+    nav.add({
+      href: '/intentions/mine',
+      labelKey: 'nav.intentionsMine',
+      action: 'intention.manage',
+      section: 'work',
+      order: 21,
+    });
+  },
+  routes(app, services) {
+    registerPlanningRoutes(app, services);
+    registerPlanningPages(app, services);
+  },
+};

@@ -1,0 +1,178 @@
+import type { Catalogue, Locale } from '../../platform/views/i18n.js';
+
+const zh: Catalogue = {
+  'nav.intentions': '采购意向',
+  'nav.intentionsMine': '编制采购意向',
+  'record.kind.procurementIntention': '采购意向',
+
+  'planning.title': '政府购买服务采购意向',
+  'planning.lead':
+    '采购意向至少在采购活动开始前 30 日公开（财库〔2020〕10号），写明采购需求、预算和预计采购时间。',
+  'planning.none': '还没有公开的采购意向。',
+  'planning.count': '共 {total} 项',
+  'planning.department': '部门',
+  'planning.projectName': '项目名称',
+  'planning.catalogueItem': '指导性目录事项',
+  'planning.catalogueItemHint': '只能选择本部门已公开目录中“可购买”的事项。',
+  'planning.needs': '采购需求概况',
+  'planning.needsHint': '服务对象、服务内容、数量和质量要求。',
+  'planning.procurementFrom': '预计采购时间',
+  'planning.procurementFromHint': '采购活动预计开始的日期，至少在公开之日起 30 日后。',
+  'planning.contractMonths': '服务期限（月）',
+  'planning.contractMonthsHint':
+    '一般不超过 12 个月；预算有保障、服务稳定的最长 36 个月（财政部令第102号第二十四条）。',
+  'planning.budget': '预算金额（元）',
+  'planning.monthly': '每月预算（元）',
+  'planning.status': '状态',
+  'planning.status.draft': '草稿',
+  'planning.status.published': '已公开',
+  'planning.publishedAt': '公开时间',
+  'planning.allowedFrom': '最早可开始采购',
+  'planning.allowedFromText': '{date} 起（公开满 {days} 日）',
+  'planning.record': '查看公示记录',
+  'planning.draftNotice': '这是草稿，只有本部门的采购人员能看到。',
+
+  'planning.costs': '预算构成（成本测算）',
+  'planning.costsLead':
+    '按成本要素测算预算：人员、管理、税费、能力建设、第三方评估等（京财综〔2017〕2254号 四.2）。',
+  'planning.cost.kind': '成本要素',
+  'planning.cost.quantity': '数量',
+  'planning.cost.unit': '单位',
+  'planning.cost.unitCost': '单价（元）',
+  'planning.cost.amount': '金额（元）',
+  'planning.cost.note': '说明',
+  'planning.cost.labour': '人员成本',
+  'planning.cost.administration': '管理费用',
+  'planning.cost.taxes': '税费',
+  'planning.cost.capacityBuilding': '能力建设',
+  'planning.cost.evaluation': '第三方评估',
+  'planning.cost.other': '其他',
+  'planning.total': '合计',
+
+  'planning.comparison': '与平台上同类项目比较',
+  'planning.comparisonLead': '同一目录事项或同一领域已公开的采购意向，按每月预算比较。',
+  'planning.comparisonNone': '平台上还没有可比较的同类项目。',
+  'planning.comparisonRange':
+    '{count} 个同类项目的每月预算：最低 {min} 元，中位数 {median} 元，最高 {max} 元。',
+
+  'planning.mine': '本部门的采购意向',
+  'planning.mineLead': '从指导性目录事项出发，编制采购需求和成本测算，公开采购意向。',
+  'planning.noneMine': '还没有采购意向。',
+  'planning.new': '新建采购意向',
+  'planning.edit': '修改采购意向',
+  'planning.save': '保存草稿',
+  'planning.publish': '公开采购意向',
+  'planning.publishHint': '公开后不能修改，写入透明日志；公开满 30 日后才能开始采购。',
+  'planning.discard': '删除草稿',
+  'flash.intentionSaved': '采购意向草稿已保存，预算合计 {budget} 元。',
+  'flash.intentionPublished': '采购意向已公开，{date} 起可以开始采购。',
+  'flash.intentionDiscarded': '草稿已删除。',
+  'planning.noItems': '本部门还没有公开的指导性目录事项，请先编制并公开指导性目录。',
+
+  'planning.notFound': '找不到这个采购意向。',
+  'planning.notYourDepartment': '只有本部门的采购人员才能编制它的采购意向。',
+  'planning.alreadyPublished': '这个采购意向已公开，不能再修改。',
+  'planning.departmentFixed': '草稿的部门不能更改。',
+  'planning.itemNotPurchasable': '请选择本部门已公开的指导性目录中可购买的事项。',
+  'planning.tooSoon':
+    '预计采购时间 {date} 太早：采购意向应在采购开始前至少 {days} 日公开（{source}），今天公开最早为 {earliest}。',
+  'planning.costTwice': '每个成本要素只能填一行。',
+  'planning.budgetEmpty': '请至少填写一项成本（数量和单价），预算合计要大于 0。',
+  'planning.budgetTooLarge': '预算合计过大，请核对数量和单价。',
+  'planning.yuanFormat': '请填写金额（元），最多两位小数，例如 3500 或 1200.50。',
+  'planning.costIncomplete': '这一行请同时填写数量、单位和单价。',
+  'planning.start.notPublished': '这个项目的采购意向还没有公开。',
+  'planning.start.tooEarly': '采购意向公开满 {days} 日后才能开始采购，即 {from} 起。',
+};
+
+const en: Catalogue = {
+  'nav.intentions': 'Procurement intentions',
+  'nav.intentionsMine': 'Our intentions',
+  'record.kind.procurementIntention': 'Procurement intention',
+
+  'planning.title': 'Procurement intentions for government purchase of services',
+  'planning.lead':
+    'A procurement intention is published at least 30 days before procurement starts (财库〔2020〕10号), with the needs, the budget and the expected timing.',
+  'planning.none': 'No procurement intention has been published yet.',
+  'planning.count': '{total} in all',
+  'planning.department': 'Department',
+  'planning.projectName': 'Project',
+  'planning.catalogueItem': 'Catalogue item',
+  'planning.catalogueItemHint': 'Only purchasable items of your department’s published catalogue.',
+  'planning.needs': 'Needs',
+  'planning.needsHint': 'Who is served, what service, how much and how well.',
+  'planning.procurementFrom': 'Expected start of procurement',
+  'planning.procurementFromHint': 'At least 30 days after the day the intention is published.',
+  'planning.contractMonths': 'Service term (months)',
+  'planning.contractMonthsHint':
+    'Normally at most 12 months; up to 36 when the budget is secured and the service stable (MOF Order 102, Art 24).',
+  'planning.budget': 'Budget (yuan)',
+  'planning.monthly': 'Budget per month (yuan)',
+  'planning.status': 'Status',
+  'planning.status.draft': 'Draft',
+  'planning.status.published': 'Published',
+  'planning.publishedAt': 'Published',
+  'planning.allowedFrom': 'Procurement may start',
+  'planning.allowedFromText': 'from {date} ({days} days after publication)',
+  'planning.record': 'See the published record',
+  'planning.draftNotice': 'This is a draft, visible only to the department’s purchaser staff.',
+
+  'planning.costs': 'Budget by cost component',
+  'planning.costsLead':
+    'The budget built from its costs: labour, administration, taxes, capacity building, third-party evaluation and others (京财综〔2017〕2254号 四.2).',
+  'planning.cost.kind': 'Cost component',
+  'planning.cost.quantity': 'Quantity',
+  'planning.cost.unit': 'Unit',
+  'planning.cost.unitCost': 'Unit cost (yuan)',
+  'planning.cost.amount': 'Amount (yuan)',
+  'planning.cost.note': 'Note',
+  'planning.cost.labour': 'Labour',
+  'planning.cost.administration': 'Administration',
+  'planning.cost.taxes': 'Taxes',
+  'planning.cost.capacityBuilding': 'Capacity building',
+  'planning.cost.evaluation': 'Third-party evaluation',
+  'planning.cost.other': 'Other',
+  'planning.total': 'Total',
+
+  'planning.comparison': 'Compared with similar projects on the platform',
+  'planning.comparisonLead':
+    'Published intentions for the same catalogue item or domain, by budget per month.',
+  'planning.comparisonNone': 'No similar project on the platform yet.',
+  'planning.comparisonRange':
+    'Budget per month of {count} similar projects: lowest {min} yuan, median {median} yuan, highest {max} yuan.',
+
+  'planning.mine': 'My department’s procurement intentions',
+  'planning.mineLead': 'From a catalogue item to costed needs and a published procurement intention.',
+  'planning.noneMine': 'No procurement intention yet.',
+  'planning.new': 'New procurement intention',
+  'planning.edit': 'Change the procurement intention',
+  'planning.save': 'Save draft',
+  'planning.publish': 'Publish the procurement intention',
+  'planning.publishHint':
+    'Once published it cannot change and enters the transparency log; procurement may start 30 days later.',
+  'planning.discard': 'Delete draft',
+  'flash.intentionSaved': 'Draft saved; the budget totals {budget} yuan.',
+  'flash.intentionPublished': 'The procurement intention is published; procurement may start from {date}.',
+  'flash.intentionDiscarded': 'Draft deleted.',
+  'planning.noItems':
+    'Your department has no published catalogue item yet: draft and publish its guidance catalogue first.',
+
+  'planning.notFound': 'There is no such procurement intention.',
+  'planning.notYourDepartment': 'Only the department’s purchaser staff may draft its procurement intentions.',
+  'planning.alreadyPublished': 'This procurement intention is published and cannot change.',
+  'planning.departmentFixed': 'The department of a draft cannot change.',
+  'planning.itemNotPurchasable':
+    'Choose a purchasable item of your department’s published guidance catalogue.',
+  'planning.tooSoon':
+    'The expected start {date} is too soon: an intention is published at least {days} days before procurement starts ({source}); published today, the earliest is {earliest}.',
+  'planning.costTwice': 'Each cost component takes one line only.',
+  'planning.budgetEmpty': 'Enter at least one cost (quantity and unit cost); the budget must be more than 0.',
+  'planning.budgetTooLarge': 'The budget is too large; check the quantities and unit costs.',
+  'planning.yuanFormat': 'Enter an amount in yuan with at most two decimals, e.g. 3500 or 1200.50.',
+  'planning.costIncomplete': 'Enter the quantity, the unit and the unit cost of this line together.',
+  'planning.start.notPublished': 'This project’s procurement intention has not been published.',
+  'planning.start.tooEarly':
+    'Procurement may start {days} days after the intention was published, from {from}.',
+};
+
+export const planningMessages: Record<Locale, Catalogue> = { 'zh-CN': zh, en };

@@ -1,0 +1,50 @@
+import type { GongshiMigration } from '../../platform/db/migrator.js';
+
+export const planningMigrations: GongshiMigration[] = [
+  {
+    name: '2026-11-26-10-planning-intentions',
+    async up(db) {
+      await db.schema
+        .createTable('intentions')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('department_id', 'text', (c) => c.notNull().references('organizations.id'))
+        .addColumn('catalogue_item_id', 'text', (c) => c.notNull())
+        .addColumn('item_code', 'text', (c) => c.notNull())
+        .addColumn('item_name', 'text', (c) => c.notNull())
+        .addColumn('item_domain', 'text', (c) => c.notNull())
+        .addColumn('project_name', 'text', (c) => c.notNull())
+        .addColumn('needs', 'text', (c) => c.notNull())
+        .addColumn('procurement_from', 'text', (c) => c.notNull())
+        .addColumn('contract_months', 'integer', (c) => c.notNull())
+        .addColumn('budget_fen', 'bigint', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('created_by', 'text')
+        .addColumn('published_at', 'text')
+        .addColumn('procurement_allowed_from', 'text')
+        .addColumn('public_record_id', 'text')
+        .execute();
+      await db.schema
+        .createIndex('intentions_department')
+        .on('intentions')
+        .columns(['department_id', 'status'])
+        .execute();
+      await db.schema
+        .createIndex('intentions_item')
+        .on('intentions')
+        .columns(['item_code', 'status'])
+        .execute();
+
+      await db.schema
+        .createTable('intention_costs')
+        .addColumn('intention_id', 'text', (c) => c.notNull().references('intentions.id'))
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('quantity', 'integer', (c) => c.notNull())
+        .addColumn('unit', 'text', (c) => c.notNull())
+        .addColumn('unit_cost_fen', 'bigint', (c) => c.notNull())
+        .addColumn('note', 'text')
+        .addPrimaryKeyConstraint('intention_costs_pk', ['intention_id', 'kind'])
+        .execute();
+    },
+  },
+];

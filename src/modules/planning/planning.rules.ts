@@ -1,0 +1,30 @@
+// Planning rules, as data with their sources (S7, S8, S16; domain guide §§6, 7).
+
+export interface Rule<T> {
+  value: T;
+  source: string;
+}
+
+/** A procurement intention is published at least 30 calendar days before procurement starts. */
+export const INTENTION_LEAD_DAYS: Rule<number> = {
+  value: 30,
+  source: '《关于开展政府采购意向公开工作的通知》（财库〔2020〕10号）',
+};
+
+/** A purchase-of-services contract runs at most 3 years (normally 1; 3 when the service is stable). */
+export const MAX_CONTRACT_MONTHS: Rule<number> = {
+  value: 36,
+  source: '《政府购买服务管理办法》（财政部令第102号）第二十四条',
+};
+
+/** The cost components of a budget (S16: 人员成本、管理费用、税费、能力建设、第三方评估等). */
+export const COST_KINDS = [
+  'labour',
+  'administration',
+  'taxes',
+  'capacityBuilding',
+  'evaluation',
+  'other',
+] as const;
+export type CostKind = (typeof COST_KINDS)[number];
+export const COST_SOURCE = '京财综〔2017〕2254号 四.2（定价机制）';

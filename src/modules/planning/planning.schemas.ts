@@ -1,0 +1,52 @@
+// The input of the intention use-cases (JSON API), and the flat form the HTML page posts.
+import { Type } from 'typebox';
+import { isoDate, oneOf, text } from '../../platform/http/schema-helpers.js';
+import { COST_KINDS, MAX_CONTRACT_MONTHS } from './planning.rules.js';
+
+export const CostBody = Type.Object(
+  {
+    kind: oneOf(COST_KINDS),
+    quantity: Type.Integer({ minimum: 0, maximum: 1_000_000 }),
+    unit: text(1, 20),
+    unitCostFen: Type.Integer({ minimum: 0, maximum: 100_000_000_000 }),
+    note: Type.Optional(text(0, 200)),
+  },
+  { additionalProperties: false },
+);
+
+export const IntentionBody = Type.Object(
+  {
+    departmentId: Type.String({ minLength: 1, maxLength: 64 }),
+    catalogueItemId: Type.String({ minLength: 1, maxLength: 64 }),
+    projectName: text(1, 200),
+    needs: text(1, 4000),
+    procurementFrom: isoDate(),
+    contractMonths: Type.Integer({ minimum: 1, maximum: MAX_CONTRACT_MONTHS.value }),
+    costs: Type.Array(CostBody, { minItems: 1, maxItems: COST_KINDS.length }),
+  },
+  { additionalProperties: false },
+);
+
+/** Yuan with at most two decimals, as people type money. */
+const yuan = () =>
+  Type.Optional(
+    Type.String({ maxLength: 16, pattern: '^\\d+(\\.\\d{1,2})?$', 'x-error': 'planning.yuanFormat' }),
+  );
+
+/** The HTML form: the intention's fields, then one row per cost kind (quantity, unit, unit cost). */
+export const IntentionForm = Type.Object({
+  departmentId: Type.String({ minLength: 1, maxLength: 64 }),
+  catalogueItemId: Type.String({ minLength: 1, maxLength: 64 }),
+  projectName: text(1, 200),
+  needs: text(1, 4000),
+  procurementFrom: isoDate(),
+  contractMonths: Type.Integer({ minimum: 1, maximum: MAX_CONTRACT_MONTHS.value }),
+  ...Object.fromEntries(
+    COST_KINDS.flatMap((k) => [
+      [`${k}Quantity`, Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 }))],
+      [`${k}Unit`, Type.Optional(text(1, 20))],
+      [`${k}UnitCost`, yuan()],
+      [`${k}Note`, Type.Optional(text(0, 200))],
+    ]),
+  ),
+});

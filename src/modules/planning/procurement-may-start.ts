@@ -1,0 +1,30 @@
+// The rule the procurement engine applies before it opens a project: its intention was published, and
+// 30 calendar days have passed since (财库〔2020〕10号). Answered with the reason and the date.
+import type { Executor } from '../../platform/db/database.js';
+import { INTENTION_LEAD_DAYS } from './planning.rules.js';
+import { findIntention } from './planning.repository.js';
+
+export type ProcurementStart =
+  | { allowed: true; from: string }
+  | { allowed: false; key: string; params: Record<string, string | number>; source: string };
+
+export async function procurementMayStart(
+  db: Executor,
+  intentionId: string,
+  date: string,
+): Promise<ProcurementStart> {
+  const source = INTENTION_LEAD_DAYS.source;
+  const intention = await findIntention(db, intentionId);
+  if (!intention || intention.status !== 'published' || !intention.procurement_allowed_from) {
+    return { allowed: false, key: 'planning.start.notPublished', params: {}, source };
+  }
+  if (date < intention.procurement_allowed_from) {
+    return {
+      allowed: false,
+      key: 'planning.start.tooEarly',
+      params: { from: intention.procurement_allowed_from, days: INTENTION_LEAD_DAYS.value },
+      source,
+    };
+  }
+  return { allowed: true, from: intention.procurement_allowed_from };
+}

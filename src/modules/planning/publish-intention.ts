@@ -1,0 +1,57 @@
+// Publishing a procurement intention through publish(): from then on anyone can read it, and
+// procurement for it may start 30 calendar days after the day of publication (财库〔2020〕10号) — the
+// date is stored, so the procurement engine can refuse a project whose intention was not public in time.
+import { findOrganization } from '../../platform/auth/auth.repository.js';
+import type { Ctx } from '../../platform/context.js';
+import { invalid } from '../../platform/http/errors.js';
+import { publish, type PublicationReceipt } from '../../platform/publish/publish.js';
+import { beijingDate } from '../../platform/time/dates.js';
+import { COST_SOURCE, INTENTION_LEAD_DAYS, MAX_CONTRACT_MONTHS } from './planning.rules.js';
+import { costsOf, updateIntention } from './planning.repository.js';
+import { draftIntention, earliestProcurement, leadTimeProblem } from './save-intention.js';
+
+export const INTENTION_KIND = 'procurementIntention';
+
+export async function publishIntention(ctx: Ctx, id: string): Promise<PublicationReceipt> {
+  const intention = await draftIntention(ctx, id);
+  const today = beijingDate(ctx.now);
+  // Checked again: a draft saved in time may have waited too long.
+  const lead = leadTimeProblem(intention.procurement_from, today);
+  if (lead) throw invalid([lead]);
+  const department = (await findOrganization(ctx.trx, intention.department_id))!;
+  const costs = await costsOf(ctx.trx, id);
+  const allowedFrom = earliestProcurement(today);
+  const receipt = await publish(ctx, {
+    kind: INTENTION_KIND,
+    subjectId: intention.id,
+    title: `${department.name}：${intention.project_name}（采购意向）`,
+    content: {
+      department: { id: department.id, name: department.name },
+      catalogueItem: { code: intention.item_code, name: intention.item_name, domain: intention.item_domain },
+      projectName: intention.project_name,
+      needs: intention.needs,
+      budgetFen: intention.budget_fen,
+      costs: costs.map((c) => ({
+        kind: c.kind,
+        quantity: c.quantity,
+        unit: c.unit,
+        unitCostFen: c.unit_cost_fen,
+        amountFen: c.quantity * c.unit_cost_fen,
+        note: c.note,
+      })),
+      costSource: COST_SOURCE,
+      procurementFrom: intention.procurement_from,
+      contractMonths: intention.contract_months,
+      contractMonthsSource: MAX_CONTRACT_MONTHS.source,
+      procurementAllowedFrom: allowedFrom,
+      leadTime: { days: INTENTION_LEAD_DAYS.value, source: INTENTION_LEAD_DAYS.source },
+    },
+  });
+  await updateIntention(ctx.trx, id, {
+    status: 'published',
+    published_at: ctx.now.toISOString(),
+    procurement_allowed_from: allowedFrom,
+    public_record_id: receipt.recordId,
+  });
+  return receipt;
+}
