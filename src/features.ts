@@ -1,8 +1,11 @@
 // Every feature of the platform, in the order their routes are registered. Platform parts first, then
 // domain modules (each through its index.ts).
+import { catalogueFeature } from './modules/catalogue/index.js';
 import { creditFeature } from './modules/credit/index.js';
 import { disclosureFeature } from './modules/disclosure/index.js';
 import { organizationsFeature } from './modules/organizations/index.js';
+import { planningFeature } from './modules/planning/index.js';
+import { surveysFeature } from './modules/surveys/index.js';
 import { transparencyFeature } from './modules/transparency/index.js';
 import { authFeature } from './platform/auth/auth.feature.js';
 import type { Feature } from './platform/http/app-types.js';
@@ -17,6 +20,9 @@ export const features: Feature[] = [
   calendarFeature,
   organizationsFeature,
   creditFeature,
+  catalogueFeature,
+  planningFeature,
+  surveysFeature,
   disclosureFeature,
   transparencyFeature,
 ];

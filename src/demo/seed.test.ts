@@ -112,6 +112,37 @@ describeEachDatabase('demo data', (db) => {
     expect(grades.some((g) => g.valid_until < '2026-11-26')).toBe(true);
   });
 
+  it('has published guidance catalogues for several departments, one with two versions, and a draft', async () => {
+    const overview = await app.inject({ method: 'GET', url: '/api/v1/catalogues?year=2026' });
+    const departments = overview.json<{
+      departments: { name: string; version: number; excluded: number }[];
+    }>().departments;
+    expect(departments.length).toBeGreaterThanOrEqual(5);
+    expect(departments.find((d) => d.name === '北京市民政局')?.version).toBe(2);
+    expect(departments.every((d) => d.excluded >= 1)).toBe(true);
+    const drafts = await db()
+      .db.kysely.selectFrom('catalogues')
+      .select('id')
+      .where('status', '=', 'draft')
+      .execute();
+    expect(drafts).toHaveLength(1);
+  });
+
+  it('has published procurement intentions with costed budgets, and a draft', async () => {
+    const list = await app.inject({ method: 'GET', url: '/api/v1/intentions' });
+    const { items } = list.json<{
+      items: { id: string; budgetFen: number; procurementAllowedFrom: string }[];
+    }>();
+    expect(items.length).toBeGreaterThanOrEqual(2);
+    expect(items.every((i) => i.budgetFen > 0 && i.procurementAllowedFrom === '2026-12-26')).toBe(true);
+    const drafts = await db()
+      .db.kysely.selectFrom('intentions')
+      .select('id')
+      .where('status', '=', 'draft')
+      .execute();
+    expect(drafts).toHaveLength(1);
+  });
+
   it('seeds only once', async () => {
     expect(await seedDemo(platform)).toBeUndefined();
   });

@@ -18,7 +18,10 @@ import { orgCodeCheckCharacter, usccCheckCharacter } from '../platform/validatio
 import { publishAnnouncement } from '../modules/disclosure/index.js';
 import { DEMO_ANNOUNCEMENTS } from './announcements.js';
 import { AGENCIES, CITY_DEPARTMENTS, SOCIAL_ORGANIZATIONS, STREETS } from './beijing.js';
+import { seedCatalogues } from './catalogue.js';
+import { seedIntentions } from './planning.js';
 import { seedRegistry, type DemoOrg } from './registry.js';
+import { seedSurveys } from './surveys.js';
 
 export interface DemoCredential {
   role: Role;
@@ -217,6 +220,8 @@ export async function seedDemo(platform: Platform): Promise<DemoCredential[] | u
       });
     }
     await seedRegistry(ctx, demoSocialOrganizations(orgIds), civilAffairsBureaus(orgIds));
+    await seedCatalogues(ctx, orgIds);
+    await seedIntentions(ctx, orgIds);
     for (const a of DEMO_ANNOUNCEMENTS) {
       const organizationId = orgIds.get(a.publisher);
       if (!organizationId) throw new Error(`demo data: no organization named ${a.publisher}`);
@@ -227,6 +232,7 @@ export async function seedDemo(platform: Platform): Promise<DemoCredential[] | u
         organizationId,
       });
     }
+    await seedSurveys(ctx, { organizationId: orgIds.get('北京市朝阳区民政局')! });
     return out;
   });
   if (credentials) writeDemoCredentials(platform.config.dataDir, credentials);

@@ -1,0 +1,80 @@
+// The department writes what it found and publishes it (architecture rule 8), attached to the planned
+// project: the summary text with the aggregated counts per question, so the public sees what was
+// asked and answered. Free-text answers are not published, only how many there were; the department
+// quotes any it wants to in its summary. Writing it again publishes a correction of the earlier one.
+import type { Static } from 'typebox';
+import type { Ctx } from '../../platform/context.js';
+import { fieldError } from '../../platform/http/errors.js';
+import { publish, type PublicationReceipt } from '../../platform/publish/publish.js';
+import { markClosed } from './close-survey.js';
+import { ownedSurvey, requireStatus, viewOf } from './survey-access.js';
+import { tally } from './survey-results.js';
+import { isAccepting } from './survey-view.js';
+import { findSurvey, responsesOf, updateSurvey } from './surveys.repository.js';
+import { SUMMARY_KIND } from './surveys.rules.js';
+import type { SummaryBody } from './surveys.schemas.js';
+
+/** Paragraphs are separated by blank lines. */
+function paragraphsOf(text: string): string[] {
+  return text
+    .replace(/\r\n/g, '\n')
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+}
+
+export async function writeSummary(
+  ctx: Ctx,
+  id: string,
+  input: Static<typeof SummaryBody>,
+): Promise<PublicationReceipt> {
+  let survey = await ownedSurvey(ctx, id, { lock: true });
+  // An open survey whose deadline passed is closed now (the scheduler may not have come round yet).
+  if (survey.status === 'open' && !isAccepting(survey, ctx.now)) {
+    await markClosed(ctx, survey);
+    survey = (await findSurvey(ctx.trx, id))!;
+  }
+  requireStatus(survey, ['closed'], 'survey.summaryOnlyWhenClosed');
+  const paragraphs = paragraphsOf(input.summary);
+  if (paragraphs.length === 0) throw fieldError('summary', 'validation.required');
+
+  const view = await viewOf(ctx, survey);
+  const results = tally(view.questions, await responsesOf(ctx.trx, id));
+  const receipt = await publish(ctx, {
+    kind: SUMMARY_KIND,
+    subjectId: survey.id,
+    title: `${survey.title}：需求调研结果`,
+    content: {
+      survey: {
+        id: survey.id,
+        title: survey.title,
+        purpose: survey.purpose,
+        subject: survey.subject,
+        subjectRef: survey.subject_ref,
+        openedAt: survey.opens_at,
+        closedAt: survey.closed_at,
+      },
+      organization: view.organization,
+      summary: paragraphs,
+      linksIssued: view.links.issued,
+      responses: results.responses,
+      responsesByKind: results.byKind,
+      questions: results.questions.map((q) => ({
+        number: q.number,
+        kind: q.kind,
+        prompt: q.prompt,
+        answered: q.answered,
+        ...(q.kind === 'single' || q.kind === 'multiple' ? { options: q.options } : {}),
+        ...(q.kind === 'rating' ? { ratings: q.ratings, average: q.average } : {}),
+        ...(q.kind === 'text' ? { textAnswers: q.texts.length } : {}),
+      })),
+    },
+    ...(survey.summary_record_id ? { supersedes: survey.summary_record_id } : {}),
+  });
+  await updateSurvey(ctx.trx, id, {
+    summary: input.summary.trim(),
+    summary_record_id: receipt.recordId,
+    updated_at: ctx.now.toISOString(),
+  });
+  return receipt;
+}
