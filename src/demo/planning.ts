@@ -1,9 +1,9 @@
 // Demo procurement intentions: published ones for catalogue items of Chaoyang's and the city's
 // civil-affairs bureaus (so budgets have something to be compared with), and a draft being costed.
 import { purchasableItemsOf } from '../modules/catalogue/index.js';
-import { createIntention, publishIntention } from '../modules/planning/index.js';
+import { addPlannedSpending, createIntention, publishIntention } from '../modules/planning/index.js';
 import type { Ctx } from '../platform/context.js';
-import { addDays, beijingDate } from '../platform/time/dates.js';
+import { addDays, beijingDate, yearOf } from '../platform/time/dates.js';
 
 interface DemoIntention {
   department: string;
@@ -84,5 +84,39 @@ export async function seedIntentions(ctx: Ctx, departments: ReadonlyMap<string, 
       })),
     });
     if (n.publish) await publishIntention(ctx, id);
+  }
+}
+
+/** Annual plans of this year: [department, project, amount in 10,000 yuan, for social organizations]. */
+const PLANS: [string, string, number, boolean][] = [
+  ['北京市民政局', '市级社区养老服务驿站运营示范', 120, true],
+  ['北京市民政局', '社会救助经办辅助服务', 80, true],
+  ['北京市民政局', '民政信息系统运行维护', 150, false],
+  ['北京市卫生健康委员会', '社区心理健康服务', 40, true],
+  ['北京市卫生健康委员会', '公共卫生热线外包', 160, false],
+  ['北京市朝阳区民政局', '望京街道居家养老上门服务', 101, true],
+  ['北京市朝阳区民政局', '区养老服务指导中心运营', 180, false],
+  ['朝阳区望京街道办事处', '社区议事协商与居民自治辅导', 36, true],
+  ['朝阳区望京街道办事处', '社区志愿服务组织与管理', 24, true],
+  ['朝阳区望京街道办事处', '老旧小区物业管理服务过渡', 40, false],
+  ['北京市海淀区民政局', '困难群众走访与需求评估', 18, true],
+  ['北京市海淀区民政局', '区救助管理站后勤服务', 82, false],
+  ['北京市残疾人联合会', '残疾人社区康复服务', 62, true],
+  ['北京市残疾人联合会', '残疾人辅助器具适配服务', 138, false],
+];
+
+/** Seeds this year's annual plans: some departments above the 30% target, some below. */
+export async function seedSpending(ctx: Ctx, departments: ReadonlyMap<string, string>): Promise<void> {
+  const year = yearOf(beijingDate(ctx.now));
+  for (const [department, projectName, tenThousandYuan, socialOrganization] of PLANS) {
+    const departmentId = departments.get(department);
+    if (!departmentId) throw new Error(`demo data: no department named ${department}`);
+    await addPlannedSpending(ctx, {
+      departmentId,
+      year,
+      projectName,
+      amountFen: tenThousandYuan * 1_000_000,
+      socialOrganization,
+    });
   }
 }

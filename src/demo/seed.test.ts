@@ -143,6 +143,15 @@ describeEachDatabase('demo data', (db) => {
     expect(drafts).toHaveLength(1);
   });
 
+  it('has annual plans where some departments fall below 30%', async () => {
+    const rows = (await app.inject({ method: 'GET', url: '/api/v1/planning/share?year=2026' })).json<
+      { meetsTarget: boolean | null }[]
+    >();
+    expect(rows.length).toBeGreaterThanOrEqual(5);
+    expect(rows.some((r) => r.meetsTarget === false)).toBe(true);
+    expect(rows.some((r) => r.meetsTarget === true)).toBe(true);
+  });
+
   it('seeds only once', async () => {
     expect(await seedDemo(platform)).toBeUndefined();
   });

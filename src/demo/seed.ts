@@ -19,7 +19,7 @@ import { publishAnnouncement } from '../modules/disclosure/index.js';
 import { DEMO_ANNOUNCEMENTS } from './announcements.js';
 import { AGENCIES, CITY_DEPARTMENTS, SOCIAL_ORGANIZATIONS, STREETS } from './beijing.js';
 import { seedCatalogues } from './catalogue.js';
-import { seedIntentions } from './planning.js';
+import { seedIntentions, seedSpending } from './planning.js';
 import { seedRegistry, type DemoOrg } from './registry.js';
 import { seedSurveys } from './surveys.js';
 
@@ -222,6 +222,7 @@ export async function seedDemo(platform: Platform): Promise<DemoCredential[] | u
     await seedRegistry(ctx, demoSocialOrganizations(orgIds), civilAffairsBureaus(orgIds));
     await seedCatalogues(ctx, orgIds);
     await seedIntentions(ctx, orgIds);
+    await seedSpending(ctx, orgIds);
     for (const a of DEMO_ANNOUNCEMENTS) {
       const organizationId = orgIds.get(a.publisher);
       if (!organizationId) throw new Error(`demo data: no organization named ${a.publisher}`);

@@ -8,10 +8,14 @@ import { planningMessages } from './messages.js';
 import { planningMigrations } from './migrations.js';
 import { registerPlanningPages } from './planning.pages.js';
 import { registerPlanningRoutes } from './planning.routes.js';
+import { registerSharePages } from './share.pages.js';
+import { registerShareRoutes } from './share.routes.js';
 
 export { INTENTION_LEAD_DAYS, COST_KINDS, type CostKind } from './planning.rules.js';
 export { createIntention } from './save-intention.js';
 export { publishIntention, INTENTION_KIND } from './publish-intention.js';
+export { addPlannedSpending, recordContractedSpending } from './record-spending.js';
+export { SHARE_TARGET } from './planning.rules.js';
 export { procurementMayStart, type ProcurementStart } from './procurement-may-start.js';
 
 defineActions({ 'intention.manage': { roles: ['purchaserStaff', 'administrator'], system: true } });
@@ -21,6 +25,13 @@ export const planningFeature: Feature = {
   migrations: planningMigrations,
   messages: planningMessages,
   setup({ nav }) {
+    nav.add({
+      href: '/planning/share',
+      labelKey: 'nav.share',
+      action: 'public.read',
+      section: 'portal',
+      order: 14,
+    });
     nav.add({
       href: '/intentions',
       labelKey: 'nav.intentions',
@@ -39,5 +50,7 @@ export const planningFeature: Feature = {
   routes(app, services) {
     registerPlanningRoutes(app, services);
     registerPlanningPages(app, services);
+    registerShareRoutes(app, services);
+    registerSharePages(app, services);
   },
 };

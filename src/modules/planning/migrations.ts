@@ -47,4 +47,33 @@ export const planningMigrations: GongshiMigration[] = [
         .execute();
     },
   },
+  {
+    name: '2026-11-26-11-planning-spending',
+    async up(db) {
+      // A department's new public-service spending by purchase, project by project: planned lines in
+      // its annual plan, and contracted lines as contracts arrive. Withdrawn lines stay, marked.
+      await db.schema
+        .createTable('spending_lines')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('department_id', 'text', (c) => c.notNull().references('organizations.id'))
+        .addColumn('year', 'integer', (c) => c.notNull())
+        .addColumn('stage', 'text', (c) => c.notNull())
+        .addColumn('project_name', 'text', (c) => c.notNull())
+        .addColumn('amount_fen', 'bigint', (c) => c.notNull())
+        .addColumn('social_organization', 'integer', (c) => c.notNull())
+        .addColumn('intention_id', 'text')
+        .addColumn('contract_ref', 'text')
+        .addColumn('recorded_at', 'text', (c) => c.notNull())
+        .addColumn('recorded_by', 'text')
+        .addColumn('public_record_id', 'text')
+        .addColumn('withdrawn_at', 'text')
+        .addColumn('withdrawal_reason', 'text')
+        .execute();
+      await db.schema
+        .createIndex('spending_lines_year')
+        .on('spending_lines')
+        .columns(['year', 'department_id'])
+        .execute();
+    },
+  },
 ];

@@ -30,10 +30,28 @@ export interface IntentionCostTable {
   note: string | null;
 }
 
+export interface SpendingLineTable {
+  id: string;
+  department_id: string;
+  year: number;
+  stage: 'planned' | 'contracted';
+  project_name: string;
+  amount_fen: number;
+  social_organization: number;
+  intention_id: string | null;
+  contract_ref: string | null;
+  recorded_at: string;
+  recorded_by: string | null;
+  public_record_id: string | null;
+  withdrawn_at: string | null;
+  withdrawal_reason: string | null;
+}
+
 declare module '../../platform/db/schema.js' {
   interface Database {
     intentions: IntentionTable;
     intention_costs: IntentionCostTable;
+    spending_lines: SpendingLineTable;
   }
 }
 
@@ -138,4 +156,79 @@ export async function similarIntentions(
     .limit(limit)
     .execute();
   return rows.map((r) => ({ ...r, budget_fen: Number(r.budget_fen) }));
+}
+
+export async function insertSpendingLine(db: Executor, row: SpendingLineTable): Promise<void> {
+  await db.insertInto('spending_lines').values(row).execute();
+}
+
+export async function findSpendingLine(db: Executor, id: string): Promise<SpendingLineTable | undefined> {
+  const row = await db.selectFrom('spending_lines').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? { ...row, amount_fen: Number(row.amount_fen) } : undefined;
+}
+
+export async function withdrawSpendingLine(
+  db: Executor,
+  id: string,
+  at: string,
+  reason: string,
+): Promise<void> {
+  await db
+    .updateTable('spending_lines')
+    .set({ withdrawn_at: at, withdrawal_reason: reason })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** A department's lines of a year, withdrawn ones included, newest first. */
+export async function spendingLinesOf(
+  db: Executor,
+  departmentId: string,
+  year: number,
+): Promise<SpendingLineTable[]> {
+  const rows = await db
+    .selectFrom('spending_lines')
+    .selectAll()
+    .where('department_id', '=', departmentId)
+    .where('year', '=', year)
+    .orderBy('recorded_at', 'desc')
+    .execute();
+  return rows.map((r) => ({ ...r, amount_fen: Number(r.amount_fen) }));
+}
+
+/** Sums of a year's lines in force, per department and stage, with the department's place in the city. */
+export async function spendingTotals(db: Executor, year: number) {
+  const rows = await db
+    .selectFrom('spending_lines as s')
+    .innerJoin('organizations as o', 'o.id', 's.department_id')
+    .select((eb) => [
+      's.department_id',
+      'o.name',
+      'o.name_en',
+      'o.level',
+      'o.district_code',
+      's.stage',
+      eb.fn.sum<number>('s.amount_fen').as('total_fen'),
+      eb.fn
+        .sum<number>(
+          eb.case().when('s.social_organization', '=', 1).then(eb.ref('s.amount_fen')).else(0).end(),
+        )
+        .as('social_fen'),
+    ])
+    .where('s.year', '=', year)
+    .where('s.withdrawn_at', 'is', null)
+    .groupBy(['s.department_id', 'o.name', 'o.name_en', 'o.level', 'o.district_code', 's.stage'])
+    .execute();
+  return rows.map((r) => ({ ...r, total_fen: Number(r.total_fen), social_fen: Number(r.social_fen) }));
+}
+
+/** The years that have spending lines, newest first. */
+export async function spendingYears(db: Executor): Promise<number[]> {
+  const rows = await db
+    .selectFrom('spending_lines')
+    .select('year')
+    .distinct()
+    .orderBy('year', 'desc')
+    .execute();
+  return rows.map((r) => Number(r.year));
 }

@@ -28,3 +28,13 @@ export const COST_KINDS = [
 ] as const;
 export type CostKind = (typeof COST_KINDS)[number];
 export const COST_SOURCE = '京财综〔2017〕2254号 四.2（定价机制）';
+
+/**
+ * Of new public-service spending delivered by purchase, in principle at least 30% goes to social
+ * organizations (S5), monitored per department.
+ */
+export const SHARE_TARGET: Rule<number> = {
+  value: 0.3,
+  source:
+    '京财综〔2017〕2254号 三.2（新增公共服务支出通过政府购买服务安排的部分，向社会组织购买的比例原则上不低于30%）',
+};

@@ -50,3 +50,34 @@ export const IntentionForm = Type.Object({
     ]),
   ),
 });
+
+export const SpendingBody = Type.Object(
+  {
+    departmentId: Type.String({ minLength: 1, maxLength: 64 }),
+    year: Type.Integer({ minimum: 2017, maximum: 2100 }),
+    projectName: text(1, 200),
+    amountFen: Type.Integer({
+      minimum: 1,
+      maximum: 10_000_000_000_000,
+      'x-error': 'planning.amountPositive',
+    }),
+    socialOrganization: Type.Boolean(),
+    intentionId: Type.Optional(Type.String({ maxLength: 64 })),
+  },
+  { additionalProperties: false },
+);
+
+export const WithdrawBody = Type.Object({ reason: text(1, 500) }, { additionalProperties: false });
+
+/** The HTML form of a planned line: the amount in yuan. */
+export const SpendingForm = Type.Object({
+  year: Type.Integer({ minimum: 2017, maximum: 2100 }),
+  projectName: text(1, 200),
+  amountYuan: Type.String({
+    maxLength: 16,
+    pattern: '^\\d+(\\.\\d{1,2})?$',
+    'x-error': 'planning.yuanFormat',
+  }),
+  socialOrganization: Type.Optional(Type.Boolean({ default: false })),
+  intentionId: Type.Optional(Type.String({ maxLength: 64 })),
+});

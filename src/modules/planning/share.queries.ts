@@ -1,0 +1,157 @@
+// The 30% monitor (S5): for a year, each department's new public-service spending by purchase and the
+// part that goes to social organizations — from contracts once a department has any for the year, from
+// its annual plan until then — and the share, per department, per district and for the city.
+import type { Executor } from '../../platform/db/database.js';
+import { allDivisions, findDistrict } from '../../platform/validation/districts.js';
+import { SHARE_TARGET } from './planning.rules.js';
+import { spendingLinesOf, spendingTotals, spendingYears } from './planning.repository.js';
+
+export const SHARE_LEVELS = ['city', 'district', 'department'] as const;
+export type ShareLevel = (typeof SHARE_LEVELS)[number];
+
+interface Amounts {
+  purchaseFen: number;
+  socialOrgFen: number;
+}
+
+export interface ShareRow {
+  id: string;
+  name: string;
+  nameEn: string | null;
+  purchaseSpendingFen: number;
+  socialOrgSpendingFen: number;
+  /** socialOrg ÷ purchase, 4 decimals; null when there is no spending to measure. */
+  share: number | null;
+  meetsTarget: boolean | null;
+  /** Where the figures come from: contracts, plans, or both (a district with departments of each). */
+  basis: 'contracts' | 'plan' | 'mixed';
+  planned: Amounts;
+  contracted: Amounts;
+  /** For drill-down: a district's code, or a department's id. */
+  districtCode: string | null;
+}
+
+function shareOf(social: number, purchase: number): number | null {
+  return purchase > 0 ? Math.round((social / purchase) * 10_000) / 10_000 : null;
+}
+
+function row(
+  id: string,
+  name: string,
+  nameEn: string | null,
+  districtCode: string | null,
+  departments: readonly { planned: Amounts; contracted: Amounts }[],
+): ShareRow {
+  const planned = { purchaseFen: 0, socialOrgFen: 0 };
+  const contracted = { purchaseFen: 0, socialOrgFen: 0 };
+  const counted = { purchaseFen: 0, socialOrgFen: 0 };
+  const bases = new Set<'contracts' | 'plan'>();
+  for (const d of departments) {
+    planned.purchaseFen += d.planned.purchaseFen;
+    planned.socialOrgFen += d.planned.socialOrgFen;
+    contracted.purchaseFen += d.contracted.purchaseFen;
+    contracted.socialOrgFen += d.contracted.socialOrgFen;
+    // A department's year is measured by its contracts as soon as it has any.
+    const basis = d.contracted.purchaseFen > 0 ? d.contracted : d.planned;
+    bases.add(d.contracted.purchaseFen > 0 ? 'contracts' : 'plan');
+    counted.purchaseFen += basis.purchaseFen;
+    counted.socialOrgFen += basis.socialOrgFen;
+  }
+  const share = shareOf(counted.socialOrgFen, counted.purchaseFen);
+  return {
+    id,
+    name,
+    nameEn,
+    purchaseSpendingFen: counted.purchaseFen,
+    socialOrgSpendingFen: counted.socialOrgFen,
+    share,
+    meetsTarget: share === null ? null : share >= SHARE_TARGET.value,
+    basis: bases.size === 1 ? [...bases][0]! : bases.size === 0 ? 'plan' : 'mixed',
+    planned,
+    contracted,
+    districtCode,
+  };
+}
+
+/** The share rows of a year at a level; `district` narrows the department level to one district. */
+export async function shareRows(
+  db: Executor,
+  year: number,
+  level: ShareLevel,
+  district?: string,
+): Promise<ShareRow[]> {
+  const totals = await spendingTotals(db, year);
+  const departments = new Map<
+    string,
+    {
+      id: string;
+      name: string;
+      nameEn: string | null;
+      districtCode: string | null;
+      planned: Amounts;
+      contracted: Amounts;
+    }
+  >();
+  for (const t of totals) {
+    const d = departments.get(t.department_id) ?? {
+      id: t.department_id,
+      name: t.name,
+      nameEn: t.name_en,
+      districtCode: t.district_code,
+      planned: { purchaseFen: 0, socialOrgFen: 0 },
+      contracted: { purchaseFen: 0, socialOrgFen: 0 },
+    };
+    const target = t.stage === 'contracted' ? d.contracted : d.planned;
+    target.purchaseFen += t.total_fen;
+    target.socialOrgFen += t.social_fen;
+    departments.set(d.id, d);
+  }
+  const all = [...departments.values()];
+  if (level === 'city') {
+    return all.length === 0 ? [] : [row('110000', '北京市', 'Beijing', '110000', all)];
+  }
+  if (level === 'district') {
+    // City-level departments are the city's own row (110000); others go to their district.
+    return allDivisions()
+      .map((division) => {
+        const inside = all.filter((d) => (d.districtCode ?? '110000') === division.code);
+        return inside.length === 0
+          ? undefined
+          : division.code === '110000'
+            ? row(division.code, '北京市市级部门', 'City departments', division.code, inside)
+            : row(division.code, division.name, division.nameEn, division.code, inside);
+      })
+      .filter((r): r is ShareRow => r !== undefined);
+  }
+  return all
+    .filter((d) => district === undefined || (d.districtCode ?? '110000') === district)
+    .map((d) => row(d.id, d.name, d.nameEn, d.districtCode, [d]))
+    .sort((a, b) => (a.share ?? -1) - (b.share ?? -1) || a.name.localeCompare(b.name, 'zh-CN'));
+}
+
+export async function shareYears(db: Executor): Promise<number[]> {
+  return spendingYears(db);
+}
+
+/** A department's projects of a year (the drill-down), with the same totals as its share row. */
+export async function departmentSpending(db: Executor, departmentId: string, year: number) {
+  const lines = await spendingLinesOf(db, departmentId, year);
+  return lines.map((l) => ({
+    id: l.id,
+    stage: l.stage,
+    projectName: l.project_name,
+    amountFen: l.amount_fen,
+    socialOrganization: l.social_organization === 1,
+    intentionId: l.intention_id,
+    contractRef: l.contract_ref,
+    recordedAt: l.recorded_at,
+    recordId: l.public_record_id,
+    withdrawnAt: l.withdrawn_at,
+    withdrawalReason: l.withdrawal_reason,
+  }));
+}
+
+export function districtName(code: string, locale: string): string {
+  const d = findDistrict(code);
+  return d ? (locale === 'en' ? d.nameEn : d.name) : code;
+}
