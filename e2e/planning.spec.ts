@@ -112,3 +112,21 @@ test('a purchaser runs a needs survey that a resident answers on a phone; the su
   await checkA11y(page);
   await logOut(page);
 });
+
+test('the public reads the procurement methods and works out a tender’s statutory timeline', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await header(page).getByRole('link', { name: '采购方式与期限' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('采购方式与法定期限');
+  await expect(page.getByRole('row', { name: /^公开招标/ })).toContainText('《政府采购法》第三十五条');
+  await checkA11y(page);
+  const form = page.getByRole('form', { name: '计算法定时间表' });
+  await form.getByRole('combobox', { name: /^采购方式/ }).selectOption({ label: '公开招标' });
+  await form.getByLabel(/^公告或文件发出日期/).fill('2026-11-02');
+  await form.getByLabel(/^拟定的响应截止日期/).fill('2026-11-20');
+  await form.getByRole('button', { name: '计算' }).click();
+  await expect(page.getByRole('alert')).toContainText('截止日期太早');
+  await expect(page.getByRole('status')).toContainText('最早响应截止日期：2026-11-23。');
+  await checkA11y(page);
+});

@@ -5,6 +5,7 @@ import { creditFeature } from './modules/credit/index.js';
 import { disclosureFeature } from './modules/disclosure/index.js';
 import { organizationsFeature } from './modules/organizations/index.js';
 import { planningFeature } from './modules/planning/index.js';
+import { procurementFeature } from './modules/procurement/index.js';
 import { surveysFeature } from './modules/surveys/index.js';
 import { transparencyFeature } from './modules/transparency/index.js';
 import { authFeature } from './platform/auth/auth.feature.js';
@@ -22,6 +23,7 @@ export const features: Feature[] = [
   creditFeature,
   catalogueFeature,
   planningFeature,
+  procurementFeature,
   surveysFeature,
   disclosureFeature,
   transparencyFeature,

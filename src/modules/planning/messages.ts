@@ -103,7 +103,7 @@ const zh: Catalogue = {
   'planning.cost.capacityBuilding': '能力建设',
   'planning.cost.evaluation': '第三方评估',
   'planning.cost.other': '其他',
-  'planning.total': '合计',
+  'planning.total': '合计（成本测算参考价）',
 
   'planning.comparison': '与平台上同类项目比较',
   'planning.comparisonLead': '同一目录事项或同一领域已公开的采购意向，按每月预算比较。',
@@ -246,7 +246,7 @@ const en: Catalogue = {
   'planning.cost.capacityBuilding': 'Capacity building',
   'planning.cost.evaluation': 'Third-party evaluation',
   'planning.cost.other': 'Other',
-  'planning.total': 'Total',
+  'planning.total': 'Total (cost-based reference price)',
 
   'planning.comparison': 'Compared with similar projects on the platform',
   'planning.comparisonLead':

@@ -1,0 +1,28 @@
+// Procurement (issue: Procurement I — methods with statutory periods, notices, sealed bids, opening,
+// single source). So far: the methods as data with the legal source of every number, and the statutory
+// timeline they give from the day a notice is issued — what the engine will enforce, already public.
+import type { Feature } from '../../platform/http/app-types.js';
+import { procurementMessages } from './messages.js';
+import { registerProcurementPages } from './procurement.pages.js';
+import { registerProcurementRoutes } from './procurement.routes.js';
+
+export { METHODS, METHOD_SETTINGS, type Method } from './methods.js';
+export { statutoryTimeline, type Timeline } from './timeline.js';
+
+export const procurementFeature: Feature = {
+  name: 'procurement',
+  messages: procurementMessages,
+  setup({ nav }) {
+    nav.add({
+      href: '/procurement/methods',
+      labelKey: 'nav.methods',
+      action: 'public.read',
+      section: 'portal',
+      order: 15,
+    });
+  },
+  routes(app, services) {
+    registerProcurementRoutes(app, services);
+    registerProcurementPages(app, services);
+  },
+};

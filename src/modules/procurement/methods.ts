@@ -1,0 +1,121 @@
+// The procurement methods as data (domain guide §7): each method's statutory periods, the fewest
+// responses it needs, its panel, and whether prices are read out at opening — every number with its
+// legal source. One core engine serves them all (ProZorro's per-method settings).
+import type { PeriodUnit } from '../../platform/time/calendar.js';
+
+export const METHODS = [
+  'openTender',
+  'invitedTender',
+  'competitiveNegotiation',
+  'competitiveConsultation',
+  'requestForQuotation',
+  'singleSource',
+] as const;
+export type Method = (typeof METHODS)[number];
+
+/** What a period runs between: from the day an event happens to the day another may happen. */
+export type PeriodRule =
+  /** The notice stays published at least this long. */
+  | 'noticePeriod'
+  /** The tender or prequalification documents are available at least this long. */
+  | 'documentsAvailable'
+  /** From the day documents are first available to the deadline for responses. */
+  | 'documentsToDeadline'
+  /** A clarification or change at least this long before the deadline, or the deadline moves. */
+  | 'clarificationBeforeDeadline'
+  /** The single-source pre-notice is public at least this long before the award. */
+  | 'preNotice';
+
+export interface Period {
+  rule: PeriodRule;
+  days: number;
+  unit: PeriodUnit;
+  source: string;
+}
+
+export interface MethodSettings {
+  periods: Period[];
+  /** The fewest responses (bids, offers) with which evaluation may go ahead. */
+  minResponses: { value: number; source: string; forServices?: { value: number; source: string } };
+  /** The evaluation panel or group: odd, at least `min` members, experts at least `expertShare`. */
+  panel: { min: number; odd: boolean; expertShare: number; source: string } | null;
+  /** Whether the opening record reads out the prices (唱标). */
+  pricesPublicAtOpening: boolean;
+  source: string;
+}
+
+const GPL = '《政府采购法》';
+const GPR = '《政府采购法实施条例》';
+const ORDER87 = '《政府采购货物和服务招标投标管理办法》（财政部令第87号）';
+const ORDER74 = '《政府采购非招标采购方式管理办法》（财政部令第74号）';
+const CIRCULAR214 = '《政府采购竞争性磋商采购方式管理暂行办法》（财库〔2014〕214号）';
+
+const TENDER_PERIODS: Period[] = [
+  { rule: 'noticePeriod', days: 5, unit: 'workday', source: `${ORDER87}第十六条` },
+  { rule: 'documentsAvailable', days: 5, unit: 'workday', source: `${GPR}第三十一条` },
+  { rule: 'documentsToDeadline', days: 20, unit: 'calendar', source: `${GPL}第三十五条` },
+  { rule: 'clarificationBeforeDeadline', days: 15, unit: 'calendar', source: `${GPR}第三十一条` },
+];
+
+const TENDER_PANEL = {
+  min: 5,
+  odd: true,
+  expertShare: 2 / 3,
+  source: `${ORDER87}第四十七条（预算金额1000万元以上、技术复杂的，7人以上）`,
+};
+const GROUP = { min: 3, odd: true, expertShare: 2 / 3, source: `${ORDER74}；${CIRCULAR214}` };
+
+export const METHOD_SETTINGS: Record<Method, MethodSettings> = {
+  openTender: {
+    periods: TENDER_PERIODS,
+    minResponses: { value: 3, source: `${GPL}第三十六条` },
+    panel: TENDER_PANEL,
+    pricesPublicAtOpening: true,
+    source: `${GPL}第二十六条、第二十九条；${ORDER87}`,
+  },
+  invitedTender: {
+    periods: TENDER_PERIODS,
+    minResponses: { value: 3, source: `${GPL}第三十六条` },
+    panel: TENDER_PANEL,
+    pricesPublicAtOpening: true,
+    source: `${GPL}第二十九条、第三十四条；${ORDER87}`,
+  },
+  competitiveNegotiation: {
+    periods: [{ rule: 'documentsToDeadline', days: 3, unit: 'workday', source: `${ORDER74}第二十九条` }],
+    minResponses: { value: 3, source: `${GPL}第三十条、第三十八条；${ORDER74}` },
+    panel: GROUP,
+    pricesPublicAtOpening: false,
+    source: `${GPL}第三十条、第三十八条；${ORDER74}`,
+  },
+  competitiveConsultation: {
+    periods: [
+      { rule: 'documentsToDeadline', days: 10, unit: 'calendar', source: `${CIRCULAR214}第十条` },
+      { rule: 'clarificationBeforeDeadline', days: 5, unit: 'calendar', source: `${CIRCULAR214}第十条` },
+    ],
+    minResponses: {
+      value: 3,
+      source: CIRCULAR214,
+      forServices: {
+        value: 2,
+        source: '《关于政府采购竞争性磋商采购方式管理暂行办法有关问题的补充通知》（财库〔2015〕124号）',
+      },
+    },
+    panel: GROUP,
+    pricesPublicAtOpening: false,
+    source: CIRCULAR214,
+  },
+  requestForQuotation: {
+    periods: [{ rule: 'documentsToDeadline', days: 3, unit: 'workday', source: `${ORDER74}第四十五条` }],
+    minResponses: { value: 3, source: `${GPL}第三十二条、第四十条；${ORDER74}` },
+    panel: GROUP,
+    pricesPublicAtOpening: false,
+    source: `${GPL}第三十二条、第四十条；${ORDER74}`,
+  },
+  singleSource: {
+    periods: [{ rule: 'preNotice', days: 5, unit: 'workday', source: `${GPR}第三十八条` }],
+    minResponses: { value: 1, source: `${GPL}第三十一条` },
+    panel: null,
+    pricesPublicAtOpening: false,
+    source: `${GPL}第三十一条；${GPR}第二十七条、第三十八条`,
+  },
+};
