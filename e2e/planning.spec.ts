@@ -130,3 +130,23 @@ test('the public reads the procurement methods and works out a tender’s statut
   await expect(page.getByRole('status')).toContainText('最早响应截止日期：2026-11-23。');
   await checkA11y(page);
 });
+
+test('a purchaser cannot open a procurement before its intention has been public for 30 days', async ({
+  page,
+}) => {
+  await logIn(page, 'purchaserStaff');
+  await header(page).getByRole('link', { name: '采购项目' }).click();
+  await expect(page).toHaveURL(/\/procurement\/projects\/mine$/);
+  await checkA11y(page);
+  const form = page.getByRole('form', { name: '新建采购项目' });
+  await form.getByRole('combobox', { name: /^采购意向/ }).selectOption({ index: 0 });
+  await form.getByRole('textbox', { name: /^项目名称/ }).fill('望京街道居家养老上门服务');
+  await form.getByRole('textbox', { name: /^第 1 包名称/ }).fill('望京西园片区');
+  await form.getByRole('textbox', { name: /^第 1 包预算/ }).fill('100000');
+  await form.getByRole('button', { name: '保存项目' }).click();
+  await expect(page.getByRole('alert')).toContainText(
+    /采购意向公开满 30 日后才能开始采购，即 \d{4}-\d\d-\d\d 起/,
+  );
+  await checkA11y(page);
+  await logOut(page);
+});

@@ -13,10 +13,11 @@ import { registerShareRoutes } from './share.routes.js';
 
 export { INTENTION_LEAD_DAYS, COST_KINDS, type CostKind } from './planning.rules.js';
 export { createIntention } from './save-intention.js';
+export { publishedIntentions } from './planning.queries.js';
 export { publishIntention, INTENTION_KIND } from './publish-intention.js';
 export { addPlannedSpending, recordContractedSpending } from './record-spending.js';
 export { SHARE_TARGET } from './planning.rules.js';
-export { procurementMayStart, type ProcurementStart } from './procurement-may-start.js';
+export { intentionForProject, procurementMayStart, type ProcurementStart } from './procurement-may-start.js';
 
 defineActions({ 'intention.manage': { roles: ['purchaserStaff', 'administrator'], system: true } });
 

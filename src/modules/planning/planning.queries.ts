@@ -130,3 +130,9 @@ export async function myIntentions(db: Executor, actor: Actor, limit: number, of
     })),
   };
 }
+
+/** Published intentions of some departments (all, for `undefined`), for pickers in other modules. */
+export async function publishedIntentions(db: Executor, departmentIds: readonly string[] | undefined) {
+  const { items } = await listIntentions(db, { departmentIds, status: 'published', limit: 500, offset: 0 });
+  return items.map((n) => ({ id: n.id, projectName: n.project_name, budgetFen: n.budget_fen }));
+}

@@ -28,3 +28,20 @@ export async function procurementMayStart(
   }
   return { allowed: true, from: intention.procurement_allowed_from };
 }
+
+/** What a procurement project takes over from its intention. */
+export async function intentionForProject(db: Executor, intentionId: string) {
+  const n = await findIntention(db, intentionId);
+  if (!n) return undefined;
+  return {
+    id: n.id,
+    departmentId: n.department_id,
+    projectName: n.project_name,
+    budgetFen: n.budget_fen,
+    itemCode: n.item_code,
+    itemName: n.item_name,
+    status: n.status,
+    procurementAllowedFrom: n.procurement_allowed_from,
+    recordId: n.public_record_id,
+  };
+}

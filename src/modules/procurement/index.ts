@@ -5,14 +5,32 @@ import type { Feature } from '../../platform/http/app-types.js';
 import { procurementMessages } from './messages.js';
 import { registerProcurementPages } from './procurement.pages.js';
 import { registerProcurementRoutes } from './procurement.routes.js';
+import { procurementMigrations } from './migrations.js';
+import { registerProjectPages } from './projects.pages.js';
+import { registerProjectRoutes } from './projects.routes.js';
 
 export { METHODS, METHOD_SETTINGS, type Method } from './methods.js';
 export { statutoryTimeline, type Timeline } from './timeline.js';
 
 export const procurementFeature: Feature = {
   name: 'procurement',
+  migrations: procurementMigrations,
   messages: procurementMessages,
   setup({ nav }) {
+    nav.add({
+      href: '/procurement/notices',
+      labelKey: 'nav.projects',
+      action: 'public.read',
+      section: 'portal',
+      order: 11,
+    });
+    nav.add({
+      href: '/procurement/projects/mine',
+      labelKey: 'nav.projectsMine',
+      action: 'intention.manage',
+      section: 'work',
+      order: 22,
+    });
     nav.add({
       href: '/procurement/methods',
       labelKey: 'nav.methods',
@@ -23,6 +41,8 @@ export const procurementFeature: Feature = {
   },
   routes(app, services) {
     registerProcurementRoutes(app, services);
+    registerProjectRoutes(app, services);
     registerProcurementPages(app, services);
+    registerProjectPages(app, services);
   },
 };

@@ -1,0 +1,56 @@
+import type { GongshiMigration } from '../../platform/db/migrator.js';
+
+export const procurementMigrations: GongshiMigration[] = [
+  {
+    name: '2026-11-26-12-procurement-projects',
+    async up(db) {
+      await db.schema
+        .createTable('procurement_projects')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('department_id', 'text', (c) => c.notNull().references('organizations.id'))
+        .addColumn('district_code', 'text')
+        .addColumn('intention_id', 'text', (c) => c.notNull())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('method', 'text', (c) => c.notNull())
+        .addColumn('budget_fen', 'bigint', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('notice_date', 'text')
+        .addColumn('deadline', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('created_by', 'text')
+        .execute();
+      await db.schema
+        .createIndex('procurement_projects_status')
+        .on('procurement_projects')
+        .columns(['status', 'method'])
+        .execute();
+
+      await db.schema
+        .createTable('procurement_lots')
+        .addColumn('project_id', 'text', (c) => c.notNull().references('procurement_projects.id'))
+        .addColumn('number', 'integer', (c) => c.notNull())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('budget_fen', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('procurement_lots_pk', ['project_id', 'number'])
+        .execute();
+
+      await db.schema
+        .createTable('procurement_notices')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('project_id', 'text', (c) => c.notNull().references('procurement_projects.id'))
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('notice_date', 'text', (c) => c.notNull())
+        .addColumn('deadline', 'text')
+        .addColumn('moved_from', 'text')
+        .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('published_at', 'text', (c) => c.notNull())
+        .addColumn('public_record_id', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('procurement_notices_project')
+        .on('procurement_notices')
+        .columns(['project_id'])
+        .execute();
+    },
+  },
+];

@@ -1,0 +1,87 @@
+// Read side of procurement projects: the public project with its dated timeline of published steps,
+// the public list of notices, and a department's projects.
+import type { Actor } from '../../platform/auth/roles.js';
+import { findOrganization } from '../../platform/auth/auth.repository.js';
+import type { Executor } from '../../platform/db/database.js';
+import { notFound } from '../../platform/http/errors.js';
+import { departmentsKeptBy, keepsDepartment } from '../catalogue/index.js';
+import { intentionForProject } from '../planning/index.js';
+import {
+  findProject,
+  listNotices,
+  lotsOf,
+  noticesOf,
+  projectsOfDepartments,
+  type NoticeFilter,
+} from './procurement.repository.js';
+
+export async function projectView(db: Executor, id: string, actor: Actor) {
+  const project = await findProject(db, id);
+  if (!project) throw notFound('procurement.projectNotFound');
+  const keeper = keepsDepartment(actor, project.department_id);
+  if (project.status === 'draft' && !keeper) throw notFound('procurement.projectNotFound');
+  const department = (await findOrganization(db, project.department_id))!;
+  const intention = await intentionForProject(db, project.intention_id);
+  const notices = await noticesOf(db, id);
+  return {
+    id: project.id,
+    title: project.title,
+    method: project.method,
+    status: project.status,
+    keeper,
+    department: { id: department.id, name: department.name, nameEn: department.name_en },
+    budgetFen: project.budget_fen,
+    lots: (await lotsOf(db, id)).map((l) => ({ number: l.number, title: l.title, budgetFen: l.budget_fen })),
+    intention: intention
+      ? { id: intention.id, projectName: intention.projectName, recordId: intention.recordId }
+      : null,
+    noticeDate: project.notice_date,
+    deadline: project.deadline,
+    timeline: notices.map((n) => ({
+      kind: n.kind,
+      date: n.notice_date,
+      publishedAt: n.published_at,
+      deadline: n.deadline,
+      movedFrom: n.moved_from,
+      text: n.text,
+      recordId: n.public_record_id,
+    })),
+  };
+}
+
+export async function noticeList(db: Executor, filter: NoticeFilter) {
+  const { items, total } = await listNotices(db, filter);
+  return {
+    total,
+    items: items.map((n) => ({
+      id: n.id,
+      kind: n.kind,
+      noticeDate: n.notice_date,
+      deadline: n.deadline,
+      movedFrom: n.moved_from,
+      publishedAt: n.published_at,
+      recordId: n.public_record_id,
+      project: {
+        id: n.project_id,
+        title: n.title,
+        method: n.method,
+        status: n.status,
+        budgetFen: n.budget_fen,
+        districtCode: n.district_code,
+        department: n.department_name,
+      },
+    })),
+  };
+}
+
+export async function myProjects(db: Executor, actor: Actor) {
+  return (await projectsOfDepartments(db, departmentsKeptBy(actor))).map((p) => ({
+    id: p.id,
+    title: p.title,
+    method: p.method,
+    status: p.status,
+    department: p.department_name,
+    budgetFen: p.budget_fen,
+    deadline: p.deadline,
+  }));
+}

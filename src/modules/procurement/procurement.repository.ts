@@ -1,0 +1,154 @@
+// The only place with SQL for procurement projects, their lots and their notices.
+import type { Executor } from '../../platform/db/database.js';
+
+export interface ProjectTable {
+  id: string;
+  department_id: string;
+  district_code: string | null;
+  intention_id: string;
+  title: string;
+  method: string;
+  budget_fen: number;
+  status: 'draft' | 'open' | 'terminated';
+  notice_date: string | null;
+  deadline: string | null;
+  created_at: string;
+  created_by: string | null;
+}
+
+export interface LotTable {
+  project_id: string;
+  number: number;
+  title: string;
+  budget_fen: number;
+}
+
+export interface NoticeTable {
+  id: string;
+  project_id: string;
+  kind: 'tender' | 'correction' | 'termination';
+  notice_date: string;
+  deadline: string | null;
+  moved_from: string | null;
+  text: string;
+  published_at: string;
+  public_record_id: string;
+}
+
+declare module '../../platform/db/schema.js' {
+  interface Database {
+    procurement_projects: ProjectTable;
+    procurement_lots: LotTable;
+    procurement_notices: NoticeTable;
+  }
+}
+
+export async function insertProject(
+  db: Executor,
+  row: ProjectTable,
+  lots: readonly LotTable[],
+): Promise<void> {
+  await db.insertInto('procurement_projects').values(row).execute();
+  await db
+    .insertInto('procurement_lots')
+    .values([...lots])
+    .execute();
+}
+
+export async function findProject(db: Executor, id: string): Promise<ProjectTable | undefined> {
+  const row = await db.selectFrom('procurement_projects').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? { ...row, budget_fen: Number(row.budget_fen) } : undefined;
+}
+
+export async function updateProject(
+  db: Executor,
+  id: string,
+  changes: Partial<Omit<ProjectTable, 'id'>>,
+): Promise<void> {
+  await db.updateTable('procurement_projects').set(changes).where('id', '=', id).execute();
+}
+
+export async function lotsOf(db: Executor, projectId: string): Promise<LotTable[]> {
+  const rows = await db
+    .selectFrom('procurement_lots')
+    .selectAll()
+    .where('project_id', '=', projectId)
+    .orderBy('number')
+    .execute();
+  return rows.map((r) => ({ ...r, number: Number(r.number), budget_fen: Number(r.budget_fen) }));
+}
+
+export async function insertNotice(db: Executor, row: NoticeTable): Promise<void> {
+  await db.insertInto('procurement_notices').values(row).execute();
+}
+
+export async function noticesOf(db: Executor, projectId: string): Promise<NoticeTable[]> {
+  return db
+    .selectFrom('procurement_notices')
+    .selectAll()
+    .where('project_id', '=', projectId)
+    .orderBy('published_at')
+    .orderBy('id')
+    .execute();
+}
+
+export async function projectsOfDepartments(db: Executor, departmentIds: readonly string[] | undefined) {
+  let query = db
+    .selectFrom('procurement_projects as p')
+    .innerJoin('organizations as o', 'o.id', 'p.department_id')
+    .selectAll('p')
+    .select('o.name as department_name');
+  if (departmentIds) {
+    if (departmentIds.length === 0) return [];
+    query = query.where('p.department_id', 'in', departmentIds);
+  }
+  const rows = await query.orderBy('p.created_at', 'desc').limit(500).execute();
+  return rows.map((r) => ({ ...r, budget_fen: Number(r.budget_fen) }));
+}
+
+export interface NoticeFilter {
+  kind?: string | undefined;
+  method?: string | undefined;
+  status?: string | undefined;
+  district?: string | undefined;
+  limit: number;
+  offset: number;
+}
+
+/** Published notices with their project, newest first. */
+export async function listNotices(db: Executor, filter: NoticeFilter) {
+  let query = db
+    .selectFrom('procurement_notices as n')
+    .innerJoin('procurement_projects as p', 'p.id', 'n.project_id')
+    .innerJoin('organizations as o', 'o.id', 'p.department_id');
+  if (filter.kind) query = query.where('n.kind', '=', filter.kind as NoticeTable['kind']);
+  if (filter.method) query = query.where('p.method', '=', filter.method);
+  if (filter.status) query = query.where('p.status', '=', filter.status as ProjectTable['status']);
+  if (filter.district) query = query.where('p.district_code', '=', filter.district);
+  const total = Number(
+    (await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
+  );
+  const rows = await query
+    .select([
+      'n.id',
+      'n.kind',
+      'n.notice_date',
+      'n.deadline',
+      'n.moved_from',
+      'n.published_at',
+      'n.public_record_id',
+      'p.id as project_id',
+      'p.title',
+      'p.method',
+      'p.status',
+      'p.budget_fen',
+      'p.district_code',
+      'o.name as department_name',
+    ])
+    .orderBy('n.published_at', 'desc')
+    .orderBy('n.id', 'desc')
+    .limit(filter.limit)
+    .offset(filter.offset)
+    .execute();
+  return { total, items: rows.map((r) => ({ ...r, budget_fen: Number(r.budget_fen) })) };
+}

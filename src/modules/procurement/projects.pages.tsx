@@ -1,0 +1,484 @@
+// Pages of procurement projects: the public list of notices and a project's page (its lots, budget,
+// deadline in Beijing time and every published step); for the department's purchaser staff, the
+// workspace to open a project from an intention and publish its notices.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import type { App, AppServices } from '../../platform/http/app-types.js';
+import { invalid, type FieldProblem } from '../../platform/http/errors.js';
+import { handleForm } from '../../platform/http/forms.js';
+import { setFlash } from '../../platform/http/pages.js';
+import { hrefWith, PageParam, pageWindow } from '../../platform/http/schema-helpers.js';
+import { beijingDate } from '../../platform/time/dates.js';
+import {
+  BeijingTime,
+  emptyForm,
+  ErrorSummary,
+  Facts,
+  FieldScope,
+  Form,
+  Pager,
+  SelectField,
+  SubmitButton,
+  TextAreaField,
+  TextField,
+  type FormState,
+} from '../../platform/views/components.js';
+import { translator } from '../../platform/views/i18n.js';
+import { formatYuan, yuanToFen } from '../../platform/views/money.js';
+import { departmentsKeptBy } from '../catalogue/index.js';
+import { publishedIntentions } from '../planning/index.js';
+import { createProject } from './create-project.js';
+import { METHODS, type Method } from './methods.js';
+import { myProjects, noticeList, projectView } from './procurement.queries.js';
+import { CorrectionBody, TenderNoticeBody, TerminationBody } from './procurement.schemas.js';
+import { publishCorrection, publishTenderNotice, terminateProject } from './publish-notices.js';
+import { statutoryTimeline } from './timeline.js';
+import { loadCalendar } from '../../platform/time/calendar-service.js';
+
+const PAGE_SIZE = 25;
+const LOT_ROWS = 3;
+const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
+const yuan = Type.String({
+  maxLength: 16,
+  pattern: '^\\d+(\\.\\d{1,2})?$',
+  'x-error': 'planning.yuanFormat',
+});
+
+const ProjectForm = Type.Object({
+  intentionId: Type.String({ minLength: 1, maxLength: 64 }),
+  title: Type.String({ minLength: 1, maxLength: 200 }),
+  method: Type.Union(METHODS.map((m) => Type.Literal(m))),
+  lot1Title: Type.Optional(Type.String({ maxLength: 200 })),
+  lot1Budget: Type.Optional(yuan),
+  lot2Title: Type.Optional(Type.String({ maxLength: 200 })),
+  lot2Budget: Type.Optional(yuan),
+  lot3Title: Type.Optional(Type.String({ maxLength: 200 })),
+  lot3Budget: Type.Optional(yuan),
+});
+
+export function registerProjectPages(app: App, services: AppServices): void {
+  const db = () => services.runtime.db.kysely;
+
+  app.get(
+    '/procurement/notices',
+    { config: { action: 'public.read' }, schema: { querystring: Type.Object({ page: PageParam }) } },
+    async (req, reply) => {
+      const t = translator(req.locale);
+      const page = req.query.page ?? 1;
+      const { items, total } = await noticeList(db(), pageWindow(page, PAGE_SIZE));
+      return services.render(
+        req,
+        reply,
+        { title: t('procurement.projects.title'), lead: t('procurement.projects.lead') },
+        <>
+          {items.length === 0 ? (
+            <p>{t('procurement.projects.none')}</p>
+          ) : (
+            <div class="table-scroll">
+              <table class="striped">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('procurement.title')}</th>
+                    <th scope="col">{t('procurement.noticeColumn')}</th>
+                    <th scope="col">{t('procurement.method')}</th>
+                    <th scope="col">{t('procurement.budget')}</th>
+                    <th scope="col">{t('procurement.responseDeadline')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {items.map((n) => (
+                    <tr key={n.id}>
+                      <th scope="row">
+                        <a href={`/procurement/projects/${n.project.id}`}>{n.project.title}</a>
+                        <small class="block">{n.project.department}</small>
+                      </th>
+                      <td>
+                        {t(`procurement.notice.kind.${n.kind}`)} · <BeijingTime at={n.publishedAt} />
+                      </td>
+                      <td>{t(`procurement.method.${n.project.method}`)}</td>
+                      <td>{formatYuan(n.project.budgetFen)}</td>
+                      <td>{n.deadline ?? '—'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <Pager
+            page={page}
+            pageSize={PAGE_SIZE}
+            total={total}
+            href={(p) => hrefWith('/procurement/notices', { page: p })}
+          />
+        </>,
+      );
+    },
+  );
+
+  const showMine = async (req: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) => {
+    const t = translator(req.locale);
+    const projects = await myProjects(db(), req.actor);
+    const intentions = await publishedIntentions(db(), departmentsKeptBy(req.actor));
+    const values = { method: 'openTender', ...form.values };
+    const state = { ...form, values };
+    const labels: Record<string, string> = {
+      intentionId: t('procurement.intention'),
+      title: t('procurement.title'),
+      method: t('procurement.method'),
+      lots: t('procurement.lots'),
+    };
+    for (let i = 1; i <= LOT_ROWS; i++) {
+      labels[`lot${i}Title`] = t('procurement.lotTitle', { number: i });
+      labels[`lot${i}Budget`] = t('procurement.lotBudget', { number: i });
+    }
+    return services.render(
+      req,
+      reply,
+      { title: t('procurement.mine.title'), lead: t('procurement.mine.lead'), status },
+      <>
+        {projects.length === 0 ? (
+          <p>{t('procurement.mine.none')}</p>
+        ) : (
+          <div class="table-scroll">
+            <table class="striped">
+              <thead>
+                <tr>
+                  <th scope="col">{t('procurement.title')}</th>
+                  <th scope="col">{t('procurement.method')}</th>
+                  <th scope="col">{t('procurement.status')}</th>
+                  <th scope="col">{t('procurement.budget')}</th>
+                  <th scope="col">{t('procurement.responseDeadline')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {projects.map((p) => (
+                  <tr key={p.id}>
+                    <th scope="row">
+                      <a href={`/procurement/projects/${p.id}`}>{p.title}</a>
+                    </th>
+                    <td>{t(`procurement.method.${p.method}`)}</td>
+                    <td>{t(`procurement.status.${p.status}`)}</td>
+                    <td>{formatYuan(p.budgetFen)}</td>
+                    <td>{p.deadline ?? '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <section aria-labelledby="new-heading">
+          <h2 id="new-heading">{t('procurement.new')}</h2>
+          <ErrorSummary form={state} labels={labels} />
+          <Form action="/procurement/projects/mine" aria-label={t('procurement.new')}>
+            <SelectField
+              name="intentionId"
+              label={t('procurement.intention')}
+              hint={t('procurement.intentionHint')}
+              form={state}
+              options={intentions.map((n) => ({
+                value: n.id,
+                label: `${n.projectName}（${formatYuan(n.budgetFen)}）`,
+              }))}
+              required
+            />
+            <div class="grid">
+              <TextField name="title" label={t('procurement.title')} form={state} maxLength={200} required />
+              <SelectField
+                name="method"
+                label={t('procurement.method')}
+                form={state}
+                options={METHODS.map((m) => ({ value: m, label: t(`procurement.method.${m}`) }))}
+                required
+              />
+            </div>
+            <fieldset id="field-lots">
+              <legend>{t('procurement.lots')}</legend>
+              <p>{t('procurement.lotsHint')}</p>
+              {Array.from({ length: LOT_ROWS }, (_, i) => i + 1).map((n) => (
+                <div class="grid" key={n}>
+                  <TextField
+                    name={`lot${n}Title`}
+                    label={t('procurement.lotTitle', { number: n })}
+                    form={state}
+                    maxLength={200}
+                  />
+                  <TextField
+                    name={`lot${n}Budget`}
+                    inputmode="decimal"
+                    label={t('procurement.lotBudget', { number: n })}
+                    form={state}
+                  />
+                </div>
+              ))}
+            </fieldset>
+            <SubmitButton>{t('procurement.create')}</SubmitButton>
+          </Form>
+        </section>
+      </>,
+    );
+  };
+
+  app.get('/procurement/projects/mine', { config: { action: 'intention.manage' } }, (req, reply) =>
+    showMine(req, reply, emptyForm),
+  );
+
+  app.post('/procurement/projects/mine', { config: { action: 'intention.manage' } }, (req, reply) =>
+    handleForm(req, {
+      schema: ProjectForm,
+      show: (form, status) => showMine(req, reply, form, status),
+      run: async (input) => {
+        const values = input as unknown as Record<string, string | undefined>;
+        const lots: { title: string; budgetFen: number }[] = [];
+        const problems: FieldProblem[] = [];
+        for (let i = 1; i <= LOT_ROWS; i++) {
+          const title = values[`lot${i}Title`];
+          const budget = values[`lot${i}Budget`];
+          if (!title && !budget) continue;
+          if (!title || !budget) {
+            problems.push({
+              field: `lot${i}${title ? 'Budget' : 'Title'}`,
+              key: 'procurement.lotsIncomplete',
+            });
+            continue;
+          }
+          lots.push({ title, budgetFen: yuanToFen(budget) });
+        }
+        if (lots.length === 0 && problems.length === 0)
+          problems.push({ field: 'lot1Title', key: 'validation.required' });
+        if (problems.length > 0) throw invalid(problems);
+        const { id } = await services.run(req, (ctx) =>
+          createProject(ctx, {
+            intentionId: input.intentionId,
+            title: input.title,
+            method: input.method,
+            lots,
+          }),
+        );
+        setFlash(reply, 'flash.projectCreated');
+        return reply.redirect(`/procurement/projects/${id}`, 303);
+      },
+    }),
+  );
+
+  const showProject = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    id: string,
+    forms: { notice?: FormState; correction?: FormState; termination?: FormState } = {},
+    status = 200,
+  ) => {
+    const t = translator(req.locale);
+    const view = await projectView(db(), id, req.actor);
+    const department =
+      req.locale === 'en' && view.department.nameEn ? view.department.nameEn : view.department.name;
+    // For the notice form: the earliest lawful deadline if the notice went out today.
+    let earliest: string | null = null;
+    if (view.keeper && view.status === 'draft' && view.method !== 'singleSource') {
+      try {
+        earliest = statutoryTimeline(await loadCalendar(db()), view.method as Method, {
+          noticeDate: beijingDate(services.runtime.clock.now()),
+        }).earliestDeadline;
+      } catch {
+        earliest = null; // a year the calendar does not know: the form will say so when sent
+      }
+    }
+    return services.render(
+      req,
+      reply,
+      { title: view.title, lead: `${department} · ${t(`procurement.method.${view.method}`)}`, status },
+      <>
+        <Facts
+          items={[
+            [t('procurement.status'), t(`procurement.status.${view.status}`)],
+            [t('procurement.budget'), formatYuan(view.budgetFen)],
+            [
+              t('procurement.responseDeadline'),
+              view.deadline ? t('procurement.deadlineIs', { date: view.deadline }) : '—',
+            ],
+            [
+              t('procurement.intention'),
+              view.intention ? (
+                <a href={`/intentions/${view.intention.id}`}>{view.intention.projectName}</a>
+              ) : (
+                '—'
+              ),
+            ],
+          ]}
+        />
+        <section aria-labelledby="lots-heading">
+          <h2 id="lots-heading">{t('procurement.lots')}</h2>
+          <ol>
+            {view.lots.map((l) => (
+              <li key={l.number}>
+                {l.title} · {formatYuan(l.budgetFen)}
+              </li>
+            ))}
+          </ol>
+        </section>
+        <section aria-labelledby="timeline-heading">
+          <h2 id="timeline-heading">{t('procurement.timeline')}</h2>
+          {view.timeline.length === 0 ? (
+            <p>—</p>
+          ) : (
+            <ol>
+              {view.timeline.map((s) => (
+                <li key={s.recordId}>
+                  <strong>{t(`procurement.notice.kind.${s.kind}`)}</strong> ·{' '}
+                  <BeijingTime at={s.publishedAt} />
+                  {s.deadline ? ` · ${t('procurement.deadlineIs', { date: s.deadline })}` : ''}
+                  {s.movedFrom ? ` ${t('procurement.movedNote', { from: s.movedFrom })}` : ''}
+                  <p>{s.text}</p>
+                  <a href={`/records/${s.recordId}`}>{t('procurement.openRecord')}</a>
+                </li>
+              ))}
+            </ol>
+          )}
+        </section>
+        {view.keeper && view.status === 'draft' ? (
+          <section aria-labelledby="notice-heading">
+            <h2 id="notice-heading">{t('procurement.notice.publish')}</h2>
+            <FieldScope scope="notice">
+              <ErrorSummary
+                form={forms.notice}
+                labels={{
+                  deadline: t('procurement.responseDeadline'),
+                  text: t('procurement.notice.text'),
+                  method: t('procurement.method'),
+                }}
+              />
+              <Form
+                action={`/procurement/projects/${id}/notice`}
+                aria-label={t('procurement.notice.publish')}
+              >
+                <TextField
+                  name="deadline"
+                  type="date"
+                  label={t('procurement.responseDeadline')}
+                  hint={earliest ? t('procurement.notice.deadlineHint', { earliest }) : undefined}
+                  form={forms.notice ?? { values: earliest ? { deadline: earliest } : {}, problems: [] }}
+                  required
+                />
+                <TextAreaField
+                  name="text"
+                  label={t('procurement.notice.text')}
+                  form={forms.notice ?? emptyForm}
+                  rows={8}
+                  required
+                />
+                <SubmitButton>{t('procurement.notice.publish')}</SubmitButton>
+              </Form>
+            </FieldScope>
+          </section>
+        ) : null}
+        {view.keeper && view.status === 'open' ? (
+          <>
+            <section aria-labelledby="correction-heading">
+              <h2 id="correction-heading">{t('procurement.correction.publish')}</h2>
+              <FieldScope scope="correction">
+                <ErrorSummary
+                  form={forms.correction}
+                  labels={{
+                    deadline: t('procurement.correction.deadline'),
+                    text: t('procurement.notice.text'),
+                  }}
+                />
+                <Form
+                  action={`/procurement/projects/${id}/corrections`}
+                  aria-label={t('procurement.correction.publish')}
+                >
+                  <TextAreaField
+                    name="text"
+                    label={t('procurement.notice.text')}
+                    form={forms.correction ?? emptyForm}
+                    rows={5}
+                    required
+                  />
+                  <TextField
+                    name="deadline"
+                    type="date"
+                    label={t('procurement.correction.deadline')}
+                    hint={t('procurement.correction.deadlineHint')}
+                    form={forms.correction ?? emptyForm}
+                  />
+                  <SubmitButton>{t('procurement.correction.publish')}</SubmitButton>
+                </Form>
+              </FieldScope>
+            </section>
+            <section aria-labelledby="termination-heading">
+              <h2 id="termination-heading">{t('procurement.termination.publish')}</h2>
+              <FieldScope scope="termination">
+                <ErrorSummary form={forms.termination} labels={{ text: t('procurement.termination.text') }} />
+                <Form
+                  action={`/procurement/projects/${id}/termination`}
+                  aria-label={t('procurement.termination.publish')}
+                >
+                  <TextAreaField
+                    name="text"
+                    label={t('procurement.termination.text')}
+                    form={forms.termination ?? emptyForm}
+                    rows={3}
+                    required
+                  />
+                  <SubmitButton secondary>{t('procurement.termination.publish')}</SubmitButton>
+                </Form>
+              </FieldScope>
+            </section>
+          </>
+        ) : null}
+      </>,
+    );
+  };
+
+  app.get(
+    '/procurement/projects/:id',
+    { config: { action: 'public.read' }, schema: { params: IdParams } },
+    (req, reply) => showProject(req, reply, req.params.id),
+  );
+
+  app.post(
+    '/procurement/projects/:id/notice',
+    { config: { action: 'intention.manage' }, schema: { params: IdParams } },
+    (req, reply) =>
+      handleForm(req, {
+        schema: TenderNoticeBody,
+        show: (form, status) => showProject(req, reply, req.params.id, { notice: form }, status),
+        run: async (input) => {
+          const done = await services.run(req, (ctx) => publishTenderNotice(ctx, req.params.id, input));
+          setFlash(reply, 'flash.noticePublished', { date: done.deadline });
+          return reply.redirect(`/procurement/projects/${req.params.id}`, 303);
+        },
+      }),
+  );
+
+  app.post(
+    '/procurement/projects/:id/corrections',
+    { config: { action: 'intention.manage' }, schema: { params: IdParams } },
+    (req, reply) =>
+      handleForm(req, {
+        schema: CorrectionBody,
+        show: (form, status) => showProject(req, reply, req.params.id, { correction: form }, status),
+        run: async (input) => {
+          const done = await services.run(req, (ctx) => publishCorrection(ctx, req.params.id, input));
+          if (done.movedFrom)
+            setFlash(reply, 'flash.correctionMoved', { date: done.deadline, from: done.movedFrom });
+          else setFlash(reply, 'flash.correctionPublished', { date: done.deadline });
+          return reply.redirect(`/procurement/projects/${req.params.id}`, 303);
+        },
+      }),
+  );
+
+  app.post(
+    '/procurement/projects/:id/termination',
+    { config: { action: 'intention.manage' }, schema: { params: IdParams } },
+    (req, reply) =>
+      handleForm(req, {
+        schema: TerminationBody,
+        show: (form, status) => showProject(req, reply, req.params.id, { termination: form }, status),
+        run: async (input) => {
+          await services.run(req, (ctx) => terminateProject(ctx, req.params.id, input));
+          setFlash(reply, 'flash.terminationPublished');
+          return reply.redirect(`/procurement/projects/${req.params.id}`, 303);
+        },
+      }),
+  );
+}

@@ -1,0 +1,201 @@
+// JSON API of procurement projects and their notices. Public: the notices and a project's dated
+// timeline (public fields only); a department's purchaser staff create projects and publish notices.
+import { Type } from 'typebox';
+import type { App, AppServices } from '../../platform/http/app-types.js';
+import { fieldError } from '../../platform/http/errors.js';
+import { ErrorBody, Nullable, oneOf, PageParam, pageWindow } from '../../platform/http/schema-helpers.js';
+import { findDistrict } from '../../platform/validation/districts.js';
+import { createProject } from './create-project.js';
+import { METHODS } from './methods.js';
+import { noticeList, projectView } from './procurement.queries.js';
+import { CorrectionBody, ProjectBody, TenderNoticeBody, TerminationBody } from './procurement.schemas.js';
+import { publishCorrection, publishTenderNotice, terminateProject } from './publish-notices.js';
+
+const errors = { 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
+const Id = Type.String({ minLength: 1, maxLength: 64 });
+const PAGE_SIZE = 50;
+
+export function registerProjectRoutes(app: App, services: AppServices): void {
+  const db = () => services.runtime.db.kysely;
+
+  app.get(
+    '/api/v1/notices',
+    {
+      config: { action: 'public.read' },
+      schema: {
+        tags: ['procurement'],
+        summary: 'Published procurement notices (tender, correction, termination), newest first, 50 a page',
+        querystring: Type.Object({
+          kind: Type.Optional(oneOf(['tender', 'correction', 'termination'] as const)),
+          method: Type.Optional(oneOf(METHODS)),
+          status: Type.Optional(oneOf(['open', 'terminated'] as const)),
+          district: Type.Optional(Type.String({ pattern: '^\\d{6}$', 'x-error': 'validation.districtCode' })),
+          page: PageParam,
+        }),
+        response: {
+          200: Type.Object({
+            total: Type.Integer(),
+            items: Type.Array(
+              Type.Object({
+                id: Type.String(),
+                kind: Type.String(),
+                noticeDate: Type.String(),
+                deadline: Nullable(Type.String()),
+                movedFrom: Nullable(Type.String()),
+                publishedAt: Type.String(),
+                recordId: Type.String(),
+                project: Type.Object({
+                  id: Type.String(),
+                  title: Type.String(),
+                  method: Type.String(),
+                  status: Type.String(),
+                  budgetFen: Type.Integer(),
+                  districtCode: Nullable(Type.String()),
+                  department: Type.String(),
+                }),
+              }),
+            ),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (req) => {
+      if (req.query.district !== undefined && !findDistrict(req.query.district)) {
+        throw fieldError('district', 'validation.districtUnknown', { code: req.query.district });
+      }
+      return noticeList(db(), { ...req.query, ...pageWindow(req.query.page ?? 1, PAGE_SIZE) });
+    },
+  );
+
+  app.get(
+    '/api/v1/projects/:id',
+    {
+      config: { action: 'public.read' },
+      schema: {
+        tags: ['procurement'],
+        summary: 'A procurement project: method, lots, budget and the dated timeline of every published step',
+        params: Type.Object({ id: Id }),
+        response: {
+          200: Type.Object({
+            id: Type.String(),
+            title: Type.String(),
+            method: Type.String(),
+            status: Type.String(),
+            department: Type.Object({
+              id: Type.String(),
+              name: Type.String(),
+              nameEn: Nullable(Type.String()),
+            }),
+            budgetFen: Type.Integer(),
+            lots: Type.Array(
+              Type.Object({ number: Type.Integer(), title: Type.String(), budgetFen: Type.Integer() }),
+            ),
+            intention: Nullable(
+              Type.Object({
+                id: Type.String(),
+                projectName: Type.String(),
+                recordId: Nullable(Type.String()),
+              }),
+            ),
+            noticeDate: Nullable(Type.String()),
+            deadline: Nullable(Type.String()),
+            timeline: Type.Array(
+              Type.Object({
+                kind: Type.String(),
+                date: Type.String(),
+                publishedAt: Type.String(),
+                deadline: Nullable(Type.String()),
+                movedFrom: Nullable(Type.String()),
+                text: Type.String(),
+                recordId: Type.String(),
+              }),
+            ),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (req) => {
+      const { keeper: _keeper, ...view } = await projectView(db(), req.params.id, req.actor);
+      return view;
+    },
+  );
+
+  app.post(
+    '/api/v1/projects',
+    {
+      config: { action: 'intention.manage' },
+      schema: {
+        tags: ['procurement'],
+        summary: 'Open a procurement project from a published intention (30 days after it), with lots',
+        body: ProjectBody,
+        response: { 201: Type.Object({ id: Type.String() }), ...errors },
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await services.run(req, (ctx) => createProject(ctx, req.body))),
+  );
+
+  app.post(
+    '/api/v1/projects/:id/notice',
+    {
+      config: { action: 'intention.manage' },
+      schema: {
+        tags: ['procurement'],
+        summary:
+          'Publish the tender notice; a deadline shorter than the method’s statutory periods is refused',
+        params: Type.Object({ id: Id }),
+        body: TenderNoticeBody,
+        response: { 201: Type.Object({ recordId: Type.String(), deadline: Type.String() }), ...errors },
+      },
+    },
+    async (req, reply) =>
+      reply
+        .status(201)
+        .send(await services.run(req, (ctx) => publishTenderNotice(ctx, req.params.id, req.body))),
+  );
+
+  app.post(
+    '/api/v1/projects/:id/corrections',
+    {
+      config: { action: 'intention.manage' },
+      schema: {
+        tags: ['procurement'],
+        summary: 'Publish a correction; one too close to the deadline moves the deadline, and says so',
+        params: Type.Object({ id: Id }),
+        body: CorrectionBody,
+        response: {
+          201: Type.Object({
+            recordId: Type.String(),
+            deadline: Type.String(),
+            movedFrom: Nullable(Type.String()),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (req, reply) =>
+      reply
+        .status(201)
+        .send(await services.run(req, (ctx) => publishCorrection(ctx, req.params.id, req.body))),
+  );
+
+  app.post(
+    '/api/v1/projects/:id/termination',
+    {
+      config: { action: 'intention.manage' },
+      schema: {
+        tags: ['procurement'],
+        summary: 'Publish a termination notice',
+        params: Type.Object({ id: Id }),
+        body: TerminationBody,
+        response: { 201: Type.Object({ recordId: Type.String() }), ...errors },
+      },
+    },
+    async (req, reply) =>
+      reply
+        .status(201)
+        .send(await services.run(req, (ctx) => terminateProject(ctx, req.params.id, req.body))),
+  );
+}

@@ -1,0 +1,245 @@
+// Procurement projects and their notices (issue: Procurement I, items 1, 2, 6): a project only 30 days
+// after its intention (财库〔2020〕10号), a tender notice whose deadline keeps the statutory periods
+// (GPL Art 35), a correction that moves the deadline (GPR Art 31), a termination; all published and
+// listed; over the HTTP API on both databases.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeEachDatabase } from '../../testing/databases.js';
+import { startHarness, type Harness, type TestUser } from '../../testing/harness.js';
+
+interface ErrorBody {
+  error: { code: string; message: string; details: { field: string; message: string }[] };
+}
+
+describeEachDatabase('procurement projects and notices', (db) => {
+  let h: Harness;
+  let staff: TestUser;
+  let other: TestUser;
+  let intentionId: string;
+
+  const api = (method: string, url: string, payload?: unknown, user: TestUser | null = staff) =>
+    h.app.inject({
+      method: method as 'GET',
+      url,
+      ...(user ? { headers: { authorization: `Bearer ${user.token}` } } : {}),
+      ...(payload !== undefined ? { payload: payload as Record<string, unknown> } : {}),
+    });
+  const project = (extra: Record<string, unknown> = {}) => ({
+    intentionId,
+    title: '望京街道居家养老上门服务',
+    method: 'openTender',
+    lots: [
+      { title: '望京西园片区', budgetFen: 10_000_000 },
+      { title: '望京东园片区', budgetFen: 8_000_000 },
+    ],
+    ...extra,
+  });
+
+  beforeAll(async () => {
+    h = await startHarness(db());
+    staff = await h.user('purchaserStaff');
+    other = await h.user('purchaserStaff');
+    // On 2026-09-01: a published catalogue item and an intention for it, published the same day.
+    h.clock.set('2026-09-01T02:00:00Z');
+    const catalogue = (
+      await api('POST', '/api/v1/catalogues', { departmentId: staff.organizationId, year: 2026 })
+    ).json<{
+      id: string;
+    }>().id;
+    const item = (
+      await api('POST', `/api/v1/catalogues/${catalogue}/items`, {
+        code: 'A01',
+        name: '居家养老上门服务',
+        domain: 'livelihood',
+        forSocialOrganizations: true,
+        negativeCheck: 'none',
+        negativeReason: '公共服务',
+        purchasable: true,
+      })
+    ).json<{ id: string }>().id;
+    await api('POST', `/api/v1/catalogues/${catalogue}/publish`);
+    intentionId = (
+      await api('POST', '/api/v1/intentions', {
+        departmentId: staff.organizationId,
+        catalogueItemId: item,
+        projectName: '望京街道居家养老上门服务',
+        needs: '200 名老年人每月上门 4 次',
+        procurementFrom: '2026-10-08',
+        contractMonths: 12,
+        costs: [{ kind: 'labour', quantity: 24, unit: '人·月', unitCostFen: 800_000 }],
+      })
+    ).json<{ id: string }>().id;
+    expect((await api('POST', `/api/v1/intentions/${intentionId}/publish`)).statusCode).toBe(201);
+  });
+  afterAll(() => h.close());
+
+  describe('opening a project', () => {
+    it('waits 30 days after the intention (财库〔2020〕10号), then opens with lots within its budget', async () => {
+      h.clock.set('2026-09-20T02:00:00Z');
+      const early = await api('POST', '/api/v1/projects', project());
+      expect(early.statusCode).toBe(422);
+      expect(early.json<ErrorBody>().error.details[0]!.message).toContain('2026-10-01');
+      h.clock.set('2026-10-09T02:00:00Z');
+      const over = await api(
+        'POST',
+        '/api/v1/projects',
+        project({ lots: [{ title: '全部', budgetFen: 19_300_000 }] }),
+      );
+      expect(over.json<ErrorBody>().error.details.map((d) => d.field)).toEqual(['lots']);
+      expect((await api('POST', '/api/v1/projects', project(), other)).statusCode).toBe(403);
+      const created = await api('POST', '/api/v1/projects', project());
+      expect(created.statusCode, created.body).toBe(201);
+      const { id } = created.json<{ id: string }>();
+      // A draft is not public.
+      expect((await api('GET', `/api/v1/projects/${id}`, undefined, null)).statusCode).toBe(404);
+      const view = (await api('GET', `/api/v1/projects/${id}`)).json<{
+        budgetFen: number;
+        lots: unknown[];
+        status: string;
+      }>();
+      expect(view).toMatchObject({ budgetFen: 18_000_000, status: 'draft' });
+      expect(view.lots).toHaveLength(2);
+    });
+  });
+
+  describe('notices', () => {
+    it('refuses a deadline under 20 days (GPL Art 35), publishes a lawful one; corrections move it (GPR Art 31)', async () => {
+      h.clock.set('2026-10-09T02:00:00Z'); // Friday, a working day after the National Day holiday
+      const { id } = (await api('POST', '/api/v1/projects', project())).json<{ id: string }>();
+      const short = await api('POST', `/api/v1/projects/${id}/notice`, {
+        deadline: '2026-10-20',
+        text: '招标公告正文',
+      });
+      expect(short.statusCode).toBe(422);
+      const [problem] = short.json<ErrorBody>().error.details;
+      expect(problem!.field).toBe('deadline');
+      expect(problem!.message).toContain('《政府采购法》第三十五条');
+      expect(problem!.message).toContain('2026-10-29');
+      const notice = await api('POST', `/api/v1/projects/${id}/notice`, {
+        deadline: '2026-10-29',
+        text: '招标公告正文',
+      });
+      expect(notice.statusCode, notice.body).toBe(201);
+      expect(
+        (await api('POST', `/api/v1/projects/${id}/notice`, { deadline: '2026-10-30', text: '再发' }))
+          .statusCode,
+      ).toBe(409);
+
+      // Ten days before the deadline, a clarification: the deadline moves to 15 days after it.
+      h.clock.set('2026-10-19T02:00:00Z');
+      const correction = await api('POST', `/api/v1/projects/${id}/corrections`, {
+        text: '更正服务人数为 220 名',
+      });
+      expect(correction.statusCode, correction.body).toBe(201);
+      expect(correction.json()).toMatchObject({ deadline: '2026-11-03', movedFrom: '2026-10-29' });
+      const record = (
+        await api(
+          'GET',
+          `/api/v1/records/${correction.json<{ recordId: string }>().recordId}`,
+          undefined,
+          null,
+        )
+      ).json<{ kind: string; supersedes: string; content: { movedBy: { from: string; source: string } } }>();
+      expect(record.kind).toBe('correctionNotice');
+      expect(record.supersedes).toBe(notice.json<{ recordId: string }>().recordId);
+      expect(record.content.movedBy).toMatchObject({
+        from: '2026-10-29',
+        source: '《政府采购法实施条例》第三十一条',
+      });
+
+      const view = (await api('GET', `/api/v1/projects/${id}`, undefined, null)).json<{
+        deadline: string;
+        timeline: { kind: string; deadline: string | null; movedFrom: string | null }[];
+      }>();
+      expect(view.deadline).toBe('2026-11-03');
+      expect(view.timeline.map((s) => [s.kind, s.deadline, s.movedFrom])).toEqual([
+        ['tender', '2026-10-29', null],
+        ['correction', '2026-11-03', '2026-10-29'],
+      ]);
+      const list = (await api('GET', '/api/v1/notices?kind=correction', undefined, null)).json<{
+        items: { project: { id: string } }[];
+      }>();
+      expect(list.items.map((n) => n.project.id)).toContain(id);
+      expect((await api('GET', '/api/v1/notices?district=999999', undefined, null)).statusCode).toBe(422);
+
+      // Terminated: published, and no longer open.
+      expect(
+        (await api('POST', `/api/v1/projects/${id}/termination`, { text: '需求发生重大变化' }, other))
+          .statusCode,
+      ).toBe(403);
+      expect(
+        (await api('POST', `/api/v1/projects/${id}/termination`, { text: '需求发生重大变化' })).statusCode,
+      ).toBe(201);
+      expect((await api('POST', `/api/v1/projects/${id}/corrections`, { text: '再更正' })).statusCode).toBe(
+        409,
+      );
+      const terminated = (await api('GET', '/api/v1/notices?status=terminated', undefined, null)).json<{
+        items: { kind: string; project: { id: string } }[];
+      }>();
+      expect(
+        terminated.items
+          .filter((n) => n.project.id === id)
+          .map((n) => n.kind)
+          .sort(),
+      ).toEqual(['correction', 'tender', 'termination']);
+    });
+
+    it('works through the pages: a half-filled lot is named; the notice form proposes the earliest deadline', async () => {
+      h.clock.set('2026-10-09T02:00:00Z');
+      const agent = h.agent();
+      await agent.logIn(staff.login, staff.password);
+      const mine = '/procurement/projects/mine';
+      const half = await agent.postForm(
+        mine,
+        { intentionId, title: '页面新建的项目', method: 'openTender', lot1Title: '第一包' },
+        { csrfFrom: mine },
+      );
+      expect(half.statusCode).toBe(422);
+      expect(half.body).toContain('这一包请同时填写名称和预算。');
+      const created = await agent.postForm(
+        mine,
+        {
+          intentionId,
+          title: '页面新建的项目',
+          method: 'openTender',
+          lot1Title: '第一包',
+          lot1Budget: '50000',
+        },
+        { csrfFrom: mine },
+      );
+      expect(created.statusCode, created.body).toBe(303);
+      const page = created.headers.location as string;
+      const draft = await agent.get(page);
+      expect(draft.body).toContain('value="2026-10-29"');
+      const early = await agent.postForm(
+        `${page}/notice`,
+        { deadline: '2026-10-20', text: '公告' },
+        { csrfFrom: page },
+      );
+      expect(early.statusCode).toBe(422);
+      expect(early.body).toContain('《政府采购法》第三十五条');
+      const published = await agent.postForm(
+        `${page}/notice`,
+        { deadline: '2026-10-29', text: '公告正文' },
+        { csrfFrom: page },
+      );
+      expect(published.statusCode).toBe(303);
+      const open = await h.app.inject({ method: 'GET', url: page });
+      expect(open.body).toContain('响应截止：2026-10-29');
+      const list = await h.app.inject({ method: 'GET', url: '/procurement/notices' });
+      expect(list.body).toContain('页面新建的项目');
+    });
+
+    it('leaves single source to its own procedure (approval and pre-notice), for now refused with the reason', async () => {
+      h.clock.set('2026-10-09T02:00:00Z');
+      const { id } = (await api('POST', '/api/v1/projects', project({ method: 'singleSource' }))).json<{
+        id: string;
+      }>();
+      const res = await api('POST', `/api/v1/projects/${id}/notice`, {
+        deadline: '2026-11-30',
+        text: '单一来源',
+      });
+      expect(res.statusCode).toBe(422);
+      expect(res.json<ErrorBody>().error.details[0]!.field).toBe('method');
+    });
+  });
+});

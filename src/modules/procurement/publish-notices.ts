@@ -1,0 +1,182 @@
+// The notices of a project, each published through publish() and never changed: the tender notice (its
+// deadline checked against the method's statutory periods), corrections (a change too close to the
+// deadline moves it, automatically, and the notice says so), and the termination notice.
+import type { Static } from 'typebox';
+import { findOrganization } from '../../platform/auth/auth.repository.js';
+import type { Ctx } from '../../platform/context.js';
+import { conflict, invalid } from '../../platform/http/errors.js';
+import { newId } from '../../platform/ids.js';
+import { publish } from '../../platform/publish/publish.js';
+import { beijingDate } from '../../platform/time/dates.js';
+import { intentionForProject } from '../planning/index.js';
+import { METHOD_SETTINGS, type Method } from './methods.js';
+import {
+  insertNotice,
+  lotsOf,
+  noticesOf,
+  updateProject,
+  type ProjectTable,
+} from './procurement.repository.js';
+import type { CorrectionBody, TenderNoticeBody, TerminationBody } from './procurement.schemas.js';
+import { projectKeptBy } from './project-access.js';
+import { timelineFor } from './timeline.queries.js';
+
+export const NOTICE_KINDS = {
+  tender: 'tenderNotice',
+  correction: 'correctionNotice',
+  termination: 'terminationNotice',
+} as const;
+
+async function projectHeader(ctx: Ctx, project: ProjectTable) {
+  const department = (await findOrganization(ctx.trx, project.department_id))!;
+  const intention = await intentionForProject(ctx.trx, project.intention_id);
+  return {
+    id: project.id,
+    title: project.title,
+    method: project.method,
+    department: { id: department.id, name: department.name },
+    budgetFen: project.budget_fen,
+    intentionRecordId: intention?.recordId ?? null,
+  };
+}
+
+export async function publishTenderNotice(
+  ctx: Ctx,
+  projectId: string,
+  input: Static<typeof TenderNoticeBody>,
+): Promise<{ recordId: string; deadline: string }> {
+  const project = await projectKeptBy(ctx, projectId);
+  if (project.status !== 'draft') throw conflict('notice_published', 'procurement.noticeAlready');
+  const method = project.method as Method;
+  if (method === 'singleSource') throw invalid([{ field: 'method', key: 'procurement.singleSourceLater' }]);
+  const noticeDate = beijingDate(ctx.now);
+  const timeline = await timelineFor(ctx.trx, method, { noticeDate, deadline: input.deadline });
+  if (timeline.problems.length > 0) throw invalid(timeline.problems);
+  const lots = await lotsOf(ctx.trx, project.id);
+  const receipt = await publish(ctx, {
+    kind: NOTICE_KINDS.tender,
+    subjectId: project.id,
+    title: `${project.title}（采购公告）`,
+    content: {
+      project: await projectHeader(ctx, project),
+      lots: lots.map((l) => ({ number: l.number, title: l.title, budgetFen: l.budget_fen })),
+      noticeDate,
+      deadline: input.deadline,
+      timeline: timeline.steps,
+      minResponses: METHOD_SETTINGS[method].minResponses,
+      text: input.text,
+    },
+  });
+  await insertNotice(ctx.trx, {
+    id: newId(ctx.now),
+    project_id: project.id,
+    kind: 'tender',
+    notice_date: noticeDate,
+    deadline: input.deadline,
+    moved_from: null,
+    text: input.text,
+    published_at: ctx.now.toISOString(),
+    public_record_id: receipt.recordId,
+  });
+  await updateProject(ctx.trx, project.id, {
+    status: 'open',
+    notice_date: noticeDate,
+    deadline: input.deadline,
+  });
+  return { recordId: receipt.recordId, deadline: input.deadline };
+}
+
+async function openProject(ctx: Ctx, projectId: string) {
+  const project = await projectKeptBy(ctx, projectId);
+  if (project.status !== 'open') throw conflict('project_not_open', 'procurement.notOpen');
+  const today = beijingDate(ctx.now);
+  if (project.deadline && today > project.deadline)
+    throw conflict('deadline_passed', 'procurement.afterDeadline');
+  const latest = (await noticesOf(ctx.trx, project.id)).at(-1)!;
+  return { project, today, latest };
+}
+
+export async function publishCorrection(
+  ctx: Ctx,
+  projectId: string,
+  input: Static<typeof CorrectionBody>,
+): Promise<{ recordId: string; deadline: string; movedFrom: string | null }> {
+  const { project, today, latest } = await openProject(ctx, projectId);
+  const method = project.method as Method;
+  const proposed = input.deadline ?? project.deadline!;
+  // The periods still run from the original notice; a change today needs its own period before the deadline.
+  const timeline = await timelineFor(ctx.trx, method, {
+    noticeDate: project.notice_date!,
+    deadline: proposed,
+    clarificationDate: today,
+  });
+  if (timeline.problems.length > 0) throw invalid(timeline.problems);
+  const deadline = timeline.deadline!;
+  const movedFrom = timeline.movedFrom;
+  const rule =
+    METHOD_SETTINGS[method].periods.find((p) => p.rule === 'clarificationBeforeDeadline') ??
+    METHOD_SETTINGS[method].periods.find((p) => p.rule === 'documentsToDeadline');
+  const receipt = await publish(ctx, {
+    kind: NOTICE_KINDS.correction,
+    subjectId: project.id,
+    title: `${project.title}（更正公告）`,
+    content: {
+      project: await projectHeader(ctx, project),
+      noticeDate: today,
+      text: input.text,
+      deadlineBefore: project.deadline,
+      deadline,
+      // Set when the law moved the deadline, with the rule that did.
+      movedBy: movedFrom
+        ? {
+            from: movedFrom,
+            rule: rule?.rule ?? null,
+            days: rule?.days ?? null,
+            source: rule?.source ?? null,
+          }
+        : null,
+    },
+    supersedes: latest.public_record_id,
+  });
+  await insertNotice(ctx.trx, {
+    id: newId(ctx.now),
+    project_id: project.id,
+    kind: 'correction',
+    notice_date: today,
+    deadline,
+    moved_from: movedFrom,
+    text: input.text,
+    published_at: ctx.now.toISOString(),
+    public_record_id: receipt.recordId,
+  });
+  await updateProject(ctx.trx, project.id, { deadline });
+  return { recordId: receipt.recordId, deadline, movedFrom };
+}
+
+export async function terminateProject(
+  ctx: Ctx,
+  projectId: string,
+  input: Static<typeof TerminationBody>,
+): Promise<{ recordId: string }> {
+  const { project, today, latest } = await openProject(ctx, projectId);
+  const receipt = await publish(ctx, {
+    kind: NOTICE_KINDS.termination,
+    subjectId: project.id,
+    title: `${project.title}（终止公告）`,
+    content: { project: await projectHeader(ctx, project), noticeDate: today, text: input.text },
+    supersedes: latest.public_record_id,
+  });
+  await insertNotice(ctx.trx, {
+    id: newId(ctx.now),
+    project_id: project.id,
+    kind: 'termination',
+    notice_date: today,
+    deadline: null,
+    moved_from: null,
+    text: input.text,
+    published_at: ctx.now.toISOString(),
+    public_record_id: receipt.recordId,
+  });
+  await updateProject(ctx.trx, project.id, { status: 'terminated' });
+  return { recordId: receipt.recordId };
+}
