@@ -1,6 +1,21 @@
 import type { Catalogue, Locale } from '../../platform/views/i18n.js';
 
 const zh: Catalogue = {
+  'procurement.documents': '采购文件',
+  'procurement.documentsNone': '还没有文件。',
+  'procurement.documentsHint':
+    'PDF、Word、Excel、PNG 或 JPEG，每个不超过 5 MB。公告发布后文件连同 SHA-256 一起公开，不能再改。',
+  'procurement.documentName': '文件名称',
+  'procurement.documentNameHint': '例如“招标文件.pdf”，含扩展名。',
+  'procurement.documentFile': '文件',
+  'procurement.documentAdd': '上传文件',
+  'procurement.documentRemove': '删除',
+  'procurement.documentsFrozen': '采购公告发布后，采购文件不能再改动；请发布更正公告。',
+  'procurement.tooManyDocuments': '一个项目最多 {max} 个文件。',
+  'procurement.documentTwice': '同样内容的文件已经上传过（{name}）。',
+  'procurement.documentNotFound': '这个项目没有这个文件。',
+  'flash.documentAdded': '文件已上传，SHA-256：{sha256}。',
+  'flash.documentRemoved': '文件已删除。',
   'nav.projects': '采购公告',
   'procurement.responseDeadline': '响应截止日期',
   'procurement.noticeColumn': '公告',
@@ -106,6 +121,22 @@ const zh: Catalogue = {
 };
 
 const en: Catalogue = {
+  'procurement.documents': 'Documents',
+  'procurement.documentsNone': 'No document yet.',
+  'procurement.documentsHint':
+    'PDF, Word, Excel, PNG or JPEG, at most 5 MB each. Published with the notice, with their SHA-256, and never changed after.',
+  'procurement.documentName': 'File name',
+  'procurement.documentNameHint': 'For example “tender documents.pdf”, with its extension.',
+  'procurement.documentFile': 'File',
+  'procurement.documentAdd': 'Upload',
+  'procurement.documentRemove': 'Remove',
+  'procurement.documentsFrozen':
+    'Once the notice is published the documents cannot change; publish a correction.',
+  'procurement.tooManyDocuments': 'A project has at most {max} documents.',
+  'procurement.documentTwice': 'A file with the same content is already attached ({name}).',
+  'procurement.documentNotFound': 'This project has no such document.',
+  'flash.documentAdded': 'File uploaded; SHA-256 {sha256}.',
+  'flash.documentRemoved': 'File removed.',
   'nav.projects': 'Tender notices',
   'procurement.responseDeadline': 'Response deadline',
   'procurement.noticeColumn': 'Notice',

@@ -53,4 +53,20 @@ export const procurementMigrations: GongshiMigration[] = [
         .execute();
     },
   },
+  {
+    name: '2026-11-26-14-procurement-documents',
+    async up(db) {
+      // The documents of a project, by content hash (the bytes are in the platform's document store).
+      await db.schema
+        .createTable('procurement_documents')
+        .addColumn('project_id', 'text', (c) => c.notNull().references('procurement_projects.id'))
+        .addColumn('sha256', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('media_type', 'text', (c) => c.notNull())
+        .addColumn('size', 'integer', (c) => c.notNull())
+        .addColumn('added_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('procurement_documents_pk', ['project_id', 'sha256'])
+        .execute();
+    },
+  },
 ];

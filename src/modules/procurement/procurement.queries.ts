@@ -7,6 +7,7 @@ import { notFound } from '../../platform/http/errors.js';
 import { departmentsKeptBy, keepsDepartment } from '../catalogue/index.js';
 import { intentionForProject } from '../planning/index.js';
 import {
+  documentsOf,
   findProject,
   listNotices,
   lotsOf,
@@ -37,6 +38,13 @@ export async function projectView(db: Executor, id: string, actor: Actor) {
       : null,
     noticeDate: project.notice_date,
     deadline: project.deadline,
+    documents: (await documentsOf(db, id)).map((d) => ({
+      name: d.name,
+      sha256: d.sha256,
+      size: d.size,
+      mediaType: d.media_type,
+      url: `/procurement/projects/${id}/documents/${d.sha256}`,
+    })),
     timeline: notices.map((n) => ({
       kind: n.kind,
       date: n.notice_date,

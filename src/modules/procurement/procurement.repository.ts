@@ -35,8 +35,18 @@ export interface NoticeTable {
   public_record_id: string;
 }
 
+export interface ProjectDocumentTable {
+  project_id: string;
+  sha256: string;
+  name: string;
+  media_type: string;
+  size: number;
+  added_at: string;
+}
+
 declare module '../../platform/db/schema.js' {
   interface Database {
+    procurement_documents: ProjectDocumentTable;
     procurement_projects: ProjectTable;
     procurement_lots: LotTable;
     procurement_notices: NoticeTable;
@@ -151,4 +161,31 @@ export async function listNotices(db: Executor, filter: NoticeFilter) {
     .offset(filter.offset)
     .execute();
   return { total, items: rows.map((r) => ({ ...r, budget_fen: Number(r.budget_fen) })) };
+}
+
+export async function documentsOf(db: Executor, projectId: string): Promise<ProjectDocumentTable[]> {
+  const rows = await db
+    .selectFrom('procurement_documents')
+    .selectAll()
+    .where('project_id', '=', projectId)
+    .orderBy('added_at')
+    .execute();
+  return rows.map((r) => ({ ...r, size: Number(r.size) }));
+}
+
+export async function insertProjectDocument(db: Executor, row: ProjectDocumentTable): Promise<void> {
+  await db.insertInto('procurement_documents').values(row).execute();
+}
+
+export async function deleteProjectDocument(
+  db: Executor,
+  projectId: string,
+  sha256: string,
+): Promise<number> {
+  const result = await db
+    .deleteFrom('procurement_documents')
+    .where('project_id', '=', projectId)
+    .where('sha256', '=', sha256)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

@@ -4,19 +4,22 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { App, AppServices } from '../../platform/http/app-types.js';
-import { invalid, type FieldProblem } from '../../platform/http/errors.js';
+import { AppError, invalid, notFound, type FieldProblem } from '../../platform/http/errors.js';
+import { readDocument } from '../../platform/documents/documents.js';
 import { handleForm } from '../../platform/http/forms.js';
 import { setFlash } from '../../platform/http/pages.js';
 import { hrefWith, PageParam, pageWindow } from '../../platform/http/schema-helpers.js';
 import { beijingDate } from '../../platform/time/dates.js';
 import {
   BeijingTime,
+  CsrfField,
   emptyForm,
   ErrorSummary,
   Facts,
   FieldScope,
   Form,
   Pager,
+  PostButton,
   SelectField,
   SubmitButton,
   TextAreaField,
@@ -24,10 +27,12 @@ import {
   type FormState,
 } from '../../platform/views/components.js';
 import { translator } from '../../platform/views/i18n.js';
+import { usePage } from '../../platform/views/page-context.js';
 import { formatYuan, yuanToFen } from '../../platform/views/money.js';
 import { departmentsKeptBy } from '../catalogue/index.js';
 import { publishedIntentions } from '../planning/index.js';
 import { createProject } from './create-project.js';
+import { addProjectDocument, removeProjectDocument } from './project-documents.js';
 import { METHODS, type Method } from './methods.js';
 import { myProjects, noticeList, projectView } from './procurement.queries.js';
 import { CorrectionBody, TenderNoticeBody, TerminationBody } from './procurement.schemas.js';
@@ -55,6 +60,31 @@ const ProjectForm = Type.Object({
   lot3Title: Type.Optional(Type.String({ maxLength: 200 })),
   lot3Budget: Type.Optional(yuan),
 });
+
+/** A file input with its label and its problem, like the other fields. */
+function FileField(props: { name: string; label: string; form: FormState }) {
+  const { t } = usePage();
+  const id = `field-document-${props.name}`;
+  const problem = props.form.problems.find((p) => p.field === props.name);
+  return (
+    <div class="field">
+      <label for={id}>{props.label}</label>
+      <input
+        id={id}
+        type="file"
+        name={props.name}
+        accept=".pdf,.docx,.xlsx,.png,.jpg,.jpeg"
+        aria-invalid={problem ? 'true' : undefined}
+        aria-describedby={problem ? `${id}-error` : undefined}
+      />
+      {problem ? (
+        <small id={`${id}-error`} class="field-error">
+          {t(problem.key, problem.params)}
+        </small>
+      ) : null}
+    </div>
+  );
+}
 
 export function registerProjectPages(app: App, services: AppServices): void {
   const db = () => services.runtime.db.kysely;
@@ -264,7 +294,7 @@ export function registerProjectPages(app: App, services: AppServices): void {
     req: FastifyRequest,
     reply: FastifyReply,
     id: string,
-    forms: { notice?: FormState; correction?: FormState; termination?: FormState } = {},
+    forms: { notice?: FormState; correction?: FormState; termination?: FormState; document?: FormState } = {},
     status = 200,
   ) => {
     const t = translator(req.locale);
@@ -314,6 +344,63 @@ export function registerProjectPages(app: App, services: AppServices): void {
               </li>
             ))}
           </ol>
+        </section>
+        <section aria-labelledby="documents-heading">
+          <h2 id="documents-heading">{t('procurement.documents')}</h2>
+          {view.documents.length === 0 ? (
+            <p>{t('procurement.documentsNone')}</p>
+          ) : (
+            <ul>
+              {view.documents.map((d) => (
+                <li key={d.sha256}>
+                  <a href={d.url} download>
+                    {d.name}
+                  </a>{' '}
+                  ({Math.ceil(d.size / 1024)} KB)
+                  <small class="block">
+                    SHA-256 <code>{d.sha256}</code>
+                  </small>
+                  {view.keeper && view.status === 'draft' ? (
+                    <PostButton action={`/procurement/projects/${id}/documents/${d.sha256}/remove`} secondary>
+                      {t('procurement.documentRemove')}
+                    </PostButton>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          )}
+          {view.keeper && view.status === 'draft' ? (
+            <FieldScope scope="document">
+              <ErrorSummary
+                form={forms.document}
+                labels={{ file: t('procurement.documentFile'), name: t('procurement.documentName') }}
+              />
+              <p>{t('procurement.documentsHint')}</p>
+              <form
+                action={`/procurement/projects/${id}/documents`}
+                method="post"
+                enctype="multipart/form-data"
+                aria-label={t('procurement.documentAdd')}
+                novalidate
+              >
+                <CsrfField />
+                <TextField
+                  name="name"
+                  label={t('procurement.documentName')}
+                  hint={t('procurement.documentNameHint')}
+                  form={forms.document ?? emptyForm}
+                  maxLength={200}
+                  required
+                />
+                <FileField
+                  name="file"
+                  label={t('procurement.documentFile')}
+                  form={forms.document ?? emptyForm}
+                />
+                <SubmitButton secondary>{t('procurement.documentAdd')}</SubmitButton>
+              </form>
+            </FieldScope>
+          ) : null}
         </section>
         <section aria-labelledby="timeline-heading">
           <h2 id="timeline-heading">{t('procurement.timeline')}</h2>
@@ -433,6 +520,72 @@ export function registerProjectPages(app: App, services: AppServices): void {
     '/procurement/projects/:id',
     { config: { action: 'public.read' }, schema: { params: IdParams } },
     (req, reply) => showProject(req, reply, req.params.id),
+  );
+
+  app.post(
+    '/procurement/projects/:id/documents',
+    { config: { action: 'intention.manage' }, schema: { params: IdParams } },
+    async (req, reply) => {
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      const name = typeof body.name === 'string' ? body.name.trim() : '';
+      const file = body.file;
+      const problems: FieldProblem[] = [];
+      if (!name) problems.push({ field: 'name', key: 'validation.required' });
+      if (!Buffer.isBuffer(file) || file.length === 0)
+        problems.push({ field: 'file', key: 'document.empty' });
+      const show = (form: FormState, status: number) =>
+        showProject(req, reply, req.params.id, { document: form }, status);
+      if (problems.length > 0) return show({ values: { name }, problems }, 422);
+      try {
+        const stored = await services.run(req, (ctx) =>
+          addProjectDocument(ctx, req.params.id, { bytes: file as Buffer, name }),
+        );
+        setFlash(reply, 'flash.documentAdded', { sha256: stored.sha256 });
+        return reply.redirect(`/procurement/projects/${req.params.id}#documents-heading`, 303);
+      } catch (error) {
+        if (!(error instanceof AppError) || error.status >= 500 || [401, 403, 404].includes(error.status))
+          throw error;
+        const fields =
+          error.fields.length > 0 ? error.fields : [{ field: '_form', key: error.key, params: error.params }];
+        return show({ values: { name }, problems: fields }, error.status);
+      }
+    },
+  );
+
+  const DocumentParams = Type.Object({
+    id: Type.String({ minLength: 1, maxLength: 64 }),
+    sha256: Type.String({ pattern: '^[0-9a-f]{64}$' }),
+  });
+
+  app.post(
+    '/procurement/projects/:id/documents/:sha256/remove',
+    { config: { action: 'intention.manage' }, schema: { params: DocumentParams } },
+    (req, reply) =>
+      handleForm(req, {
+        schema: Type.Object({}),
+        show: (form, status) => showProject(req, reply, req.params.id, { document: form }, status),
+        run: async () => {
+          await services.run(req, (ctx) => removeProjectDocument(ctx, req.params.id, req.params.sha256));
+          setFlash(reply, 'flash.documentRemoved');
+          return reply.redirect(`/procurement/projects/${req.params.id}#documents-heading`, 303);
+        },
+      }),
+  );
+
+  // A document, for anyone once the project's notice is out (before that, for its department only).
+  app.get(
+    '/procurement/projects/:id/documents/:sha256',
+    { config: { action: 'public.read' }, schema: { params: DocumentParams } },
+    async (req, reply) => {
+      const view = await projectView(db(), req.params.id, req.actor); // 404 for a draft, to others
+      const listed = view.documents.find((d) => d.sha256 === req.params.sha256);
+      const stored = listed ? await readDocument(db(), listed.sha256) : undefined;
+      if (!listed || !stored) throw notFound('procurement.documentNotFound');
+      reply.header('content-type', stored.media_type);
+      reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(listed.name)}`);
+      reply.header('x-content-sha256', stored.sha256);
+      return reply.send(stored.bytes);
+    },
   );
 
   app.post(

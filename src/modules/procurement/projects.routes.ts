@@ -6,6 +6,7 @@ import { fieldError } from '../../platform/http/errors.js';
 import { ErrorBody, Nullable, oneOf, PageParam, pageWindow } from '../../platform/http/schema-helpers.js';
 import { findDistrict } from '../../platform/validation/districts.js';
 import { createProject } from './create-project.js';
+import { addProjectDocument, removeProjectDocument } from './project-documents.js';
 import { METHODS } from './methods.js';
 import { noticeList, projectView } from './procurement.queries.js';
 import { CorrectionBody, ProjectBody, TenderNoticeBody, TerminationBody } from './procurement.schemas.js';
@@ -100,6 +101,15 @@ export function registerProjectRoutes(app: App, services: AppServices): void {
             ),
             noticeDate: Nullable(Type.String()),
             deadline: Nullable(Type.String()),
+            documents: Type.Array(
+              Type.Object({
+                name: Type.String(),
+                sha256: Type.String(),
+                size: Type.Integer(),
+                mediaType: Type.String(),
+                url: Type.String(),
+              }),
+            ),
             timeline: Type.Array(
               Type.Object({
                 kind: Type.String(),
@@ -135,6 +145,63 @@ export function registerProjectRoutes(app: App, services: AppServices): void {
     },
     async (req, reply) =>
       reply.status(201).send(await services.run(req, (ctx) => createProject(ctx, req.body))),
+  );
+
+  app.post(
+    '/api/v1/projects/:id/documents',
+    {
+      config: { action: 'intention.manage' },
+      schema: {
+        tags: ['procurement'],
+        summary:
+          'Attach a document to a draft project: the file as the raw body (PDF, .docx, .xlsx, PNG, JPEG; at most 5 MB), its name in ?name=, optionally its SHA-256 in the x-content-sha256 header to have the upload checked',
+        params: Type.Object({ id: Id }),
+        querystring: Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }) }),
+        headers: Type.Object({
+          'x-content-sha256': Type.Optional(
+            Type.String({ pattern: '^[0-9a-fA-F]{64}$', 'x-error': 'validation.pattern' }),
+          ),
+        }),
+        response: {
+          201: Type.Object({
+            sha256: Type.String(),
+            size: Type.Integer(),
+            mediaType: Type.String(),
+            name: Type.String(),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (req, reply) => {
+      const body = req.body;
+      if (!Buffer.isBuffer(body)) throw fieldError('file', 'document.typeNotAllowed');
+      const stored = await services.run(req, (ctx) =>
+        addProjectDocument(ctx, req.params.id, {
+          bytes: body,
+          name: req.query.name,
+          expectedSha256: req.headers['x-content-sha256'],
+        }),
+      );
+      return reply.status(201).send(stored);
+    },
+  );
+
+  app.delete(
+    '/api/v1/projects/:id/documents/:sha256',
+    {
+      config: { action: 'intention.manage' },
+      schema: {
+        tags: ['procurement'],
+        summary: 'Remove a document from a draft project',
+        params: Type.Object({ id: Id, sha256: Type.String({ pattern: '^[0-9a-f]{64}$' }) }),
+        response: { 204: Type.Null(), ...errors },
+      },
+    },
+    async (req, reply) => {
+      await services.run(req, (ctx) => removeProjectDocument(ctx, req.params.id, req.params.sha256));
+      return reply.status(204).send(null);
+    },
   );
 
   app.post(

@@ -210,6 +210,32 @@ describeEachDatabase('procurement projects and notices', (db) => {
       const page = created.headers.location as string;
       const draft = await agent.get(page);
       expect(draft.body).toContain('value="2026-10-29"');
+      const notPdf = await agent.postMultipart(
+        `${page}/documents`,
+        { name: '说明.pdf' },
+        {
+          name: 'file',
+          filename: '说明.pdf',
+          content: Buffer.from('not a pdf'),
+          contentType: 'application/pdf',
+        },
+        { csrfFrom: page },
+      );
+      expect(notPdf.statusCode).toBe(422);
+      expect(notPdf.body).toContain('只能上传 PDF');
+      const attached = await agent.postMultipart(
+        `${page}/documents`,
+        { name: '说明.pdf' },
+        {
+          name: 'file',
+          filename: '说明.pdf',
+          content: Buffer.from('%PDF-1.7\n说明\n'),
+          contentType: 'application/pdf',
+        },
+        { csrfFrom: page },
+      );
+      expect(attached.statusCode).toBe(303);
+      expect((await agent.get(page)).body).toContain('说明.pdf');
       const early = await agent.postForm(
         `${page}/notice`,
         { deadline: '2026-10-20', text: '公告' },
@@ -227,6 +253,64 @@ describeEachDatabase('procurement projects and notices', (db) => {
       expect(open.body).toContain('响应截止：2026-10-29');
       const list = await h.app.inject({ method: 'GET', url: '/procurement/notices' });
       expect(list.body).toContain('页面新建的项目');
+    });
+
+    it('stores documents by SHA-256, refuses disguised files and altered uploads, publishes their hashes', async () => {
+      h.clock.set('2026-10-09T02:00:00Z');
+      const { id } = (await api('POST', '/api/v1/projects', project())).json<{ id: string }>();
+      const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n');
+      const { createHash } = await import('node:crypto');
+      const sha = createHash('sha256').update(pdf).digest('hex');
+      const upload = (
+        bytes: Buffer,
+        type: string,
+        headers: Record<string, string> = {},
+        user: TestUser = staff,
+      ) =>
+        h.app.inject({
+          method: 'POST',
+          url: `/api/v1/projects/${id}/documents?name=${encodeURIComponent('招标文件.pdf')}`,
+          headers: { authorization: `Bearer ${user.token}`, 'content-type': type, ...headers },
+          payload: bytes,
+        });
+      const altered = await upload(pdf, 'application/pdf', { 'x-content-sha256': 'a'.repeat(64) });
+      expect(altered.statusCode).toBe(422);
+      expect(altered.json<ErrorBody>().error.code).toBe('document_hash_mismatch');
+      const disguised = await upload(Buffer.from('MZ\x90\x00 not a pdf'), 'application/pdf');
+      expect(disguised.statusCode).toBe(422);
+      expect(disguised.json<ErrorBody>().error.details[0]!.message).toContain('只能上传 PDF');
+      const text = await upload(Buffer.from('plain text'), 'text/plain');
+      expect(text.statusCode).toBe(422);
+      expect(text.json<ErrorBody>().error.details[0]!.field).toBe('file');
+      expect((await upload(pdf, 'application/pdf', {}, other)).statusCode).toBe(403);
+      const stored = await upload(pdf, 'application/pdf', { 'x-content-sha256': sha });
+      expect(stored.statusCode, stored.body).toBe(201);
+      expect(stored.json()).toMatchObject({
+        sha256: sha,
+        mediaType: 'application/pdf',
+        name: '招标文件.pdf',
+      });
+      expect((await upload(pdf, 'application/pdf')).statusCode).toBe(409);
+      // Not public before the notice.
+      const download = `/procurement/projects/${id}/documents/${sha}`;
+      expect((await h.app.inject({ method: 'GET', url: download })).statusCode).toBe(404);
+
+      const notice = await api('POST', `/api/v1/projects/${id}/notice`, {
+        deadline: '2026-10-29',
+        text: '公告',
+      });
+      const record = (
+        await api('GET', `/api/v1/records/${notice.json<{ recordId: string }>().recordId}`, undefined, null)
+      ).json<{ content: { documents: { name: string; sha256: string }[] } }>();
+      expect(record.content.documents).toEqual([
+        { name: '招标文件.pdf', sha256: sha, size: pdf.length, mediaType: 'application/pdf' },
+      ]);
+      const file = await h.app.inject({ method: 'GET', url: download });
+      expect(file.statusCode).toBe(200);
+      expect(file.headers['content-type']).toBe('application/pdf');
+      expect(createHash('sha256').update(file.rawPayload).digest('hex')).toBe(sha);
+      // Published: the documents no longer change.
+      expect((await upload(Buffer.from('%PDF-1.4\nanother\n'), 'application/pdf')).statusCode).toBe(409);
     });
 
     it('leaves single source to its own procedure (approval and pre-notice), for now refused with the reason', async () => {

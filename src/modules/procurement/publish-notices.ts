@@ -11,6 +11,7 @@ import { beijingDate } from '../../platform/time/dates.js';
 import { intentionForProject } from '../planning/index.js';
 import { METHOD_SETTINGS, type Method } from './methods.js';
 import {
+  documentsOf,
   insertNotice,
   lotsOf,
   noticesOf,
@@ -60,6 +61,13 @@ export async function publishTenderNotice(
     content: {
       project: await projectHeader(ctx, project),
       lots: lots.map((l) => ({ number: l.number, title: l.title, budgetFen: l.budget_fen })),
+      // Each document by its content hash: whoever downloads it can check it is the one published.
+      documents: (await documentsOf(ctx.trx, project.id)).map((d) => ({
+        name: d.name,
+        sha256: d.sha256,
+        size: d.size,
+        mediaType: d.media_type,
+      })),
       noticeDate,
       deadline: input.deadline,
       timeline: timeline.steps,

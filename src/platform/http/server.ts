@@ -21,6 +21,7 @@ import type { Secrets } from '../secrets.js';
 import { DEFAULT_LOCALE, isLocale } from '../views/i18n.js';
 import type { NavRegistry } from '../views/nav.js';
 import type { App, RouteEntry } from './app-types.js';
+import { DOCUMENT_MEDIA_TYPES } from '../documents/documents.js';
 import { AppError, forbidden, unauthenticated } from './errors.js';
 import { installErrorHandling } from './error-handling.js';
 import { csrfUserInfo } from './pages.js';
@@ -118,6 +119,14 @@ export async function createServer(options: ServerOptions): Promise<App> {
   const SHEET_TYPES = ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'];
   app.addContentTypeParser(
     SHEET_TYPES,
+    { parseAs: 'buffer', bodyLimit: UPLOAD_LIMIT },
+    (_req, body, done) => {
+      done(null, body);
+    },
+  );
+  // Documents (PDF, Word, images) as raw bodies on the API; .xlsx is already a sheet type above.
+  app.addContentTypeParser(
+    DOCUMENT_MEDIA_TYPES.filter((t) => !SHEET_TYPES.includes(t)),
     { parseAs: 'buffer', bodyLimit: UPLOAD_LIMIT },
     (_req, body, done) => {
       done(null, body);

@@ -3,10 +3,12 @@ import { platformCore } from './2026-11-26-01-platform-core.js';
 import { immutablePublications } from './2026-11-26-03-immutable-publications.js';
 import { merkleTree } from './2026-11-26-04-merkle-tree.js';
 import { messagesMigration } from '../../notify/migrations.js';
+import { documentsMigration } from '../../documents/migrations.js';
 
 export const platformMigrations: GongshiMigration[] = [
   platformCore,
   immutablePublications,
   merkleTree,
   messagesMigration,
+  documentsMigration,
 ];

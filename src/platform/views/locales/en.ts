@@ -32,6 +32,11 @@ export const en: Record<string, string> = {
   'inbox.markRead': 'Mark as read',
   'inbox.read': 'Read',
   'inbox.unread': 'Unread',
+  'document.empty': 'The file is empty.',
+  'document.tooLarge': 'A file may be at most {max} MB.',
+  'document.typeNotAllowed': 'Only PDF, Word (.docx), Excel (.xlsx), PNG or JPEG files may be uploaded.',
+  'document.hashMismatch':
+    'The file does not match the SHA-256 given (expected {expected}, got {actual}): the upload may be incomplete or altered.',
 
   'language.switchTo.en': 'English',
   'language.switchTo.zh-CN': '中文',

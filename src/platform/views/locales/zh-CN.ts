@@ -32,6 +32,11 @@ export const zhCN: Record<string, string> = {
   'inbox.markRead': '标为已读',
   'inbox.read': '已读',
   'inbox.unread': '未读',
+  'document.empty': '文件是空的。',
+  'document.tooLarge': '文件不能超过 {max} MB。',
+  'document.typeNotAllowed': '只能上传 PDF、Word（.docx）、Excel（.xlsx）、PNG 或 JPEG 文件。',
+  'document.hashMismatch':
+    '文件内容与提供的 SHA-256 不符（应为 {expected}，实际为 {actual}），上传可能不完整或被改动。',
 
   'language.switchTo.en': 'English',
   'language.switchTo.zh-CN': '中文',
