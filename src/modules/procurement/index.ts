@@ -1,6 +1,7 @@
 // Procurement (issue: Procurement I — methods with statutory periods, notices, sealed bids, opening,
 // single source). So far: the methods as data with the legal source of every number, and the statutory
 // timeline they give from the day a notice is issued — what the engine will enforce, already public.
+import { defineActions } from '../../platform/auth/policy.js';
 import type { Feature } from '../../platform/http/app-types.js';
 import { procurementMessages } from './messages.js';
 import { registerProcurementPages } from './procurement.pages.js';
@@ -11,6 +12,10 @@ import { registerProjectRoutes } from './projects.routes.js';
 
 export { METHODS, METHOD_SETTINGS, type Method } from './methods.js';
 export { statutoryTimeline, type Timeline } from './timeline.js';
+
+defineActions({ 'procurement.approveSingleSource': { roles: ['finance', 'administrator'] } });
+
+export { singleSourceMayAward } from './single-source.js';
 
 export const procurementFeature: Feature = {
   name: 'procurement',
@@ -23,6 +28,13 @@ export const procurementFeature: Feature = {
       action: 'public.read',
       section: 'portal',
       order: 11,
+    });
+    nav.add({
+      href: '/procurement/approvals',
+      labelKey: 'nav.approvals',
+      action: 'procurement.approveSingleSource',
+      section: 'work',
+      order: 23,
     });
     nav.add({
       href: '/procurement/projects/mine',

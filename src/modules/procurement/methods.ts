@@ -119,3 +119,20 @@ export const METHOD_SETTINGS: Record<Method, MethodSettings> = {
     source: `${GPL}第三十一条；${GPR}第二十七条、第三十八条`,
   },
 };
+
+/** The legal grounds of a single-source purchase (GPL Art 31), each with its source. */
+export const SINGLE_SOURCE_GROUNDS = {
+  soleSupplier: {
+    source:
+      '《政府采购法》第三十一条第（一）项（只能从唯一供应商处采购）；《政府采购法实施条例》第二十七条（公共服务项目有特殊要求，只能从某一特定供应商处采购）',
+  },
+  emergency: {
+    source: '《政府采购法》第三十一条第（二）项（发生了不可预见的紧急情况不能从其他供应商处采购）',
+  },
+  topUp: {
+    source:
+      '《政府采购法》第三十一条第（三）项（保证原有采购项目一致性或者服务配套的要求，需要继续从原供应商处添购，且添购资金总额不超过原合同采购金额百分之十）',
+  },
+} as const;
+export type SingleSourceGround = keyof typeof SINGLE_SOURCE_GROUNDS;
+export const SINGLE_SOURCE_GROUND_NAMES = Object.keys(SINGLE_SOURCE_GROUNDS) as SingleSourceGround[];

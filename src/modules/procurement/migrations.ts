@@ -69,4 +69,40 @@ export const procurementMigrations: GongshiMigration[] = [
         .execute();
     },
   },
+  {
+    name: '2026-11-26-15-single-source',
+    async up(db) {
+      await db.schema
+        .createTable('single_source_requests')
+        .addColumn('project_id', 'text', (c) => c.primaryKey().references('procurement_projects.id'))
+        .addColumn('supplier_id', 'text', (c) => c.notNull().references('organizations.id'))
+        .addColumn('ground', 'text', (c) => c.notNull())
+        .addColumn('justification', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('requested_at', 'text', (c) => c.notNull())
+        .addColumn('decided_at', 'text')
+        .addColumn('decided_by', 'text')
+        .addColumn('decision_note', 'text')
+        .addColumn('notice_date', 'text')
+        .addColumn('objections_until', 'text')
+        .addColumn('public_record_id', 'text')
+        .execute();
+      await db.schema
+        .createTable('single_source_objections')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('project_id', 'text', (c) => c.notNull().references('procurement_projects.id'))
+        .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('submitted_at', 'text', (c) => c.notNull())
+        .addColumn('record_id', 'text', (c) => c.notNull())
+        .addColumn('answer', 'text')
+        .addColumn('answered_at', 'text')
+        .addColumn('answer_record_id', 'text')
+        .execute();
+      await db.schema
+        .createIndex('single_source_objections_project')
+        .on('single_source_objections')
+        .columns(['project_id'])
+        .execute();
+    },
+  },
 ];

@@ -4,11 +4,15 @@ import type { Actor } from '../../platform/auth/roles.js';
 import { findOrganization } from '../../platform/auth/auth.repository.js';
 import type { Executor } from '../../platform/db/database.js';
 import { notFound } from '../../platform/http/errors.js';
+import { can } from '../../platform/auth/policy.js';
+import { SINGLE_SOURCE_GROUNDS, type SingleSourceGround } from './methods.js';
 import { departmentsKeptBy, keepsDepartment } from '../catalogue/index.js';
 import { intentionForProject } from '../planning/index.js';
 import {
   documentsOf,
   findProject,
+  findSingleSource,
+  objectionsOf,
   listNotices,
   lotsOf,
   noticesOf,
@@ -20,7 +24,11 @@ export async function projectView(db: Executor, id: string, actor: Actor) {
   const project = await findProject(db, id);
   if (!project) throw notFound('procurement.projectNotFound');
   const keeper = keepsDepartment(actor, project.department_id);
-  if (project.status === 'draft' && !keeper) throw notFound('procurement.projectNotFound');
+  const request = await findSingleSource(db, id);
+  // The finance bureau sees a draft single-source project once it is asked to decide on it.
+  const approver = can(actor, 'procurement.approveSingleSource') && request !== undefined;
+  if (project.status === 'draft' && !keeper && !approver) throw notFound('procurement.projectNotFound');
+  const supplier = request ? await findOrganization(db, request.supplier_id) : undefined;
   const department = (await findOrganization(db, project.department_id))!;
   const intention = await intentionForProject(db, project.intention_id);
   const notices = await noticesOf(db, id);
@@ -44,6 +52,29 @@ export async function projectView(db: Executor, id: string, actor: Actor) {
       size: d.size,
       mediaType: d.media_type,
       url: `/procurement/projects/${id}/documents/${d.sha256}`,
+    })),
+    approver,
+    singleSource: request
+      ? {
+          supplier: { id: request.supplier_id, name: supplier?.name ?? '', uscc: supplier?.uscc ?? null },
+          ground: request.ground,
+          groundSource: SINGLE_SOURCE_GROUNDS[request.ground as SingleSourceGround].source,
+          justification: request.justification,
+          status: request.status,
+          decisionNote: request.status === 'requested' ? null : request.decision_note,
+          noticeDate: request.notice_date,
+          objectionsUntil: request.objections_until,
+          recordId: request.public_record_id,
+        }
+      : null,
+    objections: (await objectionsOf(db, id)).map((o) => ({
+      id: o.id,
+      text: o.text,
+      submittedAt: o.submitted_at,
+      recordId: o.record_id,
+      answer: o.answer,
+      answeredAt: o.answered_at,
+      answerRecordId: o.answer_record_id,
     })),
     timeline: notices.map((n) => ({
       kind: n.kind,

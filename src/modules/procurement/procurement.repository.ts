@@ -26,7 +26,7 @@ export interface LotTable {
 export interface NoticeTable {
   id: string;
   project_id: string;
-  kind: 'tender' | 'correction' | 'termination';
+  kind: 'tender' | 'correction' | 'termination' | 'singleSource';
   notice_date: string;
   deadline: string | null;
   moved_from: string | null;
@@ -44,8 +44,36 @@ export interface ProjectDocumentTable {
   added_at: string;
 }
 
+export interface SingleSourceTable {
+  project_id: string;
+  supplier_id: string;
+  ground: string;
+  justification: string;
+  status: 'requested' | 'approved' | 'rejected';
+  requested_at: string;
+  decided_at: string | null;
+  decided_by: string | null;
+  decision_note: string | null;
+  notice_date: string | null;
+  objections_until: string | null;
+  public_record_id: string | null;
+}
+
+export interface ObjectionTable {
+  id: string;
+  project_id: string;
+  text: string;
+  submitted_at: string;
+  record_id: string;
+  answer: string | null;
+  answered_at: string | null;
+  answer_record_id: string | null;
+}
+
 declare module '../../platform/db/schema.js' {
   interface Database {
+    single_source_requests: SingleSourceTable;
+    single_source_objections: ObjectionTable;
     procurement_documents: ProjectDocumentTable;
     procurement_projects: ProjectTable;
     procurement_lots: LotTable;
@@ -188,4 +216,64 @@ export async function deleteProjectDocument(
     .where('sha256', '=', sha256)
     .executeTakeFirst();
   return Number(result.numDeletedRows);
+}
+
+export async function findSingleSource(
+  db: Executor,
+  projectId: string,
+): Promise<SingleSourceTable | undefined> {
+  return db
+    .selectFrom('single_source_requests')
+    .selectAll()
+    .where('project_id', '=', projectId)
+    .executeTakeFirst();
+}
+
+export async function saveSingleSource(db: Executor, row: SingleSourceTable): Promise<void> {
+  await db.deleteFrom('single_source_requests').where('project_id', '=', row.project_id).execute();
+  await db.insertInto('single_source_requests').values(row).execute();
+}
+
+export async function objectionsOf(db: Executor, projectId: string): Promise<ObjectionTable[]> {
+  return db
+    .selectFrom('single_source_objections')
+    .selectAll()
+    .where('project_id', '=', projectId)
+    .orderBy('submitted_at')
+    .orderBy('id')
+    .execute();
+}
+
+export async function insertObjection(db: Executor, row: ObjectionTable): Promise<void> {
+  await db.insertInto('single_source_objections').values(row).execute();
+}
+
+export async function answerObjectionRow(
+  db: Executor,
+  id: string,
+  changes: { answer: string; answered_at: string; answer_record_id: string },
+): Promise<void> {
+  await db.updateTable('single_source_objections').set(changes).where('id', '=', id).execute();
+}
+
+/** Single-source requests waiting for the finance bureau, oldest first. */
+export async function pendingSingleSource(db: Executor) {
+  const rows = await db
+    .selectFrom('single_source_requests as r')
+    .innerJoin('procurement_projects as p', 'p.id', 'r.project_id')
+    .innerJoin('organizations as d', 'd.id', 'p.department_id')
+    .innerJoin('organizations as s', 's.id', 'r.supplier_id')
+    .select([
+      'p.id',
+      'p.title',
+      'p.budget_fen',
+      'r.ground',
+      'r.requested_at',
+      'd.name as department_name',
+      's.name as supplier_name',
+    ])
+    .where('r.status', '=', 'requested')
+    .orderBy('r.requested_at')
+    .execute();
+  return rows.map((r) => ({ ...r, budget_fen: Number(r.budget_fen) }));
 }

@@ -29,3 +29,20 @@ export const CorrectionBody = Type.Object(
 );
 
 export const TerminationBody = Type.Object({ text: text(1, 4000) }, { additionalProperties: false });
+
+export const SingleSourceBody = Type.Object(
+  {
+    supplierId: Type.String({ minLength: 1, maxLength: 64 }),
+    ground: oneOf(['soleSupplier', 'emergency', 'topUp'] as const),
+    justification: text(1, 4000),
+  },
+  { additionalProperties: false },
+);
+
+export const DecisionBody = Type.Object(
+  { approve: Type.Boolean(), note: text(1, 2000) },
+  { additionalProperties: false },
+);
+
+export const ObjectionBody = Type.Object({ text: text(1, 4000) }, { additionalProperties: false });
+export const AnswerBody = Type.Object({ text: text(1, 4000) }, { additionalProperties: false });

@@ -33,9 +33,25 @@ import { departmentsKeptBy } from '../catalogue/index.js';
 import { publishedIntentions } from '../planning/index.js';
 import { createProject } from './create-project.js';
 import { addProjectDocument, removeProjectDocument } from './project-documents.js';
-import { METHODS, type Method } from './methods.js';
+import { METHODS, SINGLE_SOURCE_GROUND_NAMES, type Method } from './methods.js';
 import { myProjects, noticeList, projectView } from './procurement.queries.js';
-import { CorrectionBody, TenderNoticeBody, TerminationBody } from './procurement.schemas.js';
+import { pendingSingleSource } from './procurement.repository.js';
+import {
+  AnswerBody,
+  CorrectionBody,
+  DecisionBody,
+  ObjectionBody,
+  SingleSourceBody,
+  TenderNoticeBody,
+  TerminationBody,
+} from './procurement.schemas.js';
+import {
+  answerObjection,
+  decideSingleSource,
+  objectToSingleSource,
+  requestSingleSource,
+} from './single-source.js';
+import { organizationChoices } from '../../platform/auth/auth.queries.js';
 import { publishCorrection, publishTenderNotice, terminateProject } from './publish-notices.js';
 import { statutoryTimeline } from './timeline.js';
 import { loadCalendar } from '../../platform/time/calendar-service.js';
@@ -83,6 +99,200 @@ function FileField(props: { name: string; label: string; form: FormState }) {
         </small>
       ) : null}
     </div>
+  );
+}
+
+interface Forms {
+  notice?: FormState;
+  correction?: FormState;
+  termination?: FormState;
+  document?: FormState;
+  request?: FormState;
+  decision?: FormState;
+  objection?: FormState;
+  answer?: FormState & { objectionId?: string };
+}
+
+type View = Awaited<ReturnType<typeof projectView>>;
+
+/** Single source: the request, the finance bureau's decision, the pre-notice, objections and answers. */
+function SingleSourceSection(props: {
+  view: View;
+  forms: Forms;
+  today: string;
+  suppliers: { id: string; name: string }[];
+}) {
+  const { t } = usePage();
+  const { view, forms } = props;
+  if (view.method !== 'singleSource') return null;
+  const ss = view.singleSource;
+  const canRequest = view.keeper && view.status === 'draft' && (!ss || ss.status === 'rejected');
+  const objectionsOpen =
+    ss?.status === 'approved' && ss.objectionsUntil !== null && props.today <= ss.objectionsUntil;
+  return (
+    <section aria-labelledby="single-source-heading">
+      <h2 id="single-source-heading">{t('procurement.singleSource')}</h2>
+      {ss ? (
+        <Facts
+          items={[
+            [t('procurement.ss.supplier'), ss.supplier.name],
+            [
+              t('procurement.ss.ground'),
+              <>
+                {t(`procurement.ss.ground.${ss.ground}`)}
+                <small class="block">{ss.groundSource}</small>
+              </>,
+            ],
+            [t('procurement.ss.justification'), ss.justification],
+            [t('procurement.ss.status'), t(`procurement.ss.status.${ss.status}`)],
+            ...(ss.decisionNote ? ([[t('procurement.ss.note'), ss.decisionNote]] as [string, string][]) : []),
+          ]}
+        />
+      ) : null}
+      {ss?.status === 'approved' && ss.objectionsUntil ? (
+        <p>
+          {t('procurement.ss.until', { date: ss.objectionsUntil })}{' '}
+          {ss.recordId ? <a href={`/records/${ss.recordId}`}>{t('procurement.openRecord')}</a> : null}
+        </p>
+      ) : null}
+      {canRequest ? (
+        <FieldScope scope="request">
+          <ErrorSummary
+            form={forms.request}
+            labels={{
+              supplierId: t('procurement.ss.supplier'),
+              ground: t('procurement.ss.ground'),
+              justification: t('procurement.ss.justification'),
+              method: t('procurement.method'),
+            }}
+          />
+          <Form
+            action={`/procurement/projects/${view.id}/single-source`}
+            aria-label={t('procurement.ss.request')}
+          >
+            <SelectField
+              name="supplierId"
+              label={t('procurement.ss.supplier')}
+              form={forms.request ?? emptyForm}
+              options={props.suppliers.map((o) => ({ value: o.id, label: o.name }))}
+              required
+            />
+            <SelectField
+              name="ground"
+              label={t('procurement.ss.ground')}
+              form={forms.request ?? emptyForm}
+              options={SINGLE_SOURCE_GROUND_NAMES.map((g) => ({
+                value: g,
+                label: t(`procurement.ss.ground.${g}`),
+              }))}
+              required
+            />
+            <TextAreaField
+              name="justification"
+              label={t('procurement.ss.justification')}
+              form={forms.request ?? emptyForm}
+              rows={4}
+              required
+            />
+            <SubmitButton>{t('procurement.ss.request')}</SubmitButton>
+          </Form>
+        </FieldScope>
+      ) : null}
+      {view.approver && ss?.status === 'requested' ? (
+        <FieldScope scope="decision">
+          <ErrorSummary
+            form={forms.decision}
+            labels={{ approve: t('procurement.ss.decision'), note: t('procurement.ss.note') }}
+          />
+          <Form
+            action={`/procurement/projects/${view.id}/single-source/decision`}
+            aria-label={t('procurement.ss.decision')}
+          >
+            <SelectField
+              name="approve"
+              label={t('procurement.ss.decision')}
+              form={forms.decision ?? { values: { approve: 'true' }, problems: [] }}
+              options={[
+                { value: 'true', label: t('procurement.ss.approve') },
+                { value: 'false', label: t('procurement.ss.reject') },
+              ]}
+              required
+            />
+            <TextAreaField
+              name="note"
+              label={t('procurement.ss.note')}
+              form={forms.decision ?? emptyForm}
+              rows={3}
+              required
+            />
+            <SubmitButton>{t('procurement.ss.decision')}</SubmitButton>
+          </Form>
+        </FieldScope>
+      ) : null}
+      {ss?.status === 'approved' ? (
+        <>
+          <h3>{t('procurement.ss.objections')}</h3>
+          {view.objections.length === 0 ? <p>{t('procurement.ss.objectionsNone')}</p> : null}
+          <ol>
+            {view.objections.map((o) => (
+              <li key={o.id}>
+                <p>{o.text}</p>
+                <small class="block">
+                  <BeijingTime at={o.submittedAt} /> ·{' '}
+                  <a href={`/records/${o.recordId}`}>{t('procurement.openRecord')}</a>
+                </small>
+                {o.answer ? (
+                  <p>
+                    <strong>{t('procurement.ss.answer')}</strong>：{o.answer}
+                  </p>
+                ) : view.keeper ? (
+                  <FieldScope scope={`answer-${o.id}`}>
+                    <ErrorSummary
+                      form={forms.answer?.objectionId === o.id ? forms.answer : undefined}
+                      labels={{ text: t('procurement.ss.answer') }}
+                    />
+                    <Form
+                      action={`/procurement/projects/${view.id}/objections/${o.id}/answer`}
+                      aria-label={`${t('procurement.ss.answerSend')} ${o.id}`}
+                    >
+                      <TextAreaField
+                        name="text"
+                        label={t('procurement.ss.answer')}
+                        form={forms.answer?.objectionId === o.id ? forms.answer : emptyForm}
+                        rows={3}
+                        required
+                      />
+                      <SubmitButton secondary>{t('procurement.ss.answerSend')}</SubmitButton>
+                    </Form>
+                  </FieldScope>
+                ) : (
+                  <p>{t('procurement.ss.unanswered')}</p>
+                )}
+              </li>
+            ))}
+          </ol>
+          {objectionsOpen ? (
+            <FieldScope scope="objection">
+              <ErrorSummary form={forms.objection} labels={{ text: t('procurement.ss.objectionText') }} />
+              <Form
+                action={`/procurement/projects/${view.id}/objections`}
+                aria-label={t('procurement.ss.object')}
+              >
+                <TextAreaField
+                  name="text"
+                  label={t('procurement.ss.objectionText')}
+                  hint={t('procurement.ss.objectionHint')}
+                  form={forms.objection ?? emptyForm}
+                  rows={4}
+                  required
+                />
+                <SubmitButton>{t('procurement.ss.object')}</SubmitButton>
+              </Form>
+            </FieldScope>
+          ) : null}
+        </>
+      ) : null}
+    </section>
   );
 }
 
@@ -141,6 +351,53 @@ export function registerProjectPages(app: App, services: AppServices): void {
             href={(p) => hrefWith('/procurement/notices', { page: p })}
           />
         </>,
+      );
+    },
+  );
+
+  app.get(
+    '/procurement/approvals',
+    { config: { action: 'procurement.approveSingleSource' } },
+    async (req, reply) => {
+      const t = translator(req.locale);
+      const pending = await pendingSingleSource(db());
+      return services.render(
+        req,
+        reply,
+        { title: t('procurement.approvals.title'), lead: t('procurement.approvals.lead') },
+        pending.length === 0 ? (
+          <p>{t('procurement.approvals.none')}</p>
+        ) : (
+          <div class="table-scroll">
+            <table class="striped">
+              <thead>
+                <tr>
+                  <th scope="col">{t('procurement.title')}</th>
+                  <th scope="col">{t('procurement.ss.supplier')}</th>
+                  <th scope="col">{t('procurement.ss.ground')}</th>
+                  <th scope="col">{t('procurement.budget')}</th>
+                  <th scope="col">{t('procurement.approvals.requestedAt')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {pending.map((p) => (
+                  <tr key={p.id}>
+                    <th scope="row">
+                      <a href={`/procurement/projects/${p.id}`}>{p.title}</a>
+                      <small class="block">{p.department_name}</small>
+                    </th>
+                    <td>{p.supplier_name}</td>
+                    <td>{t(`procurement.ss.ground.${p.ground}`)}</td>
+                    <td>{formatYuan(p.budget_fen)}</td>
+                    <td>
+                      <BeijingTime at={p.requested_at} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ),
       );
     },
   );
@@ -294,11 +551,15 @@ export function registerProjectPages(app: App, services: AppServices): void {
     req: FastifyRequest,
     reply: FastifyReply,
     id: string,
-    forms: { notice?: FormState; correction?: FormState; termination?: FormState; document?: FormState } = {},
+    forms: Forms = {},
     status = 200,
   ) => {
     const t = translator(req.locale);
     const view = await projectView(db(), id, req.actor);
+    const suppliers =
+      view.keeper && view.method === 'singleSource' && view.status === 'draft'
+        ? (await organizationChoices(db())).filter((o) => o.kind === 'socialOrganization')
+        : [];
     const department =
       req.locale === 'en' && view.department.nameEn ? view.department.nameEn : view.department.name;
     // For the notice form: the earliest lawful deadline if the notice went out today.
@@ -421,7 +682,13 @@ export function registerProjectPages(app: App, services: AppServices): void {
             </ol>
           )}
         </section>
-        {view.keeper && view.status === 'draft' ? (
+        <SingleSourceSection
+          view={view}
+          forms={forms}
+          today={beijingDate(services.runtime.clock.now())}
+          suppliers={suppliers}
+        />
+        {view.keeper && view.status === 'draft' && view.method !== 'singleSource' ? (
           <section aria-labelledby="notice-heading">
             <h2 id="notice-heading">{t('procurement.notice.publish')}</h2>
             <FieldScope scope="notice">
@@ -586,6 +853,82 @@ export function registerProjectPages(app: App, services: AppServices): void {
       reply.header('x-content-sha256', stored.sha256);
       return reply.send(stored.bytes);
     },
+  );
+
+  app.post(
+    '/procurement/projects/:id/single-source',
+    { config: { action: 'intention.manage' }, schema: { params: IdParams } },
+    (req, reply) =>
+      handleForm(req, {
+        schema: SingleSourceBody,
+        show: (form, status) => showProject(req, reply, req.params.id, { request: form }, status),
+        run: async (input) => {
+          await services.run(req, (ctx) => requestSingleSource(ctx, req.params.id, input));
+          setFlash(reply, 'flash.ssRequested');
+          return reply.redirect(`/procurement/projects/${req.params.id}`, 303);
+        },
+      }),
+  );
+
+  app.post(
+    '/procurement/projects/:id/single-source/decision',
+    { config: { action: 'procurement.approveSingleSource' }, schema: { params: IdParams } },
+    (req, reply) =>
+      handleForm(req, {
+        schema: DecisionBody,
+        show: (form, status) => showProject(req, reply, req.params.id, { decision: form }, status),
+        run: async (input) => {
+          const done = await services.run(req, (ctx) => decideSingleSource(ctx, req.params.id, input));
+          if (done.objectionsUntil) setFlash(reply, 'flash.ssApproved', { date: done.objectionsUntil });
+          else setFlash(reply, 'flash.ssRejected');
+          return reply.redirect(`/procurement/projects/${req.params.id}`, 303);
+        },
+      }),
+  );
+
+  app.post(
+    '/procurement/projects/:id/objections',
+    {
+      config: { action: 'public.read', rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: { params: IdParams },
+    },
+    (req, reply) =>
+      handleForm(req, {
+        schema: ObjectionBody,
+        show: (form, status) => showProject(req, reply, req.params.id, { objection: form }, status),
+        run: async (input) => {
+          await services.run(req, (ctx) => objectToSingleSource(ctx, req.params.id, input));
+          setFlash(reply, 'flash.objectionPublished');
+          return reply.redirect(`/procurement/projects/${req.params.id}#single-source-heading`, 303);
+        },
+      }),
+  );
+
+  app.post(
+    '/procurement/projects/:id/objections/:objectionId/answer',
+    {
+      config: { action: 'intention.manage' },
+      schema: { params: Type.Object({ id: IdParams.properties.id, objectionId: IdParams.properties.id }) },
+    },
+    (req, reply) =>
+      handleForm(req, {
+        schema: AnswerBody,
+        show: (form, status) =>
+          showProject(
+            req,
+            reply,
+            req.params.id,
+            { answer: { ...form, objectionId: req.params.objectionId } },
+            status,
+          ),
+        run: async (input) => {
+          await services.run(req, (ctx) =>
+            answerObjection(ctx, req.params.id, req.params.objectionId, input),
+          );
+          setFlash(reply, 'flash.answerPublished');
+          return reply.redirect(`/procurement/projects/${req.params.id}#single-source-heading`, 303);
+        },
+      }),
   );
 
   app.post(

@@ -9,7 +9,22 @@ import { createProject } from './create-project.js';
 import { addProjectDocument, removeProjectDocument } from './project-documents.js';
 import { METHODS } from './methods.js';
 import { noticeList, projectView } from './procurement.queries.js';
-import { CorrectionBody, ProjectBody, TenderNoticeBody, TerminationBody } from './procurement.schemas.js';
+import {
+  AnswerBody,
+  CorrectionBody,
+  DecisionBody,
+  ObjectionBody,
+  ProjectBody,
+  SingleSourceBody,
+  TenderNoticeBody,
+  TerminationBody,
+} from './procurement.schemas.js';
+import {
+  answerObjection,
+  decideSingleSource,
+  objectToSingleSource,
+  requestSingleSource,
+} from './single-source.js';
 import { publishCorrection, publishTenderNotice, terminateProject } from './publish-notices.js';
 
 const errors = { 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
@@ -27,7 +42,7 @@ export function registerProjectRoutes(app: App, services: AppServices): void {
         tags: ['procurement'],
         summary: 'Published procurement notices (tender, correction, termination), newest first, 50 a page',
         querystring: Type.Object({
-          kind: Type.Optional(oneOf(['tender', 'correction', 'termination'] as const)),
+          kind: Type.Optional(oneOf(['tender', 'correction', 'termination', 'singleSource'] as const)),
           method: Type.Optional(oneOf(METHODS)),
           status: Type.Optional(oneOf(['open', 'terminated'] as const)),
           district: Type.Optional(Type.String({ pattern: '^\\d{6}$', 'x-error': 'validation.districtCode' })),
@@ -110,6 +125,34 @@ export function registerProjectRoutes(app: App, services: AppServices): void {
                 url: Type.String(),
               }),
             ),
+            singleSource: Nullable(
+              Type.Object({
+                supplier: Type.Object({
+                  id: Type.String(),
+                  name: Type.String(),
+                  uscc: Nullable(Type.String()),
+                }),
+                ground: Type.String(),
+                groundSource: Type.String(),
+                justification: Type.String(),
+                status: Type.String(),
+                decisionNote: Nullable(Type.String()),
+                noticeDate: Nullable(Type.String()),
+                objectionsUntil: Nullable(Type.String()),
+                recordId: Nullable(Type.String()),
+              }),
+            ),
+            objections: Type.Array(
+              Type.Object({
+                id: Type.String(),
+                text: Type.String(),
+                submittedAt: Type.String(),
+                recordId: Type.String(),
+                answer: Nullable(Type.String()),
+                answeredAt: Nullable(Type.String()),
+                answerRecordId: Nullable(Type.String()),
+              }),
+            ),
             timeline: Type.Array(
               Type.Object({
                 kind: Type.String(),
@@ -127,7 +170,11 @@ export function registerProjectRoutes(app: App, services: AppServices): void {
       },
     },
     async (req) => {
-      const { keeper: _keeper, ...view } = await projectView(db(), req.params.id, req.actor);
+      const {
+        keeper: _keeper,
+        approver: _approver,
+        ...view
+      } = await projectView(db(), req.params.id, req.actor);
       return view;
     },
   );
@@ -200,6 +247,78 @@ export function registerProjectRoutes(app: App, services: AppServices): void {
     },
     async (req, reply) => {
       await services.run(req, (ctx) => removeProjectDocument(ctx, req.params.id, req.params.sha256));
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/v1/projects/:id/single-source',
+    {
+      config: { action: 'intention.manage' },
+      schema: {
+        tags: ['procurement'],
+        summary:
+          'Request single source: the supplier (eligible), the legal ground (GPL Art 31) and its justification',
+        params: Type.Object({ id: Id }),
+        body: SingleSourceBody,
+        response: { 204: Type.Null(), ...errors },
+      },
+    },
+    async (req, reply) => {
+      await services.run(req, (ctx) => requestSingleSource(ctx, req.params.id, req.body));
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/v1/projects/:id/single-source/decision',
+    {
+      config: { action: 'procurement.approveSingleSource' },
+      schema: {
+        tags: ['procurement'],
+        summary:
+          'The finance bureau approves (the pre-notice is published, 5 working days) or refuses a single-source request',
+        params: Type.Object({ id: Id }),
+        body: DecisionBody,
+        response: { 200: Type.Object({ objectionsUntil: Nullable(Type.String()) }), ...errors },
+      },
+    },
+    async (req) => services.run(req, (ctx) => decideSingleSource(ctx, req.params.id, req.body)),
+  );
+
+  app.post(
+    '/api/v1/projects/:id/objections',
+    {
+      config: { action: 'public.read', rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['procurement'],
+        summary:
+          'Object to a single-source purchase while its pre-notice runs (anyone; published without the author)',
+        params: Type.Object({ id: Id }),
+        body: ObjectionBody,
+        response: { 201: Type.Object({ id: Type.String() }), ...errors },
+      },
+    },
+    async (req, reply) =>
+      reply
+        .status(201)
+        .send(await services.run(req, (ctx) => objectToSingleSource(ctx, req.params.id, req.body))),
+  );
+
+  app.post(
+    '/api/v1/projects/:id/objections/:objectionId/answer',
+    {
+      config: { action: 'intention.manage' },
+      schema: {
+        tags: ['procurement'],
+        summary: 'Answer an objection (published)',
+        params: Type.Object({ id: Id, objectionId: Id }),
+        body: AnswerBody,
+        response: { 204: Type.Null(), ...errors },
+      },
+    },
+    async (req, reply) => {
+      await services.run(req, (ctx) => answerObjection(ctx, req.params.id, req.params.objectionId, req.body));
       return reply.status(204).send(null);
     },
   );
