@@ -7,6 +7,7 @@ import { procurementMessages } from './messages.js';
 import { registerProcurementPages } from './procurement.pages.js';
 import { registerProcurementRoutes } from './procurement.routes.js';
 import { procurementMigrations } from './migrations.js';
+import { registerOpportunityPages } from './opportunities.pages.js';
 import { registerProjectPages } from './projects.pages.js';
 import { registerProjectRoutes } from './projects.routes.js';
 
@@ -28,6 +29,13 @@ export const procurementFeature: Feature = {
       action: 'public.read',
       section: 'portal',
       order: 11,
+    });
+    nav.add({
+      href: '/procurement/opportunities',
+      labelKey: 'nav.opportunities',
+      action: 'public.read',
+      section: 'portal',
+      order: 12,
     });
     nav.add({
       href: '/procurement/approvals',
@@ -56,5 +64,6 @@ export const procurementFeature: Feature = {
     registerProjectRoutes(app, services);
     registerProcurementPages(app, services);
     registerProjectPages(app, services);
+    registerOpportunityPages(app, services);
   },
 };

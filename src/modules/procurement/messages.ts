@@ -1,6 +1,15 @@
 import type { Catalogue, Locale } from '../../platform/views/i18n.js';
 
 const zh: Catalogue = {
+  'nav.opportunities': '采购机会',
+  'procurement.opportunities.title': '采购机会',
+  'procurement.opportunities.lead':
+    '现在可以提交响应文件的政府购买服务项目，截止日期近的在前。截止日期为北京时间。',
+  'procurement.opportunities.none': '目前没有符合条件的采购项目。',
+  'procurement.opportunities.eligible': '{name} 目前可以承接政府购买服务。',
+  'procurement.opportunities.ineligible': '{name} 目前不能承接政府购买服务，提交响应时会被拒绝。',
+  'procurement.opportunities.why': '查看依据',
+  'procurement.feed': '订阅采购公告（Atom）',
   'procurement.singleSource': '单一来源',
   'procurement.ss.request': '提交单一来源申请',
   'procurement.ss.supplier': '拟采购的社会组织',
@@ -171,6 +180,16 @@ const zh: Catalogue = {
 };
 
 const en: Catalogue = {
+  'nav.opportunities': 'Opportunities',
+  'procurement.opportunities.title': 'Opportunities',
+  'procurement.opportunities.lead':
+    'Government purchases of services open for responses now, soonest deadline first. Deadlines are in Beijing time.',
+  'procurement.opportunities.none': 'No procurement matches just now.',
+  'procurement.opportunities.eligible': '{name} may undertake government purchases now.',
+  'procurement.opportunities.ineligible':
+    '{name} may not undertake government purchases now; a response would be refused.',
+  'procurement.opportunities.why': 'See why',
+  'procurement.feed': 'Follow the notices (Atom feed)',
   'procurement.singleSource': 'Single source',
   'procurement.ss.request': 'Request single source',
   'procurement.ss.supplier': 'Social organization to buy from',

@@ -277,3 +277,22 @@ export async function pendingSingleSource(db: Executor) {
     .execute();
   return rows.map((r) => ({ ...r, budget_fen: Number(r.budget_fen) }));
 }
+
+/** Projects open for responses on `today` (deadline not passed), soonest deadline first. */
+export async function openOpportunities(
+  db: Executor,
+  filter: { today: string; district?: string | undefined; method?: string | undefined },
+) {
+  let query = db
+    .selectFrom('procurement_projects as p')
+    .innerJoin('organizations as o', 'o.id', 'p.department_id')
+    .selectAll('p')
+    .select(['o.name as department_name', 'o.name_en as department_name_en'])
+    .where('p.status', '=', 'open')
+    .where('p.method', '!=', 'singleSource')
+    .where('p.deadline', '>=', filter.today);
+  if (filter.district) query = query.where('p.district_code', '=', filter.district);
+  if (filter.method) query = query.where('p.method', '=', filter.method);
+  const rows = await query.orderBy('p.deadline').orderBy('p.id').limit(200).execute();
+  return rows.map((r) => ({ ...r, budget_fen: Number(r.budget_fen) }));
+}

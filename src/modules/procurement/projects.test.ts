@@ -455,6 +455,39 @@ describeEachDatabase('procurement projects and notices', (db) => {
       ).toBe(409);
     });
 
+    it('lists open opportunities with the provider’s own verdict, and an Atom feed of the notices', async () => {
+      h.clock.set('2026-10-09T02:00:00Z');
+      const { id } = (await api('POST', '/api/v1/projects', project({ title: '机会 <测试> & 项目' }))).json<{
+        id: string;
+      }>();
+      expect(
+        (await api('POST', `/api/v1/projects/${id}/notice`, { deadline: '2026-10-29', text: '公告' }))
+          .statusCode,
+      ).toBe(201);
+      const provider = await h.user('providerMember');
+      const agent = h.agent();
+      await agent.logIn(provider.login, provider.password);
+      const page = await agent.get('/procurement/opportunities');
+      expect(page.statusCode).toBe(200);
+      // Escaped: < and & become entities (> needs none in text).
+      expect(page.body).toContain('机会 &lt;测试> &amp; 项目');
+      expect(page.body).toMatch(/测试机构\d+ 目前(可以|不能)承接政府购买服务/);
+      const other = await h.app.inject({
+        method: 'GET',
+        url: '/procurement/opportunities?method=competitiveNegotiation',
+      });
+      expect(other.body).not.toContain('机会 &lt;测试>');
+      // After the deadline it is no longer an opportunity.
+      h.clock.set('2026-10-30T02:00:00Z');
+      expect((await h.app.inject({ method: 'GET', url: '/procurement/opportunities' })).body).not.toContain(
+        '机会 &lt;测试>',
+      );
+      const feed = await h.app.inject({ method: 'GET', url: '/procurement/notices.atom' });
+      expect(feed.headers['content-type']).toContain('application/atom+xml');
+      expect(feed.body).toContain('<title>采购公告：机会 &lt;测试&gt; &amp; 项目</title>');
+      expect(feed.body.match(/<entry>/g)!.length).toBeGreaterThan(0);
+    });
+
     it('leaves single source to its own procedure (approval and pre-notice), for now refused with the reason', async () => {
       h.clock.set('2026-10-09T02:00:00Z');
       const { id } = (await api('POST', '/api/v1/projects', project({ method: 'singleSource' }))).json<{
