@@ -28,10 +28,18 @@ export function departmentsKeptBy(actor: Actor): string[] | undefined {
   ];
 }
 
-export async function departmentFor(ctx: Ctx, departmentId: string): Promise<OrganizationTable> {
+/**
+ * The department a use-case acts for: it exists, is a department, and the actor keeps it. `refusal`
+ * says, in the caller's words, why another department's staff are refused.
+ */
+export async function departmentFor(
+  ctx: Ctx,
+  departmentId: string,
+  refusal = 'catalogue.notYourDepartment',
+): Promise<OrganizationTable> {
   if (ctx.actor.kind === 'anonymous') throw unauthenticated();
   const org = await findOrganization(ctx.trx, departmentId);
   if (!org || !isDepartment(org)) throw fieldError('departmentId', 'catalogue.notDepartment');
-  if (!keepsCatalogueOf(ctx.actor, org.id)) throw forbidden('catalogue.notYourDepartment');
+  if (!keepsCatalogueOf(ctx.actor, org.id)) throw forbidden(refusal);
   return org;
 }

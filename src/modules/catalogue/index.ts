@@ -11,7 +11,12 @@ import { registerCatalogueRoutes } from './catalogue.routes.js';
 export { ITEM_DOMAINS, NEGATIVE_LIST, type ItemDomain } from './catalogue.rules.js';
 export { createCatalogue } from './create-catalogue.js';
 export { purchasableItem, purchasableItemsOf } from './catalogue.queries.js';
-export { keepsCatalogueOf as keepsDepartment, departmentsKeptBy } from './catalogue.access.js';
+export {
+  keepsCatalogueOf as keepsDepartment,
+  departmentsKeptBy,
+  departmentFor,
+  isDepartment,
+} from './catalogue.access.js';
 export { addItem } from './save-item.js';
 export { publishCatalogue, CATALOGUE_KIND } from './publish-catalogue.js';
 

@@ -4,7 +4,14 @@ import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { App, AppServices } from '../../platform/http/app-types.js';
 import { fieldError, notFound } from '../../platform/http/errors.js';
-import { ErrorBody, hrefWith, oneOf, PageParam, pageWindow } from '../../platform/http/schema-helpers.js';
+import {
+  ErrorBody,
+  hrefWith,
+  oneOf,
+  PageParam,
+  pageWindow,
+  Nullable,
+} from '../../platform/http/schema-helpers.js';
 import { translator } from '../../platform/views/i18n.js';
 import { findDistrict } from '../../platform/validation/districts.js';
 import { SOCIAL_ORGANIZATION_TYPES } from '../../platform/auth/roles.js';
@@ -15,7 +22,6 @@ import { eligibilityInputs, judgeEligibility, type Eligibility } from './eligibi
 import { enterCreditRecord } from './enter-credit-record.js';
 import { removeFromList } from './remove-from-list.js';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const errors = { 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
 const PAGE_SIZE = 50;
 

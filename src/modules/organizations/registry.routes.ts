@@ -5,7 +5,14 @@ import { Type } from 'typebox';
 import { SOCIAL_ORGANIZATION_TYPES } from '../../platform/auth/roles.js';
 import type { App, AppServices } from '../../platform/http/app-types.js';
 import { AppError, type FieldProblem } from '../../platform/http/errors.js';
-import { ErrorBody, oneOf, paged, PageParam, pageWindow } from '../../platform/http/schema-helpers.js';
+import {
+  ErrorBody,
+  oneOf,
+  paged,
+  PageParam,
+  pageWindow,
+  Nullable,
+} from '../../platform/http/schema-helpers.js';
 import { beijingDate } from '../../platform/time/dates.js';
 import { translator } from '../../platform/views/i18n.js';
 import type { Locale } from '../../platform/views/i18n.js';
@@ -26,8 +33,6 @@ import {
 import { toCsv, toXlsx } from './registry-sheet.js';
 import { importSheet } from './stage-import.js';
 import { updateRegistration } from './update-registration.js';
-
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const PAGE_SIZE = 50;

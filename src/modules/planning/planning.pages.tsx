@@ -563,9 +563,10 @@ export function registerPlanningPages(app: App, services: AppServices): void {
         schema: NoFields,
         show: (form, status) => showIntention(req, reply, req.params.id, form, status),
         run: async () => {
-          await services.run(req, (ctx) => publishIntention(ctx, req.params.id));
-          const view = await intentionView(db(), req.params.id, req.actor);
-          setFlash(reply, 'flash.intentionPublished', { date: view.procurementAllowedFrom ?? '' });
+          const { procurementAllowedFrom } = await services.run(req, (ctx) =>
+            publishIntention(ctx, req.params.id),
+          );
+          setFlash(reply, 'flash.intentionPublished', { date: procurementAllowedFrom });
           return reply.redirect(`/intentions/${req.params.id}`, 303);
         },
       }),

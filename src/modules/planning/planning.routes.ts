@@ -199,11 +199,10 @@ export function registerPlanningRoutes(app: App, services: AppServices): void {
     },
     async (req, reply) => {
       const receipt = await services.run(req, (ctx) => publishIntention(ctx, req.params.id));
-      const view = await intentionView(db(), req.params.id, req.actor);
       return reply.status(201).send({
         recordId: receipt.recordId,
         logIndex: receipt.logIndex,
-        procurementAllowedFrom: view.procurementAllowedFrom!,
+        procurementAllowedFrom: receipt.procurementAllowedFrom,
       });
     },
   );

@@ -12,7 +12,10 @@ import { draftIntention, earliestProcurement, leadTimeProblem } from './save-int
 
 export const INTENTION_KIND = 'procurementIntention';
 
-export async function publishIntention(ctx: Ctx, id: string): Promise<PublicationReceipt> {
+export async function publishIntention(
+  ctx: Ctx,
+  id: string,
+): Promise<PublicationReceipt & { procurementAllowedFrom: string }> {
   const intention = await draftIntention(ctx, id);
   const today = beijingDate(ctx.now);
   // Checked again: a draft saved in time may have waited too long.
@@ -53,5 +56,5 @@ export async function publishIntention(ctx: Ctx, id: string): Promise<Publicatio
     procurement_allowed_from: allowedFrom,
     public_record_id: receipt.recordId,
   });
-  return receipt;
+  return { ...receipt, procurementAllowedFrom: allowedFrom };
 }

@@ -3,13 +3,13 @@
 // is published as withdrawn. Contracted spending comes from contracts as they arrive
 // (recordContractedSpending; the contract itself is the publication).
 import type { Static } from 'typebox';
-import { findOrganization } from '../../platform/auth/auth.repository.js';
+
 import type { Ctx } from '../../platform/context.js';
-import { conflict, fieldError, forbidden, notFound, unauthenticated } from '../../platform/http/errors.js';
+import { conflict, fieldError, notFound } from '../../platform/http/errors.js';
 import { newId } from '../../platform/ids.js';
 import { publish } from '../../platform/publish/publish.js';
 import { beijingDate, yearOf } from '../../platform/time/dates.js';
-import { keepsDepartment } from '../catalogue/index.js';
+import { departmentFor } from '../catalogue/index.js';
 import { SHARE_TARGET } from './planning.rules.js';
 import {
   findIntention,
@@ -22,15 +22,8 @@ import type { SpendingBody } from './planning.schemas.js';
 export const PLANNED_SPENDING_KIND = 'plannedSpending';
 export const SPENDING_WITHDRAWN_KIND = 'plannedSpendingWithdrawn';
 
-async function departmentOf(ctx: Ctx, departmentId: string) {
-  if (ctx.actor.kind === 'anonymous') throw unauthenticated();
-  const department = await findOrganization(ctx.trx, departmentId);
-  if (!department || (department.kind !== 'purchaser' && department.kind !== 'bureau')) {
-    throw fieldError('departmentId', 'catalogue.notDepartment');
-  }
-  if (!keepsDepartment(ctx.actor, department.id)) throw forbidden('planning.notYourDepartment');
-  return department;
-}
+const departmentOf = (ctx: Ctx, departmentId: string) =>
+  departmentFor(ctx, departmentId, 'planning.notYourDepartment');
 
 export async function addPlannedSpending(
   ctx: Ctx,

@@ -2,7 +2,7 @@
 // budget built from cost components (S16), or changes its draft. The expected start of procurement must
 // leave the 30 calendar days the intention has to be public first (财库〔2020〕10号).
 import type { Static } from 'typebox';
-import { findOrganization } from '../../platform/auth/auth.repository.js';
+
 import type { Ctx } from '../../platform/context.js';
 import {
   conflict,
@@ -15,7 +15,7 @@ import {
 } from '../../platform/http/errors.js';
 import { newId } from '../../platform/ids.js';
 import { addDays, beijingDate } from '../../platform/time/dates.js';
-import { keepsDepartment, purchasableItem } from '../catalogue/index.js';
+import { departmentFor, keepsDepartment, purchasableItem } from '../catalogue/index.js';
 import { INTENTION_LEAD_DAYS } from './planning.rules.js';
 import {
   findIntention,
@@ -52,12 +52,7 @@ export function leadTimeProblem(procurementFrom: string, today: string): FieldPr
 }
 
 async function checked(ctx: Ctx, input: IntentionInput) {
-  if (ctx.actor.kind === 'anonymous') throw unauthenticated();
-  const department = await findOrganization(ctx.trx, input.departmentId);
-  if (!department || (department.kind !== 'purchaser' && department.kind !== 'bureau')) {
-    throw fieldError('departmentId', 'catalogue.notDepartment');
-  }
-  if (!keepsDepartment(ctx.actor, department.id)) throw forbidden('planning.notYourDepartment');
+  const department = await departmentFor(ctx, input.departmentId, 'planning.notYourDepartment');
   const problems: FieldProblem[] = [];
   const item = await purchasableItem(ctx.trx, input.catalogueItemId);
   if (!item || item.departmentId !== department.id) {

@@ -26,7 +26,7 @@ import {
 } from '../../platform/views/components.js';
 import { translator, type Translate } from '../../platform/views/i18n.js';
 import { formatYuan, yuanToFen } from '../../platform/views/money.js';
-import { keepsDepartment } from '../catalogue/index.js';
+import { isDepartment, keepsDepartment } from '../catalogue/index.js';
 import { SHARE_TARGET } from './planning.rules.js';
 import { intentionList } from './planning.queries.js';
 import { findSpendingLine } from './planning.repository.js';
@@ -230,7 +230,7 @@ export function registerSharePages(app: App, services: AppServices): void {
   ) => {
     const t = translator(req.locale);
     const department = await findOrganization(db(), id);
-    if (!department || (department.kind !== 'purchaser' && department.kind !== 'bureau')) {
+    if (!department || !isDepartment(department)) {
       throw notFound('error.organizationNotFound');
     }
     const name = req.locale === 'en' && department.name_en ? department.name_en : department.name;

@@ -4,7 +4,7 @@
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { App, AppServices } from '../../platform/http/app-types.js';
-import { ErrorBody, oneOf } from '../../platform/http/schema-helpers.js';
+import { ErrorBody, oneOf, Nullable } from '../../platform/http/schema-helpers.js';
 import { parse } from '../../platform/http/validation.js';
 import { PublicationReceiptSchema } from '../../platform/publish/receipt.schema.js';
 import { addQuestion } from './add-question.js';
@@ -38,7 +38,6 @@ import {
 import { writeSummary } from './write-summary.js';
 
 const TAGS = ['surveys'];
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const errors = {
   400: ErrorBody,
   401: ErrorBody,

@@ -2,7 +2,7 @@
 // organizations, roles and the audit trail. Same use-cases as the pages.
 import { Type } from 'typebox';
 import type { App, AppServices } from '../http/app-types.js';
-import { ErrorBody, oneOf, paged, PageParam, pageWindow } from '../http/schema-helpers.js';
+import { ErrorBody, oneOf, paged, PageParam, pageWindow, Nullable } from '../http/schema-helpers.js';
 import { addMembership } from './add-membership.js';
 import {
   auditTrail,
@@ -29,8 +29,6 @@ import { revokeApiToken } from './revoke-api-token.js';
 import { ORGANIZATION_KINDS, ROLES } from './roles.js';
 import { updateOrganization } from './update-organization.js';
 import { updateUser } from './update-user.js';
-
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
 const MembershipView = Type.Object({
   organizationId: Type.String(),
