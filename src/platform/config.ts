@@ -18,6 +18,8 @@ export interface Config {
   sessionSecret: string | undefined;
   /** PEM file of the Ed25519 key that signs the transparency log; generated into DATA_DIR when not given. */
   logSigningKeyFile: string | undefined;
+  /** File with the 32-byte key (base64) that wraps bid-sealing keys; generated into DATA_DIR when not given. */
+  bidKeyFile: string | undefined;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
   /** Whether cookies carry the Secure attribute. `auto`: when the request arrived over HTTPS. */
@@ -124,6 +126,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   }
 
   const logSigningKeyFile = get(env, 'LOG_SIGNING_KEY_FILE');
+  const bidKeyFile = get(env, 'BID_KEY_FILE');
 
   const cookieSecureRaw = (get(env, 'COOKIE_SECURE') ?? 'auto').toLowerCase();
   let cookieSecure: 'auto' | boolean;
@@ -140,6 +143,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     demoData: boolean(env, 'DEMO_DATA', true),
     sessionSecret,
     logSigningKeyFile: logSigningKeyFile === undefined ? undefined : resolve(cwd, logSigningKeyFile),
+    bidKeyFile: bidKeyFile === undefined ? undefined : resolve(cwd, bidKeyFile),
     sessionIdleMinutes: integer(env, 'SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
     sessionAbsoluteHours: integer(env, 'SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 30),
     cookieSecure,

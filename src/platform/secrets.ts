@@ -17,6 +17,11 @@ export interface Secrets {
   /** Ed25519 key that signs the transparency log's tree heads. */
   logSigningKey: KeyObject;
   logPublicKey: KeyObject;
+  /**
+   * 256-bit key-encryption key that wraps each project's bid-sealing key (src/platform/crypto/sealing.ts).
+   * Without it no sealed bid can be opened, so it is kept apart from the database.
+   */
+  bidKeyEncryptionKey: Buffer;
 }
 
 function writeSecretFile(path: string, content: string): void {
@@ -56,5 +61,28 @@ export function loadSecrets(config: Config): Secrets {
   if (logSigningKey.asymmetricKeyType !== 'ed25519') {
     throw new ConfigError('LOG_SIGNING_KEY_FILE', `${keyFile} must hold an Ed25519 key`);
   }
-  return { sessionSecret, logSigningKey, logPublicKey: createPublicKey(logSigningKey) };
+  return {
+    sessionSecret,
+    logSigningKey,
+    logPublicKey: createPublicKey(logSigningKey),
+    bidKeyEncryptionKey: loadBidKey(config, dir),
+  };
+}
+
+function loadBidKey(config: Config, dir: string): Buffer {
+  let file = config.bidKeyFile;
+  if (file === undefined) {
+    file = join(dir, 'bid-key-encryption-key');
+    if (!existsSync(file)) writeSecretFile(file, randomBytes(32).toString('base64') + '\n');
+  } else if (!existsSync(file)) {
+    throw new ConfigError('BID_KEY_FILE', `no such file: ${file}`);
+  }
+  const key = Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
+  if (key.length !== 32) {
+    throw new ConfigError(
+      config.bidKeyFile === undefined ? 'DATA_DIR' : 'BID_KEY_FILE',
+      `${file} must hold 32 bytes in base64 (openssl rand -base64 32)`,
+    );
+  }
+  return key;
 }

@@ -18,7 +18,11 @@ import { intentionForProject, procurementMayStart } from '../planning/index.js';
 import { insertProject } from './procurement.repository.js';
 import type { ProjectBody } from './procurement.schemas.js';
 
-export async function createProject(ctx: Ctx, input: Static<typeof ProjectBody>): Promise<{ id: string }> {
+export async function createProject(
+  ctx: Ctx,
+  input: Static<typeof ProjectBody>,
+  extra: { follows_project_id?: string; restart_basis?: string } = {},
+): Promise<{ id: string }> {
   if (ctx.actor.kind === 'anonymous') throw unauthenticated();
   const intention = await intentionForProject(ctx.trx, input.intentionId);
   if (!intention || intention.status !== 'published') {
@@ -58,12 +62,19 @@ export async function createProject(ctx: Ctx, input: Static<typeof ProjectBody>)
       deadline: null,
       created_at: ctx.now.toISOString(),
       created_by: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
+      sealing_public_key: null,
+      sealing_wrapped_key: null,
+      follows_project_id: null,
+      opened_at: null,
+      restart_basis: null,
+      ...extra,
     },
     input.lots.map((l, i) => ({
       project_id: id,
       number: i + 1,
       title: l.title.trim(),
       budget_fen: l.budgetFen,
+      outcome: null,
     })),
   );
   return { id };

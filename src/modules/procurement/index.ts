@@ -10,19 +10,33 @@ import { procurementMigrations } from './migrations.js';
 import { registerOpportunityPages } from './opportunities.pages.js';
 import { registerProjectPages } from './projects.pages.js';
 import { registerProjectRoutes } from './projects.routes.js';
+import { registerBidRoutes } from './bids.routes.js';
+import { registerBidPages } from './bids.pages.js';
+import { openBids } from './open-bids.js';
+import { OPEN_BIDS_TASK } from './opening-schedule.js';
 
 export { METHODS, METHOD_SETTINGS, type Method } from './methods.js';
 export { statutoryTimeline, type Timeline } from './timeline.js';
 
-defineActions({ 'procurement.approveSingleSource': { roles: ['finance', 'administrator'] } });
+defineActions({
+  'procurement.approveSingleSource': { roles: ['finance', 'administrator'] },
+  // Social organizations' members bid; administrators do not (they could not read a bid anyway).
+  'bid.submit': { roles: ['providerMember'] },
+});
 
 export { singleSourceMayAward } from './single-source.js';
+export { OPEN_BIDS_TASK } from './opening-schedule.js';
+export { commitmentOf, type BidReceipt } from './submit-bid.js';
 
 export const procurementFeature: Feature = {
   name: 'procurement',
   migrations: procurementMigrations,
   messages: procurementMessages,
-  setup({ nav }) {
+  setup({ nav, scheduler, secrets }) {
+    // The opening: the one place the key-encryption key meets a project's sealed bids.
+    scheduler.register(OPEN_BIDS_TASK, (ctx, task) =>
+      openBids(ctx, task.subjectId, secrets.bidKeyEncryptionKey),
+    );
     nav.add({
       href: '/procurement/notices',
       labelKey: 'nav.projects',
@@ -52,6 +66,13 @@ export const procurementFeature: Feature = {
       order: 22,
     });
     nav.add({
+      href: '/procurement/bids/mine',
+      labelKey: 'nav.bidsMine',
+      action: 'bid.submit',
+      section: 'work',
+      order: 24,
+    });
+    nav.add({
       href: '/procurement/methods',
       labelKey: 'nav.methods',
       action: 'public.read',
@@ -65,5 +86,7 @@ export const procurementFeature: Feature = {
     registerProcurementPages(app, services);
     registerProjectPages(app, services);
     registerOpportunityPages(app, services);
+    registerBidRoutes(app, services);
+    registerBidPages(app, services);
   },
 };

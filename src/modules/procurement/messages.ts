@@ -1,3 +1,4 @@
+import { bidPagesEn, bidPagesZh, bidsEn, bidsZh } from './bids.messages.js';
 import type { Catalogue, Locale } from '../../platform/views/i18n.js';
 
 const zh: Catalogue = {
@@ -372,4 +373,7 @@ const en: Catalogue = {
     'The deadline is too early: the {rule} must be at least {days} {unit} ({source}); the earliest is {earliest}.',
 };
 
-export const procurementMessages: Record<Locale, Catalogue> = { 'zh-CN': zh, en };
+export const procurementMessages: Record<Locale, Catalogue> = {
+  'zh-CN': { ...zh, ...bidsZh, ...bidPagesZh },
+  en: { ...en, ...bidsEn, ...bidPagesEn },
+};

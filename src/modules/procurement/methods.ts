@@ -41,6 +41,15 @@ export interface MethodSettings {
   panel: { min: number; odd: boolean; expertShare: number; source: string } | null;
   /** Whether the opening record reads out the prices (唱标). */
   pricesPublicAtOpening: boolean;
+  /** What the law allows when too few responses came: each way forward with its source. */
+  failurePaths: FailurePath[];
+  source: string;
+}
+
+export interface FailurePath {
+  path: 'retender' | 'changeMethod';
+  /** For a change of method: the methods allowed, each only with the finance bureau's approval. */
+  methods?: readonly Method[];
   source: string;
 }
 
@@ -63,6 +72,15 @@ const TENDER_PANEL = {
   expertShare: 2 / 3,
   source: `${ORDER87}第四十七条（预算金额1000万元以上、技术复杂的，7人以上）`,
 };
+const TENDER_FAILURE: FailurePath[] = [
+  { path: 'retender', source: `${GPL}第三十六条第二款；${ORDER87}第四十三条第（一）项` },
+  {
+    path: 'changeMethod',
+    methods: ['competitiveNegotiation', 'competitiveConsultation', 'singleSource'],
+    source: `${GPL}第三十六条第二款；${ORDER87}第四十三条第（二）项（报财政部门批准）`,
+  },
+];
+
 const GROUP = { min: 3, odd: true, expertShare: 2 / 3, source: `${ORDER74}；${CIRCULAR214}` };
 
 export const METHOD_SETTINGS: Record<Method, MethodSettings> = {
@@ -71,6 +89,7 @@ export const METHOD_SETTINGS: Record<Method, MethodSettings> = {
     minResponses: { value: 3, source: `${GPL}第三十六条` },
     panel: TENDER_PANEL,
     pricesPublicAtOpening: true,
+    failurePaths: TENDER_FAILURE,
     source: `${GPL}第二十六条、第二十九条；${ORDER87}`,
   },
   invitedTender: {
@@ -78,6 +97,7 @@ export const METHOD_SETTINGS: Record<Method, MethodSettings> = {
     minResponses: { value: 3, source: `${GPL}第三十六条` },
     panel: TENDER_PANEL,
     pricesPublicAtOpening: true,
+    failurePaths: TENDER_FAILURE,
     source: `${GPL}第二十九条、第三十四条；${ORDER87}`,
   },
   competitiveNegotiation: {
@@ -85,6 +105,7 @@ export const METHOD_SETTINGS: Record<Method, MethodSettings> = {
     minResponses: { value: 3, source: `${GPL}第三十条、第三十八条；${ORDER74}` },
     panel: GROUP,
     pricesPublicAtOpening: false,
+    failurePaths: [{ path: 'retender', source: `${ORDER74}第三十七条第（三）项` }],
     source: `${GPL}第三十条、第三十八条；${ORDER74}`,
   },
   competitiveConsultation: {
@@ -102,6 +123,7 @@ export const METHOD_SETTINGS: Record<Method, MethodSettings> = {
     },
     panel: GROUP,
     pricesPublicAtOpening: false,
+    failurePaths: [{ path: 'retender', source: `${CIRCULAR214}第三十四条第（三）项` }],
     source: CIRCULAR214,
   },
   requestForQuotation: {
@@ -109,6 +131,7 @@ export const METHOD_SETTINGS: Record<Method, MethodSettings> = {
     minResponses: { value: 3, source: `${GPL}第三十二条、第四十条；${ORDER74}` },
     panel: GROUP,
     pricesPublicAtOpening: false,
+    failurePaths: [{ path: 'retender', source: `${GPL}第四十条；${ORDER74}` }],
     source: `${GPL}第三十二条、第四十条；${ORDER74}`,
   },
   singleSource: {
@@ -116,6 +139,7 @@ export const METHOD_SETTINGS: Record<Method, MethodSettings> = {
     minResponses: { value: 1, source: `${GPL}第三十一条` },
     panel: null,
     pricesPublicAtOpening: false,
+    failurePaths: [{ path: 'retender', source: `${GPL}第三十一条；${GPR}第三十八条` }],
     source: `${GPL}第三十一条；${GPR}第二十七条、第三十八条`,
   },
 };

@@ -105,4 +105,62 @@ export const procurementMigrations: GongshiMigration[] = [
         .execute();
     },
   },
+  {
+    name: '2026-11-26-16-sealed-bids',
+    async up(db, dialect) {
+      const bytes = dialect === 'postgres' ? 'bytea' : 'blob';
+      // Each project's bid-sealing key pair (the private half wrapped under the key-encryption key), the
+      // project it follows after a failure, and when its bids were opened.
+      await db.schema.alterTable('procurement_projects').addColumn('sealing_public_key', 'text').execute();
+      await db.schema.alterTable('procurement_projects').addColumn('sealing_wrapped_key', 'text').execute();
+      await db.schema.alterTable('procurement_projects').addColumn('follows_project_id', 'text').execute();
+      await db.schema.alterTable('procurement_projects').addColumn('opened_at', 'text').execute();
+      // For a project that follows a failed one: the way forward taken and its approval (JSON).
+      await db.schema.alterTable('procurement_projects').addColumn('restart_basis', 'text').execute();
+      await db.schema.alterTable('procurement_lots').addColumn('outcome', 'text').execute();
+
+      await db.schema
+        .createTable('bids')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('project_id', 'text', (c) => c.notNull().references('procurement_projects.id'))
+        .addColumn('organization_id', 'text', (c) => c.notNull().references('organizations.id'))
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('commitment', 'text', (c) => c.notNull())
+        .addColumn('commitment_record_id', 'text', (c) => c.notNull())
+        .addColumn('log_index', 'bigint', (c) => c.notNull())
+        .addColumn('ephemeral_key', 'text')
+        .addColumn('submitted_at', 'text', (c) => c.notNull())
+        .addColumn('submitted_by', 'text')
+        .addColumn('ended_at', 'text')
+        .addColumn('replaced_by', 'text')
+        .addColumn('opened_content', 'text')
+        .addColumn('verification', 'text')
+        .execute();
+      await db.schema.createIndex('bids_project').on('bids').columns(['project_id', 'status']).execute();
+      await db.schema.createIndex('bids_organization').on('bids').columns(['organization_id']).execute();
+
+      // The sealed parts of a bid (its content and each file): ciphertext only, until opening.
+      await db.schema
+        .createTable('bid_parts')
+        .addColumn('bid_id', 'text', (c) => c.notNull().references('bids.id'))
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('sealed', bytes, (c) => c.notNull())
+        .addPrimaryKeyConstraint('bid_parts_pk', ['bid_id', 'name'])
+        .execute();
+
+      // Who is in a bid (the lead and consortium members), for the one-bid-per-supplier rule (GPR Art 22).
+      await db.schema
+        .createTable('bid_members')
+        .addColumn('bid_id', 'text', (c) => c.notNull().references('bids.id'))
+        .addColumn('organization_id', 'text', (c) => c.notNull().references('organizations.id'))
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('bid_members_pk', ['bid_id', 'organization_id'])
+        .execute();
+      await db.schema
+        .createIndex('bid_members_organization')
+        .on('bid_members')
+        .columns(['organization_id'])
+        .execute();
+    },
+  },
 ];

@@ -6,6 +6,7 @@ import type { Executor } from '../../platform/db/database.js';
 import { notFound } from '../../platform/http/errors.js';
 import { can } from '../../platform/auth/policy.js';
 import { SINGLE_SOURCE_GROUNDS, type SingleSourceGround } from './methods.js';
+import { openingMoment } from './opening-schedule.js';
 import { departmentsKeptBy, keepsDepartment } from '../catalogue/index.js';
 import { intentionForProject } from '../planning/index.js';
 import {
@@ -40,7 +41,16 @@ export async function projectView(db: Executor, id: string, actor: Actor) {
     keeper,
     department: { id: department.id, name: department.name, nameEn: department.name_en },
     budgetFen: project.budget_fen,
-    lots: (await lotsOf(db, id)).map((l) => ({ number: l.number, title: l.title, budgetFen: l.budget_fen })),
+    lots: (await lotsOf(db, id)).map((l) => ({
+      number: l.number,
+      title: l.title,
+      budgetFen: l.budget_fen,
+      outcome: l.outcome,
+    })),
+    // Responses are taken until just before this instant, and opened at it (Beijing midnight after the deadline).
+    opensAt: project.deadline ? openingMoment(project.deadline).toISOString() : null,
+    openedAt: project.opened_at,
+    followsProjectId: project.follows_project_id,
     intention: intention
       ? { id: intention.id, projectName: intention.projectName, recordId: intention.recordId }
       : null,

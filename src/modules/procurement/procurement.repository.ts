@@ -9,24 +9,65 @@ export interface ProjectTable {
   title: string;
   method: string;
   budget_fen: number;
-  status: 'draft' | 'open' | 'terminated';
+  status: ProjectStatus;
   notice_date: string | null;
   deadline: string | null;
   created_at: string;
   created_by: string | null;
+  sealing_public_key: string | null;
+  sealing_wrapped_key: string | null;
+  follows_project_id: string | null;
+  opened_at: string | null;
+  restart_basis: string | null;
 }
+
+export type ProjectStatus = 'draft' | 'open' | 'opened' | 'failed' | 'awarded' | 'terminated';
 
 export interface LotTable {
   project_id: string;
   number: number;
   title: string;
   budget_fen: number;
+  /** After opening: whether the lot had enough responses to go on. */
+  outcome: 'proceeds' | 'failed' | null;
+}
+
+export type BidStatus = 'sealed' | 'replaced' | 'withdrawn' | 'opened' | 'invalid';
+
+export interface BidTable {
+  id: string;
+  project_id: string;
+  organization_id: string;
+  status: BidStatus;
+  commitment: string;
+  commitment_record_id: string;
+  log_index: number;
+  ephemeral_key: string | null;
+  submitted_at: string;
+  submitted_by: string | null;
+  ended_at: string | null;
+  replaced_by: string | null;
+  /** The bid as opened (JSON), null until the opening. */
+  opened_content: string | null;
+  verification: 'verified' | 'commitmentMismatch' | 'unreadable' | null;
+}
+
+export interface BidPartTable {
+  bid_id: string;
+  name: string;
+  sealed: Buffer;
+}
+
+export interface BidMemberTable {
+  bid_id: string;
+  organization_id: string;
+  role: 'lead' | 'member';
 }
 
 export interface NoticeTable {
   id: string;
   project_id: string;
-  kind: 'tender' | 'correction' | 'termination' | 'singleSource';
+  kind: 'tender' | 'correction' | 'termination' | 'singleSource' | 'opening' | 'failure' | 'award';
   notice_date: string;
   deadline: string | null;
   moved_from: string | null;
@@ -78,6 +119,9 @@ declare module '../../platform/db/schema.js' {
     procurement_projects: ProjectTable;
     procurement_lots: LotTable;
     procurement_notices: NoticeTable;
+    bids: BidTable;
+    bid_parts: BidPartTable;
+    bid_members: BidMemberTable;
   }
 }
 
@@ -106,6 +150,22 @@ export async function updateProject(
   await db.updateTable('procurement_projects').set(changes).where('id', '=', id).execute();
 }
 
+/** Moves a project from one state to another; 0 when it was no longer in `from` (someone else moved it). */
+export async function moveProject(
+  db: Executor,
+  id: string,
+  from: readonly ProjectStatus[],
+  changes: Partial<Omit<ProjectTable, 'id'>> & { status: ProjectStatus },
+): Promise<number> {
+  const result = await db
+    .updateTable('procurement_projects')
+    .set(changes)
+    .where('id', '=', id)
+    .where('status', 'in', [...from])
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
 export async function lotsOf(db: Executor, projectId: string): Promise<LotTable[]> {
   const rows = await db
     .selectFrom('procurement_lots')
@@ -114,6 +174,20 @@ export async function lotsOf(db: Executor, projectId: string): Promise<LotTable[
     .orderBy('number')
     .execute();
   return rows.map((r) => ({ ...r, number: Number(r.number), budget_fen: Number(r.budget_fen) }));
+}
+
+export async function setLotOutcome(
+  db: Executor,
+  projectId: string,
+  number: number,
+  outcome: LotTable['outcome'],
+): Promise<void> {
+  await db
+    .updateTable('procurement_lots')
+    .set({ outcome })
+    .where('project_id', '=', projectId)
+    .where('number', '=', number)
+    .execute();
 }
 
 export async function insertNotice(db: Executor, row: NoticeTable): Promise<void> {
@@ -295,4 +369,147 @@ export async function openOpportunities(
   if (filter.method) query = query.where('p.method', '=', filter.method);
   const rows = await query.orderBy('p.deadline').orderBy('p.id').limit(200).execute();
   return rows.map((r) => ({ ...r, budget_fen: Number(r.budget_fen) }));
+}
+
+// ---- Bids. Their content and files are only ever here as ciphertext until the opening.
+
+function bidRow<T extends { log_index: number | string | bigint }>(row: T): T & { log_index: number } {
+  return { ...row, log_index: Number(row.log_index) };
+}
+
+export async function insertBid(
+  db: Executor,
+  bid: BidTable,
+  parts: readonly BidPartTable[],
+  members: readonly BidMemberTable[],
+): Promise<void> {
+  await db.insertInto('bids').values(bid).execute();
+  if (parts.length > 0)
+    await db
+      .insertInto('bid_parts')
+      .values([...parts])
+      .execute();
+  await db
+    .insertInto('bid_members')
+    .values([...members])
+    .execute();
+}
+
+export async function findBid(db: Executor, id: string): Promise<BidTable | undefined> {
+  const row = await db.selectFrom('bids').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? bidRow(row) : undefined;
+}
+
+/** Bids of a project in one of these states, oldest first. */
+export async function bidsOf(
+  db: Executor,
+  projectId: string,
+  statuses: readonly BidStatus[],
+): Promise<BidTable[]> {
+  const rows = await db
+    .selectFrom('bids')
+    .selectAll()
+    .where('project_id', '=', projectId)
+    .where('status', 'in', [...statuses])
+    .orderBy('submitted_at')
+    .orderBy('id')
+    .execute();
+  return rows.map(bidRow);
+}
+
+/** The bids an organization took part in for a project (as lead or consortium member), newest first. */
+export async function bidsWithMember(db: Executor, projectId: string, organizationId: string) {
+  const rows = await db
+    .selectFrom('bids as b')
+    .innerJoin('bid_members as m', 'm.bid_id', 'b.id')
+    .selectAll('b')
+    .select('m.role as member_role')
+    .where('b.project_id', '=', projectId)
+    .where('m.organization_id', '=', organizationId)
+    .orderBy('b.submitted_at', 'desc')
+    .orderBy('b.id', 'desc')
+    .execute();
+  return rows.map(bidRow);
+}
+
+/** Every bid an organization took part in, with its project, newest first. */
+export async function bidsOfOrganization(db: Executor, organizationId: string) {
+  const rows = await db
+    .selectFrom('bids as b')
+    .innerJoin('bid_members as m', 'm.bid_id', 'b.id')
+    .innerJoin('procurement_projects as p', 'p.id', 'b.project_id')
+    .select([
+      'b.id',
+      'b.status',
+      'b.commitment',
+      'b.commitment_record_id',
+      'b.log_index',
+      'b.submitted_at',
+      'b.ended_at',
+      'b.verification',
+      'm.role as member_role',
+      'p.id as project_id',
+      'p.title',
+      'p.method',
+      'p.status as project_status',
+      'p.deadline',
+    ])
+    .where('m.organization_id', '=', organizationId)
+    .orderBy('b.submitted_at', 'desc')
+    .orderBy('b.id', 'desc')
+    .limit(200)
+    .execute();
+  return rows.map(bidRow);
+}
+
+export async function membersOf(db: Executor, bidIds: readonly string[]) {
+  if (bidIds.length === 0) return [];
+  return db
+    .selectFrom('bid_members as m')
+    .innerJoin('organizations as o', 'o.id', 'm.organization_id')
+    .select(['m.bid_id', 'm.organization_id', 'm.role', 'o.name', 'o.uscc'])
+    .where('m.bid_id', 'in', [...bidIds])
+    .orderBy('m.bid_id')
+    .orderBy('m.role')
+    .orderBy('o.name')
+    .execute();
+}
+
+export async function sealedPartsOf(db: Executor, bidId: string): Promise<BidPartTable[]> {
+  const rows = await db
+    .selectFrom('bid_parts')
+    .selectAll()
+    .where('bid_id', '=', bidId)
+    .orderBy('name')
+    .execute();
+  return rows.map((r) => ({ ...r, sealed: Buffer.from(r.sealed) }));
+}
+
+/** Ends a bid (replaced, withdrawn): its ciphertext goes; its commitment stays in the log. */
+export async function endBid(
+  db: Executor,
+  id: string,
+  changes: { status: 'replaced' | 'withdrawn'; ended_at: string; replaced_by: string | null },
+): Promise<number> {
+  const result = await db
+    .updateTable('bids')
+    .set({ ...changes, ephemeral_key: null })
+    .where('id', '=', id)
+    .where('status', '=', 'sealed')
+    .executeTakeFirst();
+  await db.deleteFrom('bid_parts').where('bid_id', '=', id).execute();
+  return Number(result.numUpdatedRows);
+}
+
+export async function saveOpenedBid(
+  db: Executor,
+  id: string,
+  changes: Pick<BidTable, 'status' | 'opened_content' | 'verification'>,
+): Promise<void> {
+  await db
+    .updateTable('bids')
+    .set({ ...changes, ephemeral_key: null })
+    .where('id', '=', id)
+    .execute();
+  await db.deleteFrom('bid_parts').where('bid_id', '=', id).execute();
 }

@@ -46,3 +46,57 @@ export const DecisionBody = Type.Object(
 
 export const ObjectionBody = Type.Object({ text: text(1, 4000) }, { additionalProperties: false });
 export const AnswerBody = Type.Object({ text: text(1, 4000) }, { additionalProperties: false });
+
+export const RestartBody = Type.Object(
+  {
+    path: oneOf(['retender', 'changeMethod'] as const),
+    method: Type.Optional(oneOf(METHODS)),
+    approvalReference: Type.Optional(text(1, 200)),
+    title: Type.Optional(text(1, 200)),
+  },
+  { additionalProperties: false },
+);
+
+export const AwardBody = Type.Object(
+  { priceFen: Type.Integer({ minimum: 1, maximum: 10_000_000_000_000 }), text: text(1, 4000) },
+  { additionalProperties: false },
+);
+
+const Hex64 = Type.String({ pattern: '^[0-9a-fA-F]{64}$', 'x-error': 'validation.pattern' });
+
+/** A bid on the JSON API; files travel base64-encoded (at most 5, 10 MB in all). */
+export const BidBody = Type.Object(
+  {
+    organizationId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    lots: Type.Array(
+      Type.Object(
+        {
+          number: Type.Integer({ minimum: 1, maximum: 20 }),
+          priceFen: Type.Integer({ minimum: 1, maximum: 10_000_000_000_000 }),
+        },
+        { additionalProperties: false },
+      ),
+      { minItems: 1, maxItems: 20 },
+    ),
+    statement: text(1, 20_000),
+    consortium: Type.Optional(
+      Type.Array(Type.String({ minLength: 18, maxLength: 18, 'x-error': 'validation.pattern' }), {
+        maxItems: 9,
+      }),
+    ),
+    files: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            name: text(1, 200),
+            content: Type.String({ minLength: 1, maxLength: 14_000_000, description: 'The file, base64' }),
+            sha256: Type.Optional(Hex64),
+          },
+          { additionalProperties: false },
+        ),
+        { maxItems: 5 },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);

@@ -9,7 +9,7 @@ import { readDocument } from '../../platform/documents/documents.js';
 import { handleForm } from '../../platform/http/forms.js';
 import { setFlash } from '../../platform/http/pages.js';
 import { hrefWith, PageParam, pageWindow } from '../../platform/http/schema-helpers.js';
-import { beijingDate } from '../../platform/time/dates.js';
+import { beijingDate, formatBeijing } from '../../platform/time/dates.js';
 import {
   BeijingTime,
   CsrfField,
@@ -602,10 +602,33 @@ export function registerProjectPages(app: App, services: AppServices): void {
             {view.lots.map((l) => (
               <li key={l.number}>
                 {l.title} · {formatYuan(l.budgetFen)}
+                {l.outcome ? ` · ${t(`procurement.lotOutcome.${l.outcome}`)}` : ''}
               </li>
             ))}
           </ol>
         </section>
+        {view.opensAt && view.status !== 'draft' && view.status !== 'terminated' ? (
+          <section aria-labelledby="bids-heading">
+            <h2 id="bids-heading">{t('procurement.bids.title')}</h2>
+            {view.openedAt === null ? (
+              <>
+                <p>{t('procurement.bids.sealed', { opensAt: formatBeijing(view.opensAt) })}</p>
+                {view.status === 'open' &&
+                services.runtime.clock.now().getTime() < Date.parse(view.opensAt) ? (
+                  <p>
+                    <a href={`/procurement/projects/${id}/bid`} role="button">
+                      {t('procurement.bids.submit')}
+                    </a>
+                  </p>
+                ) : null}
+              </>
+            ) : view.keeper ? (
+              <p>
+                <a href={`/procurement/projects/${id}/bids`}>{t('procurement.bids.read')}</a>
+              </p>
+            ) : null}
+          </section>
+        ) : null}
         <section aria-labelledby="documents-heading">
           <h2 id="documents-heading">{t('procurement.documents')}</h2>
           {view.documents.length === 0 ? (
@@ -878,7 +901,9 @@ export function registerProjectPages(app: App, services: AppServices): void {
         schema: DecisionBody,
         show: (form, status) => showProject(req, reply, req.params.id, { decision: form }, status),
         run: async (input) => {
-          const done = await services.run(req, (ctx) => decideSingleSource(ctx, req.params.id, input));
+          const done = await services.run(req, (ctx) =>
+            decideSingleSource(ctx, req.params.id, input, services.secrets.bidKeyEncryptionKey),
+          );
           if (done.objectionsUntil) setFlash(reply, 'flash.ssApproved', { date: done.objectionsUntil });
           else setFlash(reply, 'flash.ssRejected');
           return reply.redirect(`/procurement/projects/${req.params.id}`, 303);
@@ -939,7 +964,9 @@ export function registerProjectPages(app: App, services: AppServices): void {
         schema: TenderNoticeBody,
         show: (form, status) => showProject(req, reply, req.params.id, { notice: form }, status),
         run: async (input) => {
-          const done = await services.run(req, (ctx) => publishTenderNotice(ctx, req.params.id, input));
+          const done = await services.run(req, (ctx) =>
+            publishTenderNotice(ctx, req.params.id, input, services.secrets.bidKeyEncryptionKey),
+          );
           setFlash(reply, 'flash.noticePublished', { date: done.deadline });
           return reply.redirect(`/procurement/projects/${req.params.id}`, 303);
         },

@@ -42,9 +42,19 @@ export function registerProjectRoutes(app: App, services: AppServices): void {
         tags: ['procurement'],
         summary: 'Published procurement notices (tender, correction, termination), newest first, 50 a page',
         querystring: Type.Object({
-          kind: Type.Optional(oneOf(['tender', 'correction', 'termination', 'singleSource'] as const)),
+          kind: Type.Optional(
+            oneOf([
+              'tender',
+              'correction',
+              'termination',
+              'singleSource',
+              'opening',
+              'failure',
+              'award',
+            ] as const),
+          ),
           method: Type.Optional(oneOf(METHODS)),
-          status: Type.Optional(oneOf(['open', 'terminated'] as const)),
+          status: Type.Optional(oneOf(['open', 'opened', 'failed', 'awarded', 'terminated'] as const)),
           district: Type.Optional(Type.String({ pattern: '^\\d{6}$', 'x-error': 'validation.districtCode' })),
           page: PageParam,
         }),
@@ -105,8 +115,21 @@ export function registerProjectRoutes(app: App, services: AppServices): void {
             }),
             budgetFen: Type.Integer(),
             lots: Type.Array(
-              Type.Object({ number: Type.Integer(), title: Type.String(), budgetFen: Type.Integer() }),
+              Type.Object({
+                number: Type.Integer(),
+                title: Type.String(),
+                budgetFen: Type.Integer(),
+                outcome: Nullable(oneOf(['proceeds', 'failed'] as const)),
+              }),
             ),
+            opensAt: Nullable(
+              Type.String({
+                description:
+                  'When responses are opened: the first moment after the deadline day, Beijing time',
+              }),
+            ),
+            openedAt: Nullable(Type.String()),
+            followsProjectId: Nullable(Type.String({ description: 'The failed project this one follows' })),
             intention: Nullable(
               Type.Object({
                 id: Type.String(),
@@ -283,7 +306,10 @@ export function registerProjectRoutes(app: App, services: AppServices): void {
         response: { 200: Type.Object({ objectionsUntil: Nullable(Type.String()) }), ...errors },
       },
     },
-    async (req) => services.run(req, (ctx) => decideSingleSource(ctx, req.params.id, req.body)),
+    async (req) =>
+      services.run(req, (ctx) =>
+        decideSingleSource(ctx, req.params.id, req.body, services.secrets.bidKeyEncryptionKey),
+      ),
   );
 
   app.post(
@@ -339,7 +365,11 @@ export function registerProjectRoutes(app: App, services: AppServices): void {
     async (req, reply) =>
       reply
         .status(201)
-        .send(await services.run(req, (ctx) => publishTenderNotice(ctx, req.params.id, req.body))),
+        .send(
+          await services.run(req, (ctx) =>
+            publishTenderNotice(ctx, req.params.id, req.body, services.secrets.bidKeyEncryptionKey),
+          ),
+        ),
   );
 
   app.post(

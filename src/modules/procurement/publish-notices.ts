@@ -20,6 +20,8 @@ import {
 } from './procurement.repository.js';
 import type { CorrectionBody, TenderNoticeBody, TerminationBody } from './procurement.schemas.js';
 import { projectKeptBy } from './project-access.js';
+import { cancelOpening, openingMoment, projectSealingKey, scheduleOpening } from './opening-schedule.js';
+import { transition } from './procurement.workflow.js';
 import { timelineFor } from './timeline.queries.js';
 
 export const NOTICE_KINDS = {
@@ -45,6 +47,7 @@ export async function publishTenderNotice(
   ctx: Ctx,
   projectId: string,
   input: Static<typeof TenderNoticeBody>,
+  kek: Buffer,
 ): Promise<{ recordId: string; deadline: string }> {
   const project = await projectKeptBy(ctx, projectId);
   if (project.status !== 'draft') throw conflict('notice_published', 'procurement.noticeAlready');
@@ -54,6 +57,7 @@ export async function publishTenderNotice(
   const timeline = await timelineFor(ctx.trx, method, { noticeDate, deadline: input.deadline });
   if (timeline.problems.length > 0) throw invalid(timeline.problems);
   const lots = await lotsOf(ctx.trx, project.id);
+  const sealing = projectSealingKey(kek, project.id);
   const receipt = await publish(ctx, {
     kind: NOTICE_KINDS.tender,
     subjectId: project.id,
@@ -72,6 +76,11 @@ export async function publishTenderNotice(
       deadline: input.deadline,
       timeline: timeline.steps,
       minResponses: METHOD_SETTINGS[method].minResponses,
+      // Responses are sealed for this key (X25519) and opened the day after the deadline, 00:00 Beijing.
+      sealing: { algorithm: 'X25519-HKDF-SHA256-AES-256-GCM', publicKey: sealing.sealing_public_key },
+      opensAt: openingMoment(input.deadline).toISOString(),
+      // A project after a failed one: which, the way forward the law gave, and the approval where needed.
+      follows: project.restart_basis ? (JSON.parse(project.restart_basis) as unknown) : null,
       text: input.text,
     },
   });
@@ -86,11 +95,12 @@ export async function publishTenderNotice(
     published_at: ctx.now.toISOString(),
     public_record_id: receipt.recordId,
   });
-  await updateProject(ctx.trx, project.id, {
-    status: 'open',
+  await transition(ctx, project, 'publishNotice', {
     notice_date: noticeDate,
     deadline: input.deadline,
+    ...sealing,
   });
+  await scheduleOpening(ctx, project.id, input.deadline);
   return { recordId: receipt.recordId, deadline: input.deadline };
 }
 
@@ -158,6 +168,7 @@ export async function publishCorrection(
     public_record_id: receipt.recordId,
   });
   await updateProject(ctx.trx, project.id, { deadline });
+  await scheduleOpening(ctx, project.id, deadline);
   return { recordId: receipt.recordId, deadline, movedFrom };
 }
 
@@ -185,6 +196,7 @@ export async function terminateProject(
     published_at: ctx.now.toISOString(),
     public_record_id: receipt.recordId,
   });
-  await updateProject(ctx.trx, project.id, { status: 'terminated' });
+  await transition(ctx, project, 'terminate');
+  await cancelOpening(ctx, project.id);
   return { recordId: receipt.recordId };
 }

@@ -21,10 +21,11 @@ import {
   insertObjection,
   objectionsOf,
   saveSingleSource,
-  updateProject,
 } from './procurement.repository.js';
 import type { AnswerBody, DecisionBody, ObjectionBody, SingleSourceBody } from './procurement.schemas.js';
 import { projectKeptBy } from './project-access.js';
+import { projectSealingKey, scheduleOpening } from './opening-schedule.js';
+import { transition } from './procurement.workflow.js';
 import { timelineFor } from './timeline.queries.js';
 
 export const SINGLE_SOURCE_NOTICE_KIND = 'singleSourceNotice';
@@ -78,6 +79,7 @@ export async function decideSingleSource(
   ctx: Ctx,
   projectId: string,
   input: Static<typeof DecisionBody>,
+  kek: Buffer,
 ): Promise<{ objectionsUntil: string | null }> {
   if (ctx.actor.kind !== 'user' && ctx.actor.kind !== 'system') throw forbidden();
   const project = await findProject(ctx.trx, projectId);
@@ -143,11 +145,13 @@ export async function decideSingleSource(
     published_at: ctx.now.toISOString(),
     public_record_id: receipt.recordId,
   });
-  await updateProject(ctx.trx, project.id, {
-    status: 'open',
+  // The supplier's response is sealed like any bid and opened when the pre-notice has run.
+  await transition(ctx, project, 'approveSingleSource', {
     notice_date: noticeDate,
     deadline: objectionsUntil,
+    ...projectSealingKey(kek, project.id),
   });
+  await scheduleOpening(ctx, project.id, objectionsUntil);
   return { objectionsUntil };
 }
 

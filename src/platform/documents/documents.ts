@@ -70,6 +70,16 @@ export async function storeDocument(
   input: { bytes: Buffer; name: string; expectedSha256?: string | undefined },
   field = 'file',
 ): Promise<StoredDocument> {
+  const checked = inspectDocument(input, field);
+  await putDocumentBytes(ctx, checked, input.bytes);
+  return checked;
+}
+
+/** Checks an upload (size, type by its first bytes, the client's hash) without storing it. */
+export function inspectDocument(
+  input: { bytes: Buffer; name: string; expectedSha256?: string | undefined },
+  field = 'file',
+): StoredDocument {
   if (input.bytes.length === 0) throw fieldError(field, 'document.empty');
   if (input.bytes.length > DOCUMENT_LIMIT_BYTES) {
     throw fieldError(field, 'document.tooLarge', { max: DOCUMENT_LIMIT_BYTES / 1024 / 1024 });
@@ -86,18 +96,26 @@ export async function storeDocument(
       [{ field, key: 'document.hashMismatch', params: { expected: input.expectedSha256, actual: sha256 } }],
     );
   }
+  return { sha256, size: input.bytes.length, mediaType, name: input.name };
+}
+
+/** Stores checked bytes once per content (a second upload of the same bytes is a no-op). */
+export async function putDocumentBytes(
+  ctx: Ctx,
+  document: Pick<StoredDocument, 'sha256' | 'mediaType'>,
+  bytes: Buffer,
+): Promise<void> {
   await ctx.trx
     .insertInto('documents')
     .values({
-      sha256,
-      size: input.bytes.length,
-      media_type: mediaType,
-      bytes: input.bytes,
+      sha256: document.sha256,
+      size: bytes.length,
+      media_type: document.mediaType,
+      bytes,
       created_at: ctx.now.toISOString(),
     })
     .onConflict((oc) => oc.column('sha256').doNothing())
     .execute();
-  return { sha256, size: input.bytes.length, mediaType, name: input.name };
 }
 
 export async function readDocument(db: Executor, sha256: string): Promise<DocumentTable | undefined> {

@@ -42,6 +42,8 @@ declare module 'fastify' {
     locale: Locale;
     /** The session cookie's secret when the request carried a valid one. */
     sessionSecret: string | undefined;
+    /** The file names of a multipart form's file fields, by field name. */
+    uploadNames: Record<string, string> | null;
   }
   interface FastifyContextConfig {
     /** The action `can()` checks before the handler runs. Every route declares one. */

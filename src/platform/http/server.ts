@@ -132,9 +132,16 @@ export async function createServer(options: ServerOptions): Promise<App> {
       done(null, body);
     },
   );
+  // A file field becomes its bytes on req.body; its file name is kept in req.uploadNames.
+  app.decorateRequest('uploadNames', null);
   await app.register(fastifyMultipart, {
     attachFieldsToBody: 'keyValues',
-    limits: { fileSize: UPLOAD_LIMIT, files: 1, fields: 20 },
+    limits: { fileSize: UPLOAD_LIMIT, files: 5, fields: 40 },
+    async onFile(part) {
+      const names = (this.uploadNames ??= {});
+      names[part.fieldname] = part.filename;
+      (part as unknown as { value: Buffer }).value = await part.toBuffer();
+    },
   });
 
   await app.register(fastifyCookie, { secret: secrets.sessionSecret });

@@ -1,0 +1,74 @@
+// What may be read about bids, and by whom. Before the opening: a bidder sees that its own bids exist
+// (time, commitment, log entry, status) — not their content, which nobody can read; nobody else sees
+// anything. After the opening: the department's purchaser staff read the opened bids.
+import type { Actor } from '../../platform/auth/roles.js';
+import type { Executor } from '../../platform/db/database.js';
+import { conflict, forbidden, notFound, unauthenticated } from '../../platform/http/errors.js';
+import { keepsDepartment } from '../catalogue/index.js';
+import type { OpenedBid } from './open-bids.js';
+import { openingMoment } from './opening-schedule.js';
+import { bidsOf, bidsOfOrganization, findProject, membersOf } from './procurement.repository.js';
+
+export async function myBids(db: Executor, actor: Actor) {
+  if (actor.kind !== 'user') throw unauthenticated();
+  const organizations = actor.memberships.filter((m) => m.role === 'providerMember');
+  const out = [];
+  for (const m of organizations) {
+    for (const b of await bidsOfOrganization(db, m.organizationId)) {
+      out.push({
+        id: b.id,
+        organization: { id: m.organizationId, name: m.organizationName },
+        role: b.member_role,
+        status: b.status,
+        verification: b.verification,
+        commitment: b.commitment,
+        commitmentRecordId: b.commitment_record_id,
+        logIndex: b.log_index,
+        submittedAt: b.submitted_at,
+        endedAt: b.ended_at,
+        project: {
+          id: b.project_id,
+          title: b.title,
+          method: b.method,
+          status: b.project_status,
+          deadline: b.deadline,
+          opensAt: b.deadline ? openingMoment(b.deadline).toISOString() : null,
+        },
+      });
+    }
+  }
+  return out.sort((a, b) => (a.submittedAt < b.submittedAt ? 1 : -1));
+}
+
+/** The opened bids of a project, for its department — 409 while they are still sealed. */
+export async function openedBids(db: Executor, actor: Actor, projectId: string) {
+  if (actor.kind === 'anonymous') throw unauthenticated();
+  const project = await findProject(db, projectId);
+  if (!project) throw notFound('procurement.projectNotFound');
+  if (!keepsDepartment(actor, project.department_id)) throw forbidden('procurement.notYourProject');
+  if (project.opened_at === null) throw conflict('bids_sealed', 'procurement.bid.stillSealed');
+  const bids = await bidsOf(db, project.id, ['opened', 'invalid']);
+  const members = await membersOf(
+    db,
+    bids.map((b) => b.id),
+  );
+  return bids.map((b) => {
+    const opened = b.opened_content ? (JSON.parse(b.opened_content) as OpenedBid) : null;
+    return {
+      id: b.id,
+      status: b.status,
+      verification: b.verification,
+      commitment: b.commitment,
+      submittedAt: b.submitted_at,
+      bidders: members
+        .filter((m) => m.bid_id === b.id)
+        .map((m) => ({ id: m.organization_id, name: m.name, uscc: m.uscc, role: m.role })),
+      lots: opened?.content.lots ?? [],
+      statement: opened?.statement ?? null,
+      files: (opened?.content.files ?? []).map((f) => ({
+        ...f,
+        url: `/procurement/projects/${project.id}/bids/${b.id}/files/${f.sha256}`,
+      })),
+    };
+  });
+}

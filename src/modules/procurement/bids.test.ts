@@ -1,0 +1,540 @@
+// Sealed bids and their opening (issue: Procurement I, items 3–5), over the HTTP API on both databases:
+// eligible bidders only (S3), consortium (S9; GPL Art 24, GPR Art 22), prices within the lot budget
+// (87号令 Art 63), late bids refused (87号令 Art 33), receipts that verify without the platform, no
+// role reading a bid before the opening through any route, the scheduler's opening with commitments
+// checked, failure with too few responses (GPL Art 36), and the single-source response and award
+// after the pre-notice and the answered objections (GPR Art 38).
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addMembership } from '../../platform/auth/add-membership.js';
+import { canonicalJson } from '../../platform/publish/canonical-json.js';
+import { leafHash, sha256Hex } from '../../platform/publish/hashing.js';
+import { verifyInclusion } from '../../platform/publish/merkle.js';
+import { describeEachDatabase } from '../../testing/databases.js';
+import { startHarness, testUscc, type Harness, type TestUser } from '../../testing/harness.js';
+import { registerOrganization } from '../organizations/index.js';
+import type { BidReceipt } from './submit-bid.js';
+
+interface ErrorBody {
+  error: { code: string; message: string; details: { field: string; message: string }[] };
+}
+
+const PDF = (marker: string) =>
+  Buffer.from(`%PDF-1.4\n% ${marker}\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n`);
+let uscc = 950_000;
+
+describeEachDatabase('sealed bids and the opening', (db) => {
+  let h: Harness;
+  let staff: TestUser;
+  let civil: TestUser;
+  let finance: TestUser;
+  let intentionId: string;
+
+  const api = (method: string, url: string, payload?: unknown, user: TestUser | null = staff) =>
+    h.app.inject({
+      method: method as 'GET',
+      url,
+      ...(user ? { headers: { authorization: `Bearer ${user.token}` } } : {}),
+      ...(payload !== undefined ? { payload: payload as Record<string, unknown> } : {}),
+    });
+
+  /** A registered (eligible) social organization and a member of it. */
+  async function provider(name: string): Promise<TestUser & { uscc: string; orgId: string }> {
+    const code = testUscc(++uscc);
+    const user = await h.user(null);
+    const orgId = await h.run(async (ctx) => {
+      const { id } = await registerOrganization(ctx, {
+        name,
+        orgType: 'serviceAgency',
+        uscc: code,
+        registrationLevel: 'district',
+        districtCode: '110105',
+        registrationAuthorityId: civil.organizationId!,
+      });
+      await addMembership(ctx, user.id, { organizationId: id, role: 'providerMember' });
+      return id;
+    });
+    return { ...user, uscc: code, orgId, organizationId: orgId };
+  }
+
+  async function openProject(method = 'openTender', deadline = '2026-10-29'): Promise<string> {
+    h.clock.set('2026-10-09T02:00:00Z');
+    const created = await api('POST', '/api/v1/projects', {
+      intentionId,
+      title: '望京街道居家养老上门服务',
+      method,
+      lots: [
+        { title: '望京西园片区', budgetFen: 10_000_000 },
+        { title: '望京东园片区', budgetFen: 8_000_000 },
+      ],
+    });
+    const { id } = created.json<{ id: string }>();
+    if (method !== 'singleSource') {
+      const notice = await api('POST', `/api/v1/projects/${id}/notice`, { deadline, text: '采购公告正文' });
+      expect(notice.statusCode, notice.body).toBe(201);
+    }
+    return id;
+  }
+
+  const bid = (projectId: string, user: TestUser, body: Record<string, unknown> = {}) =>
+    api(
+      'POST',
+      `/api/v1/projects/${projectId}/bids`,
+      { lots: [{ number: 1, priceFen: 9_500_000 }], statement: '服务方案：每周上门两次', ...body },
+      user,
+    );
+
+  beforeAll(async () => {
+    h = await startHarness(db());
+    staff = await h.user('purchaserStaff');
+    civil = await h.user('civilAffairs');
+    finance = await h.user('finance');
+    h.clock.set('2026-09-01T02:00:00Z');
+    const catalogue = (
+      await api('POST', '/api/v1/catalogues', { departmentId: staff.organizationId, year: 2026 })
+    ).json<{ id: string }>().id;
+    const item = (
+      await api('POST', `/api/v1/catalogues/${catalogue}/items`, {
+        code: 'A01',
+        name: '居家养老上门服务',
+        domain: 'livelihood',
+        forSocialOrganizations: true,
+        negativeCheck: 'none',
+        negativeReason: '公共服务',
+        purchasable: true,
+      })
+    ).json<{ id: string }>().id;
+    await api('POST', `/api/v1/catalogues/${catalogue}/publish`);
+    intentionId = (
+      await api('POST', '/api/v1/intentions', {
+        departmentId: staff.organizationId,
+        catalogueItemId: item,
+        projectName: '望京街道居家养老上门服务',
+        needs: '200 名老年人每月上门 4 次',
+        procurementFrom: '2026-10-08',
+        contractMonths: 12,
+        costs: [{ kind: 'labour', quantity: 100, unit: '人·月', unitCostFen: 800_000 }],
+      })
+    ).json<{ id: string }>().id;
+    expect((await api('POST', `/api/v1/intentions/${intentionId}/publish`)).statusCode).toBe(201);
+  });
+  afterAll(() => h.close());
+
+  describe('an open tender from notice to opening', () => {
+    let projectId: string;
+    const receipts: BidReceipt[] = [];
+    const MARKER = 'SEALED-MARKER-7Q2X';
+    let a: Awaited<ReturnType<typeof provider>>;
+    let b: Awaited<ReturnType<typeof provider>>;
+    let c: Awaited<ReturnType<typeof provider>>;
+    let d: Awaited<ReturnType<typeof provider>>;
+
+    it('accepts sealed bids from eligible providers and refuses bad ones, naming the rule', async () => {
+      projectId = await openProject();
+      [a, b, c, d] = await Promise.all([
+        provider('朝阳区甲养老服务中心'),
+        provider('朝阳区乙社会工作事务所'),
+        provider('朝阳区丙社区服务中心'),
+        provider('朝阳区丁志愿服务协会'),
+      ]);
+      h.clock.set('2026-10-20T02:00:00Z');
+      const file = PDF(MARKER);
+      const first = await bid(projectId, a, {
+        statement: `服务方案 ${MARKER}`,
+        lots: [
+          { number: 1, priceFen: 9_876_543 },
+          { number: 2, priceFen: 7_000_000 },
+        ],
+        files: [{ name: '方案.pdf', content: file.toString('base64'), sha256: sha256Hex(file) }],
+      });
+      expect(first.statusCode, first.body).toBe(201);
+      receipts.push(first.json<BidReceipt>());
+
+      // The receipt verifies without the platform: commitment, record content, leaf, inclusion proof.
+      const r = receipts[0]!;
+      expect(
+        sha256Hex(Buffer.concat([Buffer.from(canonicalJson(r.content)), Buffer.from(r.salt, 'hex')])),
+      ).toBe(r.commitment);
+      expect(r.record.contentHash).toBe(
+        sha256Hex(canonicalJson({ commitment: r.commitment, sealedAt: r.content.sealedAt })),
+      );
+      expect(JSON.parse(r.record.leaf)).toMatchObject({
+        index: r.record.logIndex,
+        contentHash: r.record.contentHash,
+      });
+      expect(leafHash(r.record.leaf)).toBe(r.record.leafHash);
+      expect(
+        verifyInclusion(
+          Buffer.from(r.record.leafHash, 'hex'),
+          r.record.logIndex,
+          r.inclusion.treeSize,
+          r.inclusion.path.map((p) => Buffer.from(p, 'hex')),
+          Buffer.from(r.inclusion.rootHash, 'hex'),
+        ),
+      ).toBe(true);
+      // The published commitment names neither the project nor the bidder.
+      const published = await api('GET', `/api/v1/records/${r.record.recordId}`, undefined, null);
+      expect(published.body).not.toContain(projectId);
+      expect(published.body).not.toContain(a.orgId);
+
+      // A second bid by the same supplier: 409, replace or withdraw instead (GPR Art 22).
+      const twice = await bid(projectId, a);
+      expect(twice.statusCode).toBe(409);
+      expect(twice.json<ErrorBody>().error.code).toBe('duplicate_bid');
+
+      // Over the lot's budget (87号令 Art 63), a lot that does not exist, a disguised file, an altered upload.
+      const over = await bid(projectId, b, {
+        lots: [
+          { number: 2, priceFen: 8_000_001 },
+          { number: 3, priceFen: 1 },
+        ],
+      });
+      expect(over.statusCode).toBe(422);
+      expect(over.json<ErrorBody>().error.details.map((x) => x.field)).toEqual([
+        'lots[0].priceFen',
+        'lots[1].number',
+      ]);
+      expect(over.json<ErrorBody>().error.details[0]!.message).toContain('第六十三条');
+      const disguised = await bid(projectId, b, {
+        files: [{ name: 'a.pdf', content: Buffer.from('MZ not a pdf').toString('base64') }],
+      });
+      expect(disguised.json<ErrorBody>().error.details.map((x) => x.field)).toEqual(['files[0]']);
+      const altered = await bid(projectId, b, {
+        files: [{ name: 'a.pdf', content: file.toString('base64'), sha256: 'a'.repeat(64) }],
+      });
+      expect(altered.statusCode).toBe(422);
+      expect(altered.json<ErrorBody>().error.code).toBe('document_hash_mismatch');
+
+      // An organization whose registration is revoked is refused with its reasons (S3).
+      await h.run((ctx) =>
+        ctx.trx.updateTable('organizations').set({ status: 'inactive' }).where('id', '=', d.orgId).execute(),
+      );
+      const ineligible = await bid(projectId, d);
+      expect(ineligible.statusCode).toBe(422);
+      expect(ineligible.json<ErrorBody>().error).toMatchObject({ code: 'bidder_ineligible' });
+      expect(ineligible.json<ErrorBody>().error.details[0]).toEqual({
+        field: 'organizationId',
+        message: '登记已注销或停用。',
+      });
+      // ... also as a consortium member.
+      const withIneligible = await bid(projectId, b, { consortium: [d.uscc] });
+      expect(withIneligible.json<ErrorBody>().error.details[0]!.field).toBe('consortium[0]');
+      // Purchasers, finance, administrators do not bid.
+      expect((await bid(projectId, staff)).statusCode).toBe(403);
+      // Nothing of the refused bids was written.
+      const count = await h.run((ctx) =>
+        ctx.trx
+          .selectFrom('bids')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('project_id', '=', projectId)
+          .executeTakeFirstOrThrow(),
+      );
+      expect(Number(count.n)).toBe(1);
+
+      // A consortium: b leads with c; c may then not bid alone (GPR Art 22).
+      const consortium = await bid(projectId, b, {
+        consortium: [c.uscc],
+        lots: [{ number: 1, priceFen: 9_000_000 }],
+      });
+      expect(consortium.statusCode, consortium.body).toBe(201);
+      receipts.push(consortium.json<BidReceipt>());
+      expect(consortium.json<BidReceipt>().content.bidders.map((x) => x.role)).toEqual(['lead', 'member']);
+      const alone = await bid(projectId, c);
+      expect(alone.statusCode).toBe(409);
+      expect(alone.json<ErrorBody>().error.message).toContain('第二十二条');
+    });
+
+    it('lets a bidder replace and withdraw until the deadline, and refuses late bids (87号令 Art 33)', async () => {
+      const e = await provider('朝阳区戊养老服务中心');
+      const f = await provider('朝阳区己社会工作服务社');
+      const eBid = (await bid(projectId, e)).json<BidReceipt>();
+      const replaced = await api(
+        'POST',
+        `/api/v1/bids/${eBid.bidId}/replacement`,
+        { lots: [{ number: 1, priceFen: 9_100_000 }], statement: '更新后的方案' },
+        e,
+      );
+      expect(replaced.statusCode, replaced.body).toBe(201);
+      expect(replaced.json<BidReceipt>().replaces).toBe(eBid.bidId);
+      receipts.push(replaced.json<BidReceipt>());
+      // Someone else's bid cannot be replaced or withdrawn, nor learnt of.
+      expect(
+        (await api('DELETE', `/api/v1/bids/${replaced.json<BidReceipt>().bidId}`, undefined, f)).statusCode,
+      ).toBe(404);
+      const fBid = (await bid(projectId, f)).json<BidReceipt>();
+      expect((await api('DELETE', `/api/v1/bids/${fBid.bidId}`, undefined, f)).statusCode).toBe(204);
+      expect((await api('DELETE', `/api/v1/bids/${fBid.bidId}`, undefined, f)).statusCode).toBe(409);
+      const mine = (await api('GET', '/api/v1/bids/mine', undefined, f)).json<
+        { status: string; commitment: string }[]
+      >();
+      expect(mine).toEqual([expect.objectContaining({ status: 'withdrawn', commitment: fBid.commitment })]);
+
+      // 23:59 Beijing on the deadline day is in time; midnight is late.
+      h.clock.set('2026-10-29T15:59:00Z');
+      const g = await provider('朝阳区庚社区服务中心');
+      const lastMinute = await bid(projectId, g, { lots: [{ number: 2, priceFen: 7_500_000 }] });
+      expect(lastMinute.statusCode).toBe(201);
+      receipts.push(lastMinute.json<BidReceipt>());
+      h.clock.set('2026-10-29T16:00:00Z');
+      const late = await bid(projectId, f);
+      expect(late.statusCode).toBe(409);
+      expect(late.json<ErrorBody>().error).toMatchObject({ code: 'bid_late' });
+      expect(late.json<ErrorBody>().error.message).toContain('第三十三条');
+      expect(
+        (
+          await api(
+            'POST',
+            `/api/v1/bids/${lastMinute.json<BidReceipt>().bidId}/replacement`,
+            { lots: [{ number: 2, priceFen: 1 }], statement: 'x' },
+            g,
+          )
+        ).statusCode,
+      ).toBe(409);
+    });
+
+    it('lets no role read a bid before the opening, through any route', async () => {
+      h.clock.set('2026-10-29T15:00:00Z');
+      const personas: (TestUser | null)[] = [null, staff, civil, finance, a, b];
+      for (const role of ['administrator', 'expert', 'agency', 'auditor', 'providerMember'] as const)
+        personas.push(await h.user(role));
+      const fileSha = receipts[0]!.content.files[0]!.sha256;
+      const ids = [projectId, receipts[0]!.bidId, receipts[0]!.record.recordId];
+      const gets = h.app.routeTable.filter((r) => r.method === 'GET');
+      const leaks: string[] = [];
+      let requests = 0;
+      for (const route of gets) {
+        const candidates = route.url.includes(':') ? ids : [''];
+        for (const id of candidates) {
+          const url = route.url
+            .replace(':sha256', fileSha)
+            .replace(':year', '2026')
+            .replace(':locale', 'zh-CN')
+            .replace(/:[A-Za-z]+/g, id)
+            .replace('*', 'app.css');
+          for (const p of personas) {
+            const res = await api('GET', url, undefined, p);
+            requests++;
+            if (res.statusCode >= 500) leaks.push(`${url}: ${res.statusCode}`);
+            const text = res.rawPayload.toString('latin1') + res.body;
+            if (text.includes(MARKER) || res.body.includes('9876543') || res.body.includes('98,765.43'))
+              leaks.push(`${url} as ${p?.role ?? 'anonymous'}`);
+          }
+        }
+      }
+      expect(leaks).toEqual([]);
+      expect(requests).toBeGreaterThan(500);
+      // The purchaser is told why: still sealed.
+      const sealed = await api('GET', `/api/v1/projects/${projectId}/bids`);
+      expect(sealed.statusCode).toBe(409);
+      expect(sealed.json<ErrorBody>().error.code).toBe('bids_sealed');
+      // At rest, nothing readable: not in the bids, their parts, the document store or the public records.
+      const rows = await h.run(async (ctx) => [
+        ...(await ctx.trx.selectFrom('bid_parts').selectAll().execute()).map((x) =>
+          Buffer.from(x.sealed).toString('latin1'),
+        ),
+        ...(await ctx.trx.selectFrom('bids').selectAll().execute()).map((x) => JSON.stringify(x)),
+        ...(await ctx.trx.selectFrom('documents').select('bytes').execute()).map((x) =>
+          Buffer.from(x.bytes).toString('latin1'),
+        ),
+        ...(await ctx.trx.selectFrom('public_records').select('content').execute()).map((x) => x.content),
+      ]);
+      expect(rows.filter((x) => x.includes(MARKER) || x.includes('9876543'))).toEqual([]);
+    }, 240_000);
+
+    it('opens at the deadline: commitments checked, prices read out, every commitment accounted for', async () => {
+      h.clock.set('2026-10-29T15:59:59Z');
+      await h.platform.scheduler.tick();
+      expect((await api('GET', `/api/v1/projects/${projectId}`)).json<{ status: string }>().status).toBe(
+        'open',
+      );
+      h.clock.set('2026-10-29T16:00:05Z');
+      expect(await h.platform.scheduler.tick()).toBeGreaterThan(0);
+      const view = (await api('GET', `/api/v1/projects/${projectId}`, undefined, null)).json<{
+        status: string;
+        timeline: { kind: string; recordId: string }[];
+      }>();
+      expect(view.status).toBe('opened');
+      const opening = view.timeline.find((t) => t.kind === 'opening')!;
+      const record = (await api('GET', `/api/v1/records/${opening.recordId}`, undefined, null)).json<{
+        content: {
+          bids: {
+            commitment: string;
+            verification: string;
+            lots: { number: number; priceFen?: number }[];
+            disclosure: { content: unknown; salt: string } | null;
+            bidders: { name: string; role: string }[];
+          }[];
+          notOpened: { commitment: string; status: string }[];
+          lots: { number: number; responses: number; outcome: string }[];
+        };
+      }>().content;
+      expect(record.bids.map((x) => x.verification)).toEqual([
+        'verified',
+        'verified',
+        'verified',
+        'verified',
+      ]);
+      // Anyone can recompute each commitment from what the opening discloses.
+      for (const x of record.bids) {
+        expect(
+          createHash('sha256')
+            .update(canonicalJson(x.disclosure!.content))
+            .update(Buffer.from(x.disclosure!.salt, 'hex'))
+            .digest('hex'),
+        ).toBe(x.commitment);
+      }
+      const byCommitment = (n: number) => record.bids.find((x) => x.commitment === receipts[n]!.commitment)!;
+      expect(byCommitment(0).lots).toEqual([
+        { number: 1, priceFen: 9_876_543 },
+        { number: 2, priceFen: 7_000_000 },
+      ]);
+      expect(byCommitment(1).bidders.map((x) => x.role)).toEqual(['lead', 'member']);
+      expect(record.notOpened.map((x) => x.status).sort()).toEqual(['replaced', 'withdrawn']);
+      // Lot 1: a, b+c, e — 3 responses; lot 2: a, g — too few, it fails (GPL Art 36) with its ways forward.
+      expect(record.lots.map((l) => [l.number, l.responses, l.outcome])).toEqual([
+        [1, 3, 'proceeds'],
+        [2, 2, 'failed'],
+      ]);
+      expect(view.timeline.map((t) => t.kind)).toContain('failure');
+      // Now the department reads the bids, statement and files included.
+      const opened = await api('GET', `/api/v1/projects/${projectId}/bids`);
+      expect(opened.statusCode).toBe(200);
+      const first = opened
+        .json<{ commitment: string; statement: string; files: { url: string }[] }[]>()
+        .find((x) => x.commitment === receipts[0]!.commitment)!;
+      expect(first.statement).toContain(MARKER);
+      const agent = h.agent();
+      await agent.logIn(staff.login, staff.password);
+      const download = await agent.get(first.files[0]!.url);
+      expect(download.statusCode).toBe(200);
+      expect(download.rawPayload.toString('latin1')).toContain(MARKER);
+      // ... and nobody else does.
+      expect((await api('GET', `/api/v1/projects/${projectId}/bids`, undefined, finance)).statusCode).toBe(
+        403,
+      );
+    });
+  });
+
+  it('fails a tender with too few responses and publishes the ways forward the law gives (GPL Art 36)', async () => {
+    const projectId = await openProject();
+    const p = await provider('海淀区独家养老服务中心');
+    h.clock.set('2026-10-20T02:00:00Z');
+    expect((await bid(projectId, p)).statusCode).toBe(201);
+    // The stored ciphertext of a second bid is altered: the opening refuses it, it does not crash.
+    const q = await provider('海淀区第二养老服务中心');
+    const tampered = (await bid(projectId, q)).json<BidReceipt>();
+    await h.run(async (ctx) => {
+      const part = await ctx.trx
+        .selectFrom('bid_parts')
+        .selectAll()
+        .where('bid_id', '=', tampered.bidId)
+        .executeTakeFirstOrThrow();
+      const bytes = Buffer.from(part.sealed);
+      bytes[20] = bytes[20]! ^ 0xff;
+      await ctx.trx
+        .updateTable('bid_parts')
+        .set({ sealed: bytes })
+        .where('bid_id', '=', tampered.bidId)
+        .where('name', '=', part.name)
+        .execute();
+    });
+    h.clock.set('2026-10-30T00:00:00Z');
+    await h.platform.scheduler.tick();
+    const view = (await api('GET', `/api/v1/projects/${projectId}`, undefined, null)).json<{
+      status: string;
+      timeline: { kind: string; recordId: string }[];
+    }>();
+    expect(view.status).toBe('failed');
+    const failure = view.timeline.find((t) => t.kind === 'failure')!;
+    const content = (await api('GET', `/api/v1/records/${failure.recordId}`, undefined, null)).json<{
+      content: {
+        waysForward: { path: string; methods?: string[]; source: string }[];
+        lots: { responses: number }[];
+      };
+    }>().content;
+    expect(content.lots.map((l) => l.responses)).toEqual([1, 0]);
+    expect(content.waysForward.map((w) => w.path)).toEqual(['retender', 'changeMethod']);
+    expect(content.waysForward[0]!.source).toContain('第三十六条');
+    const opened = (await api('GET', `/api/v1/projects/${projectId}/bids`)).json<
+      { verification: string }[]
+    >();
+    expect(opened.map((x) => x.verification).sort()).toEqual(['unreadable', 'verified']);
+  });
+
+  it('single source: only the approved supplier responds; no award before the pre-notice ran and objections are answered', async () => {
+    const supplier = await provider('通州区唯一失智照护中心');
+    const stranger = await provider('通州区另一服务中心');
+    const projectId = await openProject('singleSource');
+    expect(
+      (
+        await api('POST', `/api/v1/projects/${projectId}/single-source`, {
+          supplierId: supplier.orgId,
+          ground: 'soleSupplier',
+          justification: '辖区内唯一具备失智老人照护资质的机构',
+        })
+      ).statusCode,
+    ).toBe(204);
+    const decided = await api(
+      'POST',
+      `/api/v1/projects/${projectId}/single-source/decision`,
+      { approve: true, note: '同意' },
+      finance,
+    );
+    expect(decided.statusCode, decided.body).toBe(200);
+    const { objectionsUntil } = decided.json<{ objectionsUntil: string }>();
+    expect((await bid(projectId, stranger)).statusCode).toBe(403);
+    const partial = await bid(projectId, supplier, { lots: [{ number: 1, priceFen: 9_000_000 }] });
+    expect(partial.json<ErrorBody>().error.details.map((x) => x.field)).toEqual(['lots']);
+    const response = await bid(projectId, supplier, {
+      lots: [
+        { number: 1, priceFen: 5_000_000 },
+        { number: 2, priceFen: 4_000_000 },
+      ],
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    const objection = await api(
+      'POST',
+      `/api/v1/projects/${projectId}/objections`,
+      { text: '还有其他机构具备资质' },
+      null,
+    );
+    expect(objection.statusCode).toBe(201);
+    // The day after the pre-notice: the response is opened; the award waits for the answer.
+    h.clock.set(`${objectionsUntil}T16:00:01Z`);
+    await h.platform.scheduler.tick();
+    expect((await api('GET', `/api/v1/projects/${projectId}`)).json<{ status: string }>().status).toBe(
+      'opened',
+    );
+    const early = await api('POST', `/api/v1/projects/${projectId}/award`, {
+      priceFen: 8_800_000,
+      text: '经协商',
+    });
+    expect(early.statusCode).toBe(409);
+    expect(early.json<ErrorBody>().error.code).toBe('award_not_allowed');
+    h.clock.set(`${objectionsUntil}T18:00:00Z`);
+    const { id: objectionId } = objection.json<{ id: string }>();
+    expect(
+      (
+        await api('POST', `/api/v1/projects/${projectId}/objections/${objectionId}/answer`, {
+          text: '经核实，其他机构不具备资质',
+        })
+      ).statusCode,
+    ).toBeLessThan(300);
+    const tooHigh = await api('POST', `/api/v1/projects/${projectId}/award`, {
+      priceFen: 9_000_001,
+      text: '经协商',
+    });
+    expect(tooHigh.json<ErrorBody>().error.details[0]!.field).toBe('priceFen');
+    const award = await api('POST', `/api/v1/projects/${projectId}/award`, {
+      priceFen: 8_800_000,
+      text: '经协商，价格下调',
+    });
+    expect(award.statusCode, award.body).toBe(201);
+    const view = (await api('GET', `/api/v1/projects/${projectId}`, undefined, null)).json<{
+      status: string;
+      timeline: { kind: string }[];
+    }>();
+    expect(view.status).toBe('awarded');
+    expect(view.timeline.map((t) => t.kind)).toEqual(['singleSource', 'opening', 'award']);
+  });
+});

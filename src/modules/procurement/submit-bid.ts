@@ -1,0 +1,383 @@
+// A provider's bid (response), alone or as a consortium (S9; GPL Art 24): checked, sealed and committed.
+//
+// - Only eligible organizations may bid (S3; the eligibility function, its failing reasons given back),
+//   each consortium member included; one bid per supplier and project (GPR Art 22); a price above the
+//   lot's budget is refused (87号令 Art 63); after the deadline nothing is accepted (87号令 Art 33).
+// - The bid's content and files are sealed for the project's public key (src/platform/crypto/sealing.ts)
+//   before they are stored: nothing here can open them again.
+// - The commitment SHA-256(canonical bid ‖ salt) is published as its own record — without the project
+//   or the bidder, so the log does not tell who bids where — and the bidder gets a receipt with the
+//   record's log entry and its inclusion proof, to check now and against any later signed tree head.
+import { randomBytes } from 'node:crypto';
+import { findOrganization, findOrganizationByUscc } from '../../platform/auth/auth.repository.js';
+import type { Ctx } from '../../platform/context.js';
+import { seal } from '../../platform/crypto/sealing.js';
+import { inspectDocument } from '../../platform/documents/documents.js';
+import {
+  AppError,
+  conflict,
+  forbidden,
+  invalid,
+  notFound,
+  unauthenticated,
+  type FieldProblem,
+} from '../../platform/http/errors.js';
+import { newId } from '../../platform/ids.js';
+import { canonicalJson } from '../../platform/publish/canonical-json.js';
+import { sha256Hex } from '../../platform/publish/hashing.js';
+import { publish } from '../../platform/publish/publish.js';
+import { inclusionPath, treeRoot } from '../../platform/publish/tree.js';
+import { formatBeijing } from '../../platform/time/dates.js';
+import { eligibility } from '../credit/index.js';
+import { openingMoment } from './opening-schedule.js';
+import {
+  bidsOf,
+  endBid,
+  findBid,
+  findProject,
+  findSingleSource,
+  insertBid,
+  lotsOf,
+  membersOf,
+  type ProjectTable,
+} from './procurement.repository.js';
+
+export const BID_COMMITMENT_KIND = 'bidCommitment';
+export const MAX_BID_FILES = 5;
+export const BID_FILES_LIMIT_BYTES = 10 * 1024 * 1024;
+const LATE_SOURCE = '《政府采购货物和服务招标投标管理办法》（财政部令第87号）第三十三条';
+const OVER_BUDGET_SOURCE = '《政府采购货物和服务招标投标管理办法》（财政部令第87号）第六十三条第（四）项';
+const ONE_BID_SOURCE = '《政府采购法实施条例》第二十二条';
+
+export interface BidInput {
+  /** The bidding organization, when the user is a member of several. */
+  organizationId?: string | undefined;
+  lots: { number: number; priceFen: number }[];
+  statement: string;
+  /** Consortium members by unified social credit code (the bidder leads). */
+  consortium?: string[] | undefined;
+  files?: { name: string; bytes: Buffer; expectedSha256?: string | undefined }[] | undefined;
+}
+
+/** What is committed to: everything that decides the bid, with the statement and files by their hashes. */
+export interface BidContent {
+  version: 1;
+  bidId: string;
+  projectId: string;
+  bidders: { id: string; name: string; uscc: string | null; role: 'lead' | 'member' }[];
+  lots: { number: number; priceFen: number }[];
+  statementSha256: string;
+  files: { name: string; sha256: string; size: number; mediaType: string }[];
+  sealedAt: string;
+}
+
+/** The bidder's receipt: enough to check the commitment and its place in the log without the platform. */
+export interface BidReceipt {
+  bidId: string;
+  projectId: string;
+  commitment: string;
+  /** The salt, hex: commitment = SHA-256(UTF-8 of RFC 8785 JSON of `content` ‖ salt bytes). */
+  salt: string;
+  content: BidContent;
+  record: {
+    recordId: string;
+    logIndex: number;
+    leaf: string;
+    leafHash: string;
+    contentHash: string;
+    publishedAt: string;
+  };
+  /** RFC 9162 inclusion proof of the leaf in the log as it was right after it. */
+  inclusion: { treeSize: number; rootHash: string; path: string[] };
+  opensAt: string;
+  replaces: string | null;
+}
+
+export function commitmentOf(content: BidContent, salt: Buffer): string {
+  return sha256Hex(Buffer.concat([Buffer.from(canonicalJson(content), 'utf8'), salt]));
+}
+
+/** The social organization the user bids for (the only one, or the one named). */
+export function bidderOrganization(ctx: Ctx, organizationId: string | undefined): string {
+  if (ctx.actor.kind !== 'user') throw unauthenticated();
+  const held = ctx.actor.memberships.filter(
+    (m) => m.role === 'providerMember' && m.organizationKind === 'socialOrganization',
+  );
+  if (held.length === 0) throw forbidden('procurement.bid.notProvider');
+  if (organizationId !== undefined) {
+    if (!held.some((m) => m.organizationId === organizationId))
+      throw invalid([{ field: 'organizationId', key: 'procurement.bid.notYourOrganization' }]);
+    return organizationId;
+  }
+  if (held.length > 1)
+    throw invalid([{ field: 'organizationId', key: 'procurement.bid.chooseOrganization' }]);
+  return held[0]!.organizationId;
+}
+
+/** Refuses a response to a project that is not taking them now: not open, or past its deadline. */
+export function assertTakingBids(ctx: Ctx, project: ProjectTable): void {
+  if (project.status !== 'open' || !project.deadline || !project.sealing_public_key)
+    throw conflict('project_not_open', 'procurement.notOpen');
+  const opensAt = openingMoment(project.deadline);
+  if (ctx.now.getTime() >= opensAt.getTime()) {
+    throw new AppError(409, 'bid_late', 'procurement.bid.late', {
+      deadline: formatBeijing(new Date(opensAt.getTime() - 60_000)),
+      source: LATE_SOURCE,
+    });
+  }
+}
+
+async function judgedEligible(ctx: Ctx, organizationId: string, field: string, problems: FieldProblem[]) {
+  const verdict = await eligibility(ctx.trx, organizationId, ctx.now);
+  if (!verdict.eligible) {
+    for (const r of verdict.reasons.filter((x) => x.outcome === 'fail'))
+      problems.push({ field, key: r.key, params: r.params });
+  }
+}
+
+export async function submitBid(
+  ctx: Ctx,
+  projectId: string,
+  input: BidInput,
+  options: { replaces?: string } = {},
+): Promise<BidReceipt> {
+  const leadId = bidderOrganization(ctx, input.organizationId);
+  const project = await findProject(ctx.trx, projectId);
+  if (!project || project.status === 'draft') throw notFound('procurement.projectNotFound');
+  assertTakingBids(ctx, project);
+
+  const problems: FieldProblem[] = [];
+  const lead = (await findOrganization(ctx.trx, leadId))!;
+
+  // Single source: only the supplier the finance bureau approved responds, alone.
+  if (project.method === 'singleSource') {
+    const request = await findSingleSource(ctx.trx, project.id);
+    if (request?.supplier_id !== leadId) throw forbidden('procurement.bid.notTheSupplier');
+    if ((input.consortium ?? []).length > 0)
+      problems.push({ field: 'consortium', key: 'procurement.bid.noConsortiumSingleSource' });
+  }
+  const lots = await lotsOf(ctx.trx, project.id);
+  if (
+    project.method === 'singleSource' &&
+    lots.some((lot) => !input.lots.some((l) => l.number === lot.number))
+  )
+    problems.push({ field: 'lots', key: 'procurement.bid.everyLot' });
+
+  // Lots: each named once, each a lot of the project, each price within its budget.
+  const seen = new Set<number>();
+  input.lots.forEach((l, i) => {
+    const lot = lots.find((x) => x.number === l.number);
+    if (!lot)
+      problems.push({
+        field: `lots[${i}].number`,
+        key: 'procurement.bid.noSuchLot',
+        params: { number: l.number },
+      });
+    else if (seen.has(l.number))
+      problems.push({
+        field: `lots[${i}].number`,
+        key: 'procurement.bid.lotTwice',
+        params: { number: l.number },
+      });
+    else if (l.priceFen > lot.budget_fen)
+      problems.push({
+        field: `lots[${i}].priceFen`,
+        key: 'procurement.bid.overBudget',
+        params: { number: l.number, budget: lot.budget_fen / 100, source: OVER_BUDGET_SOURCE },
+      });
+    seen.add(l.number);
+  });
+
+  // Consortium members: registered social organizations, each eligible, none twice, not the lead.
+  const members: { id: string; name: string; uscc: string | null }[] = [];
+  for (const [i, raw] of (input.consortium ?? []).entries()) {
+    const uscc = raw.trim().toUpperCase();
+    const org = await findOrganizationByUscc(ctx.trx, uscc);
+    if (!org || org.kind !== 'socialOrganization') {
+      problems.push({ field: `consortium[${i}]`, key: 'procurement.bid.memberUnknown', params: { uscc } });
+    } else if (org.id === leadId || members.some((m) => m.id === org.id)) {
+      problems.push({ field: `consortium[${i}]`, key: 'procurement.bid.memberTwice', params: { uscc } });
+    } else {
+      members.push({ id: org.id, name: org.name, uscc: org.uscc });
+      await judgedEligible(ctx, org.id, `consortium[${i}]`, problems);
+    }
+  }
+  await judgedEligible(ctx, leadId, 'organizationId', problems);
+
+  // Files: checked like any document (type by content, size, the client's hash), not stored in clear.
+  const files = input.files ?? [];
+  if (files.length > MAX_BID_FILES)
+    problems.push({ field: 'files', key: 'procurement.bid.tooManyFiles', params: { max: MAX_BID_FILES } });
+  const total = files.reduce((n, f) => n + f.bytes.length, 0);
+  if (total > BID_FILES_LIMIT_BYTES)
+    problems.push({
+      field: 'files',
+      key: 'procurement.bid.filesTooLarge',
+      params: { max: BID_FILES_LIMIT_BYTES / 1024 / 1024 },
+    });
+  const checkedFiles = [];
+  for (const [i, f] of files.entries()) {
+    try {
+      checkedFiles.push(inspectDocument(f, `files[${i}]`));
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'document_hash_mismatch') throw error;
+      if (error instanceof AppError) problems.push(...error.fields);
+      else throw error;
+    }
+  }
+  if (problems.length > 0) {
+    const ineligible = problems.some((p) => p.key.startsWith('credit.') || p.key.startsWith('eligibility.'));
+    throw invalid(problems, ineligible ? 'bidder_ineligible' : 'validation_failed');
+  }
+
+  // One bid per supplier: the lead or any member already in a sealed bid (other than the one replaced).
+  const sealed = await bidsOf(ctx.trx, project.id, ['sealed']);
+  let replaced = undefined;
+  if (options.replaces !== undefined) {
+    replaced = sealed.find((b) => b.id === options.replaces);
+    if (!replaced || replaced.organization_id !== leadId) throw notFound('procurement.bid.notFound');
+  }
+  const others = sealed.filter((b) => b.id !== replaced?.id);
+  const taken = new Set(
+    (
+      await membersOf(
+        ctx.trx,
+        others.map((b) => b.id),
+      )
+    ).map((m) => m.organization_id),
+  );
+  const clash = [leadId, ...members.map((m) => m.id)].find((id) => taken.has(id));
+  if (clash !== undefined) {
+    throw new AppError(
+      409,
+      'duplicate_bid',
+      clash === leadId ? 'procurement.bid.duplicate' : 'procurement.bid.memberBidding',
+      {
+        source: ONE_BID_SOURCE,
+      },
+    );
+  }
+
+  // Seal and commit.
+  const bidId = newId(ctx.now);
+  const sealedAt = ctx.now.toISOString();
+  const statement = input.statement.trim();
+  const content: BidContent = {
+    version: 1,
+    bidId,
+    projectId: project.id,
+    bidders: [
+      { id: lead.id, name: lead.name, uscc: lead.uscc, role: 'lead' },
+      ...members.map((m) => ({ ...m, role: 'member' as const })),
+    ],
+    lots: [...input.lots]
+      .sort((a, b) => a.number - b.number)
+      .map((l) => ({ number: l.number, priceFen: l.priceFen })),
+    statementSha256: sha256Hex(statement),
+    files: checkedFiles.map((f) => ({
+      name: f.name,
+      sha256: f.sha256,
+      size: f.size,
+      mediaType: f.mediaType,
+    })),
+    sealedAt,
+  };
+  const salt = randomBytes(32);
+  const commitment = commitmentOf(content, salt);
+  const parts = new Map<string, Buffer>([
+    ['content', Buffer.from(JSON.stringify({ content, salt: salt.toString('hex'), statement }), 'utf8')],
+  ]);
+  files.forEach((f, i) => parts.set(`file:${i}`, f.bytes));
+  const envelope = seal(project.sealing_public_key!, `bid:${bidId}`, parts);
+
+  const published = await publish(ctx, {
+    kind: BID_COMMITMENT_KIND,
+    subjectId: bidId,
+    title: '密封响应文件承诺值 / Sealed bid commitment',
+    content: { commitment, sealedAt },
+  });
+  await insertBid(
+    ctx.trx,
+    {
+      id: bidId,
+      project_id: project.id,
+      organization_id: leadId,
+      status: 'sealed',
+      commitment,
+      commitment_record_id: published.recordId,
+      log_index: published.logIndex,
+      ephemeral_key: envelope.ephemeralPublicKey,
+      submitted_at: sealedAt,
+      submitted_by: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
+      ended_at: null,
+      replaced_by: null,
+      opened_content: null,
+      verification: null,
+    },
+    [...envelope.parts].map(([name, bytes]) => ({ bid_id: bidId, name, sealed: bytes })),
+    [
+      { bid_id: bidId, organization_id: leadId, role: 'lead' },
+      ...members.map((m) => ({ bid_id: bidId, organization_id: m.id, role: 'member' as const })),
+    ],
+  );
+  if (replaced)
+    await endBid(ctx.trx, replaced.id, { status: 'replaced', ended_at: sealedAt, replaced_by: bidId });
+
+  const treeSize = published.logIndex + 1;
+  const [root, path] = await Promise.all([
+    treeRoot(ctx.trx, treeSize),
+    inclusionPath(ctx.trx, published.logIndex, treeSize),
+  ]);
+  return {
+    bidId,
+    projectId: project.id,
+    commitment,
+    salt: salt.toString('hex'),
+    content,
+    record: {
+      recordId: published.recordId,
+      logIndex: published.logIndex,
+      leaf: published.leaf,
+      leafHash: published.leafHash,
+      contentHash: published.contentHash,
+      publishedAt: published.publishedAt,
+    },
+    inclusion: { treeSize, rootHash: root.toString('hex'), path: path.map((p) => p.toString('hex')) },
+    opensAt: openingMoment(project.deadline!).toISOString(),
+    replaces: replaced?.id ?? null,
+  };
+}
+
+/** Replaces one's own sealed bid with a new one (new receipt); the old ciphertext is deleted. */
+export async function replaceBid(ctx: Ctx, bidId: string, input: BidInput): Promise<BidReceipt> {
+  if (ctx.actor.kind !== 'user') throw unauthenticated();
+  const bid = await findBid(ctx.trx, bidId);
+  if (!bid || !ownMembership(ctx, bid.organization_id)) throw notFound('procurement.bid.notFound');
+  if (bid.status !== 'sealed') throw conflict('bid_ended', 'procurement.bid.ended');
+  return submitBid(
+    ctx,
+    bid.project_id,
+    { ...input, organizationId: bid.organization_id },
+    { replaces: bid.id },
+  );
+}
+
+/** Withdraws a sealed bid before the deadline: its ciphertext is deleted; its commitment stays in the log. */
+export async function withdrawBid(ctx: Ctx, bidId: string): Promise<void> {
+  const bid = await findBid(ctx.trx, bidId);
+  if (!bid) throw notFound('procurement.bid.notFound');
+  if (ctx.actor.kind !== 'user') throw unauthenticated();
+  // Someone else's bid is not found, not forbidden: whether it exists is nobody else's business.
+  if (!ownMembership(ctx, bid.organization_id)) throw notFound('procurement.bid.notFound');
+  const project = (await findProject(ctx.trx, bid.project_id))!;
+  assertTakingBids(ctx, project);
+  if (bid.status !== 'sealed') throw conflict('bid_ended', 'procurement.bid.ended');
+  await endBid(ctx.trx, bid.id, { status: 'withdrawn', ended_at: ctx.now.toISOString(), replaced_by: null });
+}
+
+export function ownMembership(ctx: Ctx, organizationId: string): boolean {
+  return (
+    ctx.actor.kind === 'user' &&
+    ctx.actor.memberships.some((m) => m.role === 'providerMember' && m.organizationId === organizationId)
+  );
+}
