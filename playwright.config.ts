@@ -74,6 +74,10 @@ export default defineConfig({
       COOKIE_SECURE: 'false',
       // Every test logs in; the per-address limit (20 a minute) would otherwise throttle the suite.
       LOGIN_RATE_PER_MINUTE: '1000',
+      // The procurement tests move the server's clock past a deadline (e2e/helpers.ts moveClock) and
+      // wait for the scheduler to open the bids.
+      TEST_CLOCK_FILE: join(dataDir, 'test-clock-offset'),
+      SCHEDULER_INTERVAL_SECONDS: '1',
     },
   },
 });

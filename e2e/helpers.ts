@@ -1,6 +1,6 @@
 // Shared pieces of the browser tests: the demo log-ins of this run's server, an accessibility check,
 // logging in and out through the pages as a person would.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
@@ -104,4 +104,46 @@ export function randomUscc(division = '110105'): string {
   const body = Array.from({ length: 8 }, () => String(Math.floor(Math.random() * 10))).join('');
   const first17 = `51${division}${body}${orgCodeCheckCharacter(body)!}`;
   return first17 + usccCheckCharacter(first17);
+}
+
+/** The data folder of this run's server. */
+function dataDir(): string {
+  const dir = process.env.GONGSHI_E2E_DATA_DIR;
+  if (!dir) throw new Error('GONGSHI_E2E_DATA_DIR is not set; run the tests through playwright.config.ts');
+  return dir;
+}
+
+/**
+ * Moves the server's clock so that it reads `to` now (TEST_CLOCK_FILE, set by playwright.config.ts);
+ * `null` puts it back to the real time. The server re-reads the offset on its next clock reading.
+ */
+export function moveServerClock(to: Date | null): void {
+  const offset = to === null ? 0 : to.getTime() - Date.now();
+  writeFileSync(join(dataDir(), 'test-clock-offset'), `${offset}\n`);
+}
+
+/** A JSON API call as a demo role (its API token), or anonymous with `null`. */
+export async function api<T>(role: Role | null, method: string, path: string, body?: unknown): Promise<T> {
+  const port = Number(process.env.E2E_PORT ?? 3917);
+  const res = await fetch(`http://127.0.0.1:${port}${path}`, {
+    method,
+    headers: {
+      ...(role ? { authorization: `Bearer ${demoUser(role).apiToken}` } : {}),
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** Logs in through the log-in page with a log-in and password (a user made by the test). */
+export async function logInWith(page: Page, login: string, password: string): Promise<void> {
+  await page.goto('/login');
+  const main = page.locator('main');
+  await main.getByLabel('手机号码或电子邮箱').fill(login);
+  await main.getByLabel('密码').fill(password);
+  await main.getByRole('button', { name: '登录', exact: true }).click();
+  await expect(page).toHaveURL(/\/workspace$/);
 }

@@ -18,7 +18,7 @@ import { verifyLog } from './modules/transparency/index.js';
 import { readDemoCredentials, seedDemo, type DemoCredential } from './demo/seed.js';
 import { ConfigError, loadConfig, type Config } from './platform/config.js';
 import { openSqlite } from './platform/db/database.js';
-import { systemClock } from './platform/time/clock.js';
+import { OffsetFileClock, systemClock } from './platform/time/clock.js';
 
 const USAGE = `Gongshi (公示) — government purchase of services from social organizations
 
@@ -58,7 +58,12 @@ async function seedIfEmpty(platform: Platform): Promise<void> {
 
 async function serve(config: Config): Promise<void> {
   const started = performance.now();
-  const platform = await createPlatform(config, { clock: systemClock });
+  if (config.testClockFile)
+    console.warn(
+      `TEST_CLOCK_FILE is set: the clock is moved by ${config.testClockFile}. Never in production.`,
+    );
+  const clock = config.testClockFile ? new OffsetFileClock(config.testClockFile) : systemClock;
+  const platform = await createPlatform(config, { clock });
   await seedIfEmpty(platform);
   const app = await buildApp(platform);
   const address = await app.listen({ port: config.port, host: config.host });

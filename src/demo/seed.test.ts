@@ -134,13 +134,57 @@ describeEachDatabase('demo data', (db) => {
       items: { id: string; budgetFen: number; procurementAllowedFrom: string }[];
     }>();
     expect(items.length).toBeGreaterThanOrEqual(2);
-    expect(items.every((i) => i.budgetFen > 0 && i.procurementAllowedFrom === '2026-12-26')).toBe(true);
+    // 30 days after publication (财库〔2020〕10号): the demo's history started 100 days ago.
+    expect(items.every((i) => i.budgetFen > 0 && /^2026-09-\d\d$/.test(i.procurementAllowedFrom))).toBe(true);
     const drafts = await db()
       .db.kysely.selectFrom('intentions')
       .select('id')
       .where('status', '=', 'draft')
       .execute();
     expect(drafts).toHaveLength(1);
+  });
+
+  it('has procurements in every method and every state, their history in time order', async () => {
+    const projects = await db().db.kysely.selectFrom('procurement_projects').selectAll().execute();
+    expect(new Set(projects.map((p) => p.method))).toEqual(
+      new Set([
+        'openTender',
+        'invitedTender',
+        'competitiveNegotiation',
+        'competitiveConsultation',
+        'requestForQuotation',
+        'singleSource',
+      ]),
+    );
+    expect(new Set(projects.map((p) => p.status))).toEqual(
+      new Set(['draft', 'open', 'opened', 'failed', 'awarded', 'terminated']),
+    );
+    // A failed tender, and the new procurement that follows it.
+    const failed = projects.find((p) => p.status === 'failed')!;
+    expect(projects.some((p) => p.follows_project_id === failed.id)).toBe(true);
+    // A single source with an objection, answered.
+    const objections = await db().db.kysely.selectFrom('single_source_objections').selectAll().execute();
+    expect(objections.length).toBeGreaterThan(0);
+    expect(objections.every((o) => o.answer !== null)).toBe(true);
+    // Every opened bid matched its commitment; the demo provider has a bid still sealed.
+    const bids = await db().db.kysely.selectFrom('bids').selectAll().execute();
+    expect(bids.filter((b) => b.status === 'opened').length).toBeGreaterThanOrEqual(10);
+    expect(bids.filter((b) => b.status === 'invalid')).toEqual([]);
+    const provider = credentials!.find((c) => c.role === 'providerMember')!;
+    const mine = await app.inject({
+      method: 'GET',
+      url: '/api/v1/bids/mine',
+      headers: { authorization: `Bearer ${provider.apiToken}` },
+    });
+    expect(mine.json<{ status: string }[]>().map((b) => b.status)).toEqual(['sealed']);
+    // The log's entries are in the order of their times.
+    const leaves = await db()
+      .db.kysely.selectFrom('log_entries')
+      .select(['idx', 'leaf'])
+      .orderBy('idx')
+      .execute();
+    const times = leaves.map((l) => (JSON.parse(l.leaf) as { publishedAt: string }).publishedAt);
+    expect(times).toEqual([...times].sort());
   });
 
   it('has annual plans where some departments fall below 30%', async () => {

@@ -20,6 +20,7 @@ import { DEMO_ANNOUNCEMENTS } from './announcements.js';
 import { AGENCIES, CITY_DEPARTMENTS, SOCIAL_ORGANIZATIONS, STREETS } from './beijing.js';
 import { seedCatalogues } from './catalogue.js';
 import { seedIntentions, seedSpending } from './planning.js';
+import { procurementDemoPossible, seedProcurement } from './procurement.js';
 import { seedRegistry, type DemoOrg } from './registry.js';
 import { seedSurveys } from './surveys.js';
 
@@ -187,12 +188,23 @@ function civilAffairsBureaus(orgIds: ReadonlyMap<string, string>): Map<string, s
   return out;
 }
 
-/** Seeds the demo city into an empty database; returns undefined when there are users already. */
+/** How far back the demo's history starts: long enough for intentions, tenders and their openings. */
+export const DEMO_HISTORY_DAYS = 100;
+
+/**
+ * Seeds the demo city into an empty database; returns undefined when there are users already. The
+ * city, its registry, catalogues and intentions are seeded as of DEMO_HISTORY_DAYS ago, then the
+ * procurements happen day by day up to now, then what is current (plans, announcements, surveys) —
+ * each step at its own time, so the records and the log are in time order.
+ */
 export async function seedDemo(platform: Platform): Promise<DemoCredential[] | undefined> {
-  const credentials = await runUseCase(platform.runtime, { actor: SYSTEM }, async (ctx) => {
-    if ((await countUsers(ctx.trx)) > 0) return undefined;
+  const credentials = await runUseCase(platform.runtime, { actor: SYSTEM }, async (now) => {
+    if ((await countUsers(now.trx)) > 0) return undefined;
+    const start = new Date(now.now.getTime() - DEMO_HISTORY_DAYS * 86_400_000);
+    const ctx: Ctx = { ...now, now: start };
     const orgIds = await seedOrganizations(ctx);
     const out: DemoCredential[] = [];
+    const userIds = new Map<Role, string>();
     for (const u of DEMO_USERS) {
       const password = generatePassword();
       const { id } = await createUser(ctx, {
@@ -205,8 +217,10 @@ export async function seedDemo(platform: Platform): Promise<DemoCredential[] | u
       const organizationId = orgIds.get(u.org);
       if (!organizationId) throw new Error(`demo data: no organization named ${u.org}`);
       await addMembership(ctx, id, { organizationId, role: u.role });
+      userIds.set(u.role, id);
+      // Tokens are made now: they are for trying the API today.
       const asUser: Ctx = {
-        ...ctx,
+        ...now,
         actor: { kind: 'user', userId: id, name: u.name, memberships: [], via: 'session' },
       };
       const { token } = await createApiToken(asUser, { name: '演示 / demo' });
@@ -222,18 +236,37 @@ export async function seedDemo(platform: Platform): Promise<DemoCredential[] | u
     await seedRegistry(ctx, demoSocialOrganizations(orgIds), civilAffairsBureaus(orgIds));
     await seedCatalogues(ctx, orgIds);
     await seedIntentions(ctx, orgIds);
-    await seedSpending(ctx, orgIds);
+    const unknownYears = await procurementDemoPossible(now, start);
+    if (unknownYears.length === 0) {
+      const provider = DEMO_USERS.find((u) => u.role === 'providerMember')!;
+      await seedProcurement(now, {
+        departments: orgIds,
+        socialOrganizations: demoSocialOrganizations(orgIds),
+        provider: {
+          userId: userIds.get('providerMember')!,
+          organizationId: orgIds.get(provider.org)!,
+          organizationName: provider.org,
+        },
+        kek: platform.secrets.bidKeyEncryptionKey,
+        start,
+      });
+    } else {
+      console.warn(
+        `demo data: no procurements seeded — the working-day calendar has no ${unknownYears.join(', ')} yet (an administrator enters it at /admin/calendar)`,
+      );
+    }
+    await seedSpending(now, orgIds);
     for (const a of DEMO_ANNOUNCEMENTS) {
       const organizationId = orgIds.get(a.publisher);
       if (!organizationId) throw new Error(`demo data: no organization named ${a.publisher}`);
-      await publishAnnouncement(ctx, {
+      await publishAnnouncement(now, {
         category: a.category,
         title: a.title,
         body: a.paragraphs.join('\n\n'),
         organizationId,
       });
     }
-    await seedSurveys(ctx, { organizationId: orgIds.get('北京市朝阳区民政局')! });
+    await seedSurveys(now, { organizationId: orgIds.get('北京市朝阳区民政局')! });
     return out;
   });
   if (credentials) writeDemoCredentials(platform.config.dataDir, credentials);

@@ -20,6 +20,8 @@ export interface Config {
   logSigningKeyFile: string | undefined;
   /** File with the 32-byte key (base64) that wraps bid-sealing keys; generated into DATA_DIR when not given. */
   bidKeyFile: string | undefined;
+  /** Browser tests only: a file holding a clock offset in milliseconds (see OffsetFileClock). */
+  testClockFile: string | undefined;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
   /** Whether cookies carry the Secure attribute. `auto`: when the request arrived over HTTPS. */
@@ -127,6 +129,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
 
   const logSigningKeyFile = get(env, 'LOG_SIGNING_KEY_FILE');
   const bidKeyFile = get(env, 'BID_KEY_FILE');
+  const testClockFile = get(env, 'TEST_CLOCK_FILE');
 
   const cookieSecureRaw = (get(env, 'COOKIE_SECURE') ?? 'auto').toLowerCase();
   let cookieSecure: 'auto' | boolean;
@@ -144,6 +147,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     sessionSecret,
     logSigningKeyFile: logSigningKeyFile === undefined ? undefined : resolve(cwd, logSigningKeyFile),
     bidKeyFile: bidKeyFile === undefined ? undefined : resolve(cwd, bidKeyFile),
+    testClockFile: testClockFile === undefined ? undefined : resolve(cwd, testClockFile),
     sessionIdleMinutes: integer(env, 'SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
     sessionAbsoluteHours: integer(env, 'SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 30),
     cookieSecure,

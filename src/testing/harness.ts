@@ -50,6 +50,14 @@ export interface Harness {
 
 let counter = 0;
 
+/** A file field of a multipart form. */
+export interface FilePart {
+  name: string;
+  filename: string;
+  content: Buffer | string;
+  contentType: string;
+}
+
 const KIND_FOR_ROLE: Record<Role, OrganizationKind> = {
   administrator: 'bureau',
   purchaserStaff: 'purchaser',
@@ -210,7 +218,7 @@ export class Agent {
   async postMultipart(
     url: string,
     fields: Record<string, string>,
-    file: { name: string; filename: string; content: Buffer | string; contentType: string },
+    file: FilePart | FilePart[],
     options: { csrfFrom?: string; csrf?: string | null } = {},
   ) {
     const token =
@@ -224,11 +232,13 @@ export class Agent {
     if (token !== null) part('Content-Disposition: form-data; name="_csrf"', Buffer.from(token));
     for (const [k, v] of Object.entries(fields))
       part(`Content-Disposition: form-data; name="${k}"`, Buffer.from(v));
-    part(
-      `Content-Disposition: form-data; name="${file.name}"; filename="${file.filename}"\r\n` +
-        `Content-Type: ${file.contentType}`,
-      Buffer.isBuffer(file.content) ? file.content : Buffer.from(file.content),
-    );
+    for (const f of Array.isArray(file) ? file : [file]) {
+      part(
+        `Content-Disposition: form-data; name="${f.name}"; filename="${f.filename}"\r\n` +
+          `Content-Type: ${f.contentType}`,
+        Buffer.isBuffer(f.content) ? f.content : Buffer.from(f.content),
+      );
+    }
     parts.push(Buffer.from(`--${boundary}--\r\n`));
     return this.request({
       method: 'POST',

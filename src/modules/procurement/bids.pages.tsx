@@ -283,7 +283,7 @@ export function registerBidPages(app: App, services: AppServices): void {
           ]}
         />
         <p>
-          <a href={href} download={`receipt-${receipt.bidId}.json`} role="button">
+          <a href={href} download={`receipt-${receipt.bidId}.json`}>
             {t('bid.downloadReceipt')}
           </a>
         </p>
@@ -326,7 +326,7 @@ export function registerBidPages(app: App, services: AppServices): void {
       const statement = str('statement').trim();
       if (!statement) problems.push({ field: 'statement', key: 'validation.required' });
       if (statement.length > 20_000)
-        problems.push({ field: 'statement', key: 'validation.tooLong', params: { max: 20_000 } });
+        problems.push({ field: 'statement', key: 'validation.maxLength', params: { limit: 20_000 } });
       const consortium = str('consortium')
         .split(/[\s,，;；]+/)
         .map((x) => x.trim())

@@ -537,4 +537,103 @@ describeEachDatabase('sealed bids and the opening', (db) => {
     expect(view.status).toBe('awarded');
     expect(view.timeline.map((t) => t.kind)).toEqual(['singleSource', 'opening', 'award']);
   });
+
+  it('works through the pages: bid form, refusals next to their fields, the receipt, withdrawal, opened bids, restart', async () => {
+    const projectId = await openProject();
+    const p = await provider('西城区页面测试养老服务中心');
+    h.clock.set('2026-10-20T02:00:00Z');
+    const agent = h.agent();
+    await agent.logIn(p.login, p.password);
+    const project = await agent.get(`/procurement/projects/${projectId}`);
+    expect(project.body).toContain(`/procurement/projects/${projectId}/bid`);
+    const form = await agent.get(`/procurement/projects/${projectId}/bid`);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('北京时间 2026-10-30 00:00');
+    const csrfFrom = `/procurement/projects/${projectId}/bid`;
+    const pdf = PDF('page');
+    // Over budget and a disguised file: both named, next to the fields they concern, nothing written.
+    const refused = await agent.postMultipart(
+      `/procurement/projects/${projectId}/bid`,
+      { price1: '100,001', statement: '方案' },
+      [
+        { name: 'file1', filename: '方案.pdf', content: pdf, contentType: 'application/pdf' },
+        { name: 'file2', filename: '假.pdf', content: 'MZ', contentType: 'application/pdf' },
+      ],
+      { csrfFrom },
+    );
+    expect(refused.statusCode).toBe(422);
+    expect(refused.body).toContain('href="#field-price1"');
+    expect(refused.body).toContain('href="#field-file2"');
+    expect(refused.body).toContain('第六十三条');
+    const sealed = await agent.postMultipart(
+      `/procurement/projects/${projectId}/bid`,
+      { price1: '95,000.50', price2: '', statement: '每周上门两次' },
+      [{ name: 'file1', filename: '方案.pdf', content: pdf, contentType: 'application/pdf' }],
+      { csrfFrom },
+    );
+    expect(sealed.statusCode, sealed.body.slice(0, 2000)).toBe(201);
+    expect(sealed.body).toContain('下载回执');
+    const receipt = JSON.parse(
+      Buffer.from(/href="data:application\/json;base64,([^"]+)"/.exec(sealed.body)![1]!, 'base64').toString(),
+    ) as BidReceipt;
+    expect(receipt.content.lots).toEqual([{ number: 1, priceFen: 9_500_050 }]);
+    expect(receipt.content.files.map((f) => f.name)).toEqual(['方案.pdf']);
+    // The form now offers to replace it; the list shows it; withdrawing works.
+    expect((await agent.get(csrfFrom)).body).toContain('name="replaces"');
+    const mine = await agent.get('/procurement/bids/mine');
+    expect(mine.body).toContain(receipt.commitment.slice(0, 16));
+    const withdrawn = await agent.postForm(
+      `/procurement/bids/${receipt.bidId}/withdraw`,
+      {},
+      { csrfFrom: '/procurement/bids/mine' },
+    );
+    expect(withdrawn.statusCode).toBe(303);
+    expect((await agent.get('/procurement/bids/mine')).body).toContain('已撤回');
+    // After the deadline (no bids): the department sees the failure and opens a new procurement.
+    h.clock.set('2026-10-30T00:00:00Z');
+    await h.platform.scheduler.tick();
+    const staffAgent = h.agent();
+    await staffAgent.logIn(staff.login, staff.password);
+    const opened = await staffAgent.get(`/procurement/projects/${projectId}/bids`);
+    expect(opened.statusCode).toBe(200);
+    expect(opened.body).toContain('截止时没有收到响应文件');
+    const badRestart = await staffAgent.postForm(
+      `/procurement/projects/${projectId}/restart`,
+      { path: 'changeMethod', method: 'competitiveConsultation', approvalReference: '' },
+      { csrfFrom: `/procurement/projects/${projectId}/bids` },
+    );
+    expect(badRestart.statusCode).toBe(422);
+    expect(badRestart.body).toContain('href="#field-restart-approvalReference"');
+    const restarted = await staffAgent.postForm(
+      `/procurement/projects/${projectId}/restart`,
+      { path: 'changeMethod', method: 'competitiveConsultation', approvalReference: '京财采〔2026〕12号' },
+      { csrfFrom: `/procurement/projects/${projectId}/bids` },
+    );
+    expect(restarted.statusCode).toBe(303);
+    const next = restarted.headers.location!.split('/').at(-1)!;
+    const view = (await api('GET', `/api/v1/projects/${next}`)).json<{
+      method: string;
+      followsProjectId: string;
+      lots: unknown[];
+    }>();
+    expect(view).toMatchObject({ method: 'competitiveConsultation', followsProjectId: projectId });
+    expect(view.lots).toHaveLength(2);
+    // Its notice publishes the basis: which project it follows, the way forward, the approval.
+    h.clock.set('2026-11-02T02:00:00Z');
+    const notice = await api('POST', `/api/v1/projects/${next}/notice`, {
+      deadline: '2026-11-16',
+      text: '重新采购',
+    });
+    expect(notice.statusCode, notice.body).toBe(201);
+    const record = (
+      await api('GET', `/api/v1/records/${notice.json<{ recordId: string }>().recordId}`, undefined, null)
+    ).json<{
+      content: { follows: { followsProjectId: string; approvalReference: string; source: string } };
+    }>();
+    expect(record.content.follows).toMatchObject({
+      followsProjectId: projectId,
+      approvalReference: '京财采〔2026〕12号',
+    });
+    expect(record.content.follows.source).toContain('第四十三条');
+  });
 });

@@ -24,9 +24,21 @@ defineActions({
   'bid.submit': { roles: ['providerMember'] },
 });
 
-export { singleSourceMayAward } from './single-source.js';
+export {
+  answerObjection,
+  decideSingleSource,
+  objectToSingleSource,
+  requestSingleSource,
+  singleSourceMayAward,
+} from './single-source.js';
+export { createProject } from './create-project.js';
+export { publishCorrection, publishTenderNotice, terminateProject } from './publish-notices.js';
+export { awardSingleSource } from './award-single-source.js';
+export { openBids } from './open-bids.js';
+export { openingMoment } from './opening-schedule.js';
+export { restartAfterFailure } from './restart-after-failure.js';
 export { OPEN_BIDS_TASK } from './opening-schedule.js';
-export { commitmentOf, type BidReceipt } from './submit-bid.js';
+export { commitmentOf, submitBid, type BidReceipt } from './submit-bid.js';
 
 export const procurementFeature: Feature = {
   name: 'procurement',

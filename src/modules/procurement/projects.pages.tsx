@@ -616,9 +616,7 @@ export function registerProjectPages(app: App, services: AppServices): void {
                 {view.status === 'open' &&
                 services.runtime.clock.now().getTime() < Date.parse(view.opensAt) ? (
                   <p>
-                    <a href={`/procurement/projects/${id}/bid`} role="button">
-                      {t('procurement.bids.submit')}
-                    </a>
+                    <a href={`/procurement/projects/${id}/bid`}>{t('procurement.bids.submit')}</a>
                   </p>
                 ) : null}
               </>

@@ -1,4 +1,5 @@
 // Time is injected (architecture rule 5): nothing else calls Date.now() or new Date() without an argument.
+import { readFileSync, statSync } from 'node:fs';
 
 export interface Clock {
   now(): Date;
@@ -7,6 +8,33 @@ export interface Clock {
 export const systemClock: Clock = {
   now: () => new Date(),
 };
+
+/**
+ * The system clock moved by an offset read from a file (milliseconds, an integer; missing or empty
+ * means 0), re-read when the file changes. For browser tests only, which must see a deadline pass in a
+ * running server (TEST_CLOCK_FILE; the server warns at start when it is set). Never in production.
+ */
+export class OffsetFileClock implements Clock {
+  private offset = 0;
+  private seen = -1;
+
+  constructor(private readonly file: string) {}
+
+  now(): Date {
+    let stamp = 0;
+    try {
+      stamp = statSync(this.file).mtimeMs;
+    } catch {
+      stamp = 0;
+    }
+    if (stamp !== this.seen) {
+      this.seen = stamp;
+      const text = stamp === 0 ? '' : readFileSync(this.file, 'utf8').trim();
+      this.offset = /^-?\d+$/.test(text) ? Number(text) : 0;
+    }
+    return new Date(Date.now() + this.offset);
+  }
+}
 
 /** A clock that only moves when told to; used by tests and by demo seeding. */
 export class ManualClock implements Clock {
