@@ -18,6 +18,7 @@ import { verifyLog } from './modules/transparency/index.js';
 import { readDemoCredentials, seedDemo, type DemoCredential } from './demo/seed.js';
 import { ConfigError, loadConfig, type Config } from './platform/config.js';
 import { openSqlite } from './platform/db/database.js';
+import { BID_KEY_FILE_NAME } from './platform/secrets.js';
 import { OffsetFileClock, systemClock } from './platform/time/clock.js';
 
 const USAGE = `Gongshi (公示) — government purchase of services from social organizations
@@ -138,6 +139,8 @@ async function backup(config: Config, args: string[]): Promise<void> {
   const secretsDir = join(config.dataDir, 'secrets');
   if (existsSync(secretsDir)) {
     for (const name of readdirSync(secretsDir)) {
+      // Never next to the database: together they open every sealed bid (docs/security.md).
+      if (name === BID_KEY_FILE_NAME) continue;
       copyFileSync(join(secretsDir, name), join(out, 'secrets', name));
       files.push(join('secrets', name));
     }
@@ -157,6 +160,10 @@ async function backup(config: Config, args: string[]): Promise<void> {
   console.log(`Backup written to ${out}`);
   for (const f of manifest.files) console.log(`  ${f.path}  ${f.bytes} bytes  sha256 ${f.sha256}`);
   console.log('The secrets folder holds the session secret and the log signing key: keep the backup safe.');
+  console.log(
+    `The bid key (${config.bidKeyFile ?? join(secretsDir, BID_KEY_FILE_NAME)}) is not in this backup: keep a copy of it ` +
+      'apart from the database backups. With the database it opens sealed bids; without it no sealed bid can be opened.',
+  );
 }
 
 async function verifyLogCommand(args: string[]): Promise<number> {

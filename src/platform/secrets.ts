@@ -69,10 +69,13 @@ export function loadSecrets(config: Config): Secrets {
   };
 }
 
+/** The bid key's file name in DATA_DIR/secrets (when BID_KEY_FILE does not name another). */
+export const BID_KEY_FILE_NAME = 'bid-key-encryption-key';
+
 function loadBidKey(config: Config, dir: string): Buffer {
   let file = config.bidKeyFile;
   if (file === undefined) {
-    file = join(dir, 'bid-key-encryption-key');
+    file = join(dir, BID_KEY_FILE_NAME);
     if (!existsSync(file)) writeSecretFile(file, randomBytes(32).toString('base64') + '\n');
   } else if (!existsSync(file)) {
     throw new ConfigError('BID_KEY_FILE', `no such file: ${file}`);

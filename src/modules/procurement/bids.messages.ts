@@ -18,7 +18,6 @@ export const bidsZh: Catalogue = {
   'procurement.bid.notYourOrganization': '您不是这个组织的成员。',
   'procurement.bid.chooseOrganization': '请选择以哪个组织的名义投标。',
   'procurement.bid.late': '响应截止时间（北京时间 {deadline}）已过，逾期提交的响应文件一律拒收（{source}）。',
-  'procurement.bid.notTheSupplier': '单一来源采购只接受财政部门批准的供应商的响应。',
   'procurement.bid.noConsortiumSingleSource': '单一来源采购不接受联合体。',
   'procurement.bid.noSuchLot': '没有第 {number} 包。',
   'procurement.bid.everyLot': '单一来源采购的响应须覆盖每一包。',
@@ -55,8 +54,6 @@ export const bidsEn: Catalogue = {
   'procurement.bid.chooseOrganization': 'Choose the organization you bid for.',
   'procurement.bid.late':
     'The deadline ({deadline} Beijing time) has passed; late responses are refused ({source}).',
-  'procurement.bid.notTheSupplier':
-    'A single-source purchase takes a response only from the approved supplier.',
   'procurement.bid.noConsortiumSingleSource': 'A single-source purchase takes no consortium.',
   'procurement.bid.noSuchLot': 'There is no lot {number}.',
   'procurement.bid.everyLot': 'A single-source response must cover every lot.',
@@ -157,6 +154,13 @@ export const bidPagesZh: Catalogue = {
   'restart.approvalHint': '改变采购方式时必填。',
   'restart.button': '为废标的包新建采购项目',
   'procurement.restart.nothingFailed': '这个项目没有废标的包。',
+  'procurement.restart.already': '已经为这个项目的废标包新建了采购项目（{title}）。',
+  'procurement.ss.supplierMessage':
+    '财政部门已批准向贵组织单一来源采购“{title}”，请在 {date} 前提交响应文件。',
+  'procurement.bid.onlySupplier': '单一来源采购只接受财政部门批准的供应商（{name}）的响应。',
+  'procurement.bid.leadBidding':
+    '本组织已作为联合体成员参加了这个项目，不得再单独或另组联合体参加（{source}）。',
+  'bid.status.discarded': '项目终止，未开启',
   'procurement.restart.pathNotAllowed': '这种采购方式废标后不能这样处理。',
   'procurement.restart.methodNotAllowed': '依法只能改用允许的方式（{source}）。',
   'procurement.restart.approvalNeeded': '改变采购方式须经财政部门批准，请填写批准文号（{source}）。',
@@ -251,6 +255,14 @@ export const bidPagesEn: Catalogue = {
   'restart.approvalHint': 'Needed to change the method.',
   'restart.button': 'Open a new procurement for the failed lots',
   'procurement.restart.nothingFailed': 'No lot of this procurement failed.',
+  'procurement.restart.already': 'A new procurement has already been opened for the failed lots ({title}).',
+  'procurement.ss.supplierMessage':
+    'The finance bureau approved buying “{title}” from your organization by single source; submit your response by {date}.',
+  'procurement.bid.onlySupplier':
+    'A single-source purchase takes a response only from the approved supplier ({name}).',
+  'procurement.bid.leadBidding':
+    'Your organization already takes part in this procurement as a consortium member; it may not bid alone or in another consortium ({source}).',
+  'bid.status.discarded': 'Procurement terminated; not opened',
   'procurement.restart.pathNotAllowed': 'The law does not allow this way forward for this method.',
   'procurement.restart.methodNotAllowed': 'Only the methods the law allows ({source}).',
   'procurement.restart.approvalNeeded':

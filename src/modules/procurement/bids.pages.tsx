@@ -4,9 +4,8 @@
 // forward after a failure.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { readDocument } from '../../platform/documents/documents.js';
 import type { App, AppServices } from '../../platform/http/app-types.js';
-import { AppError, notFound, type FieldProblem } from '../../platform/http/errors.js';
+import { AppError, type FieldProblem } from '../../platform/http/errors.js';
 import { handleForm } from '../../platform/http/forms.js';
 import { setFlash } from '../../platform/http/pages.js';
 import {
@@ -29,7 +28,7 @@ import { translator } from '../../platform/views/i18n.js';
 import { formatYuan, yuanToFen } from '../../platform/views/money.js';
 import { usePage } from '../../platform/views/page-context.js';
 import { awardSingleSource } from './award-single-source.js';
-import { myBids, openedBids } from './bids.queries.js';
+import { myBids, openedBidFile, openedBids } from './bids.queries.js';
 import { METHOD_SETTINGS, type Method } from './methods.js';
 import { projectView } from './procurement.queries.js';
 import { bidsWithMember } from './procurement.repository.js';
@@ -45,15 +44,15 @@ import {
 } from './submit-bid.js';
 
 const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
-const FILE_FIELDS = 3;
+const FILE_FIELDS = MAX_BID_FILES;
 const YUAN = /^\d{1,12}(\.\d{1,2})?$/;
 
-/** A problem of the use-case (lots[0].priceFen, files[1], consortium[2]) as the form field it concerns. */
+/** A problem of the use-case (lots.0.priceFen, files.1, consortium.2) as the form field it concerns. */
 function formField(field: string, lotNumbers: number[]): string {
-  const lot = /^lots\[(\d+)\]/.exec(field);
+  const lot = /^lots\.(\d+)/.exec(field);
   if (lot) return `price${lotNumbers[Number(lot[1])] ?? 1}`;
   if (field === 'lots') return `price${lotNumbers[0] ?? 1}`;
-  const file = /^files\[(\d+)\]/.exec(field);
+  const file = /^files\.(\d+)/.exec(field);
   if (file) return `file${Number(file[1]) + 1}`;
   if (field.startsWith('consortium')) return 'consortium';
   return field;
@@ -176,6 +175,9 @@ export function registerBidPages(app: App, services: AppServices): void {
           <p role="status">{t('bid.notTaking')}</p>
         ) : organizations.length === 0 ? (
           <p role="status">{t('bid.onlyProviders')}</p>
+        ) : view.singleSource &&
+          !organizations.some((m) => m.organizationId === view.singleSource!.supplier.id) ? (
+          <p role="status">{t('procurement.bid.onlySupplier', { name: view.singleSource.supplier.name })}</p>
         ) : (
           <section aria-labelledby="bid-heading">
             <h2 id="bid-heading">{current ? t('bid.replaceTitle') : t('bid.submitTitle')}</h2>
@@ -634,16 +636,11 @@ export function registerBidPages(app: App, services: AppServices): void {
     '/procurement/projects/:id/bids/:bidId/files/:sha256',
     { config: { action: 'intention.manage' }, schema: { params: FileParams } },
     async (req, reply) => {
-      const bids = await openedBids(db(), req.actor, req.params.id);
-      const file = bids
-        .find((b) => b.id === req.params.bidId)
-        ?.files.find((f) => f.sha256 === req.params.sha256);
-      const stored = file ? await readDocument(db(), file.sha256) : undefined;
-      if (!file || !stored) throw notFound('procurement.documentNotFound');
-      reply.header('content-type', stored.media_type);
+      const file = await openedBidFile(db(), req.actor, { ...req.params, projectId: req.params.id });
+      reply.header('content-type', file.mediaType);
       reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`);
-      reply.header('x-content-sha256', stored.sha256);
-      return reply.send(stored.bytes);
+      reply.header('x-content-sha256', file.sha256);
+      return reply.send(file.bytes);
     },
   );
 

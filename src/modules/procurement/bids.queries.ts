@@ -7,6 +7,7 @@ import { conflict, forbidden, notFound, unauthenticated } from '../../platform/h
 import { keepsDepartment } from '../catalogue/index.js';
 import type { OpenedBid } from './open-bids.js';
 import { openingMoment } from './opening-schedule.js';
+import { readDocument } from '../../platform/documents/documents.js';
 import { bidsOf, bidsOfOrganization, findProject, membersOf } from './procurement.repository.js';
 
 export async function myBids(db: Executor, actor: Actor) {
@@ -65,10 +66,24 @@ export async function openedBids(db: Executor, actor: Actor, projectId: string) 
         .map((m) => ({ id: m.organization_id, name: m.name, uscc: m.uscc, role: m.role })),
       lots: opened?.content.lots ?? [],
       statement: opened?.statement ?? null,
-      files: (opened?.content.files ?? []).map((f) => ({
+      // Only a verified bid's files were stored at the opening.
+      files: (b.verification === 'verified' ? (opened?.content.files ?? []) : []).map((f) => ({
         ...f,
         url: `/procurement/projects/${project.id}/bids/${b.id}/files/${f.sha256}`,
       })),
     };
   });
+}
+
+/** A file of an opened bid, for the department (the same checks as openedBids). */
+export async function openedBidFile(
+  db: Executor,
+  actor: Actor,
+  ids: { projectId: string; bidId: string; sha256: string },
+) {
+  const bids = await openedBids(db, actor, ids.projectId);
+  const file = bids.find((b) => b.id === ids.bidId)?.files.find((f) => f.sha256 === ids.sha256);
+  const stored = file ? await readDocument(db, file.sha256) : undefined;
+  if (!file || !stored) throw notFound('procurement.documentNotFound');
+  return { name: file.name, mediaType: stored.media_type, sha256: stored.sha256, bytes: stored.bytes };
 }

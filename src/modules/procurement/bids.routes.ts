@@ -6,7 +6,7 @@ import type { App, AppServices } from '../../platform/http/app-types.js';
 import { fieldError } from '../../platform/http/errors.js';
 import { ErrorBody, Nullable } from '../../platform/http/schema-helpers.js';
 import { awardSingleSource } from './award-single-source.js';
-import { myBids, openedBids } from './bids.queries.js';
+import { myBids, openedBidFile, openedBids } from './bids.queries.js';
 import { AwardBody, BidBody, RestartBody } from './procurement.schemas.js';
 import { restartAfterFailure } from './restart-after-failure.js';
 import { replaceBid, submitBid, withdrawBid, type BidInput } from './submit-bid.js';
@@ -50,7 +50,7 @@ function bidInput(body: BidJson): BidInput {
     consortium: body.consortium,
     files: (body.files ?? []).map((f, i) => {
       const content = f.content.replace(/\s+/g, '');
-      if (!BASE64.test(content)) throw fieldError(`files[${i}].content`, 'procurement.bid.notBase64');
+      if (!BASE64.test(content)) throw fieldError(`files.${i}.content`, 'procurement.bid.notBase64');
       return { name: f.name, bytes: Buffer.from(content, 'base64'), expectedSha256: f.sha256 };
     }),
   };
@@ -196,6 +196,27 @@ export function registerBidRoutes(app: App, services: AppServices): void {
       },
     },
     async (req) => openedBids(db(), req.actor, req.params.id),
+  );
+
+  app.get(
+    '/api/v1/projects/:id/bids/:bidId/files/:sha256',
+    {
+      config: { action: 'intention.manage' },
+      schema: {
+        tags: ['bids'],
+        summary:
+          "A file of an opened (and verified) bid of one of the department's projects; x-content-sha256 gives its hash",
+        params: Type.Object({ id: Id, bidId: Id, sha256: Type.String({ pattern: '^[0-9a-f]{64}$' }) }),
+        response: { 200: Type.Unknown({ description: 'The file' }), ...errors },
+      },
+    },
+    async (req, reply) => {
+      const file = await openedBidFile(db(), req.actor, { ...req.params, projectId: req.params.id });
+      reply.header('content-type', file.mediaType);
+      reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`);
+      reply.header('x-content-sha256', file.sha256);
+      return reply.send(file.bytes);
+    },
   );
 
   app.post(

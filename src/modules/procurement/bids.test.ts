@@ -4,7 +4,7 @@
 // role reading a bid before the opening through any route, the scheduler's opening with commitments
 // checked, failure with too few responses (GPL Art 36), and the single-source response and award
 // after the pre-notice and the answered objections (GPR Art 38).
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMembership } from '../../platform/auth/add-membership.js';
 import { canonicalJson } from '../../platform/publish/canonical-json.js';
@@ -13,6 +13,7 @@ import { verifyInclusion } from '../../platform/publish/merkle.js';
 import { describeEachDatabase } from '../../testing/databases.js';
 import { startHarness, testUscc, type Harness, type TestUser } from '../../testing/harness.js';
 import { registerOrganization } from '../organizations/index.js';
+import { openBids } from './open-bids.js';
 import type { BidReceipt } from './submit-bid.js';
 
 interface ErrorBody {
@@ -191,14 +192,14 @@ describeEachDatabase('sealed bids and the opening', (db) => {
       });
       expect(over.statusCode).toBe(422);
       expect(over.json<ErrorBody>().error.details.map((x) => x.field)).toEqual([
-        'lots[0].priceFen',
-        'lots[1].number',
+        'lots.0.priceFen',
+        'lots.1.number',
       ]);
       expect(over.json<ErrorBody>().error.details[0]!.message).toContain('第六十三条');
       const disguised = await bid(projectId, b, {
         files: [{ name: 'a.pdf', content: Buffer.from('MZ not a pdf').toString('base64') }],
       });
-      expect(disguised.json<ErrorBody>().error.details.map((x) => x.field)).toEqual(['files[0]']);
+      expect(disguised.json<ErrorBody>().error.details.map((x) => x.field)).toEqual(['files.0']);
       const altered = await bid(projectId, b, {
         files: [{ name: 'a.pdf', content: file.toString('base64'), sha256: 'a'.repeat(64) }],
       });
@@ -218,7 +219,7 @@ describeEachDatabase('sealed bids and the opening', (db) => {
       });
       // ... also as a consortium member.
       const withIneligible = await bid(projectId, b, { consortium: [d.uscc] });
-      expect(withIneligible.json<ErrorBody>().error.details[0]!.field).toBe('consortium[0]');
+      expect(withIneligible.json<ErrorBody>().error.details[0]!.field).toBe('consortium.0');
       // Purchasers, finance, administrators do not bid.
       expect((await bid(projectId, staff)).statusCode).toBe(403);
       // Nothing of the refused bids was written.
@@ -241,7 +242,9 @@ describeEachDatabase('sealed bids and the opening', (db) => {
       expect(consortium.json<BidReceipt>().content.bidders.map((x) => x.role)).toEqual(['lead', 'member']);
       const alone = await bid(projectId, c);
       expect(alone.statusCode).toBe(409);
-      expect(alone.json<ErrorBody>().error.message).toContain('第二十二条');
+      expect(alone.json<ErrorBody>().error.message).toBe(
+        '本组织已作为联合体成员参加了这个项目，不得再单独或另组联合体参加（《政府采购法实施条例》第二十二条）。',
+      );
     });
 
     it('lets a bidder replace and withdraw until the deadline, and refuses late bids (87号令 Art 33)', async () => {
@@ -408,6 +411,12 @@ describeEachDatabase('sealed bids and the opening', (db) => {
       const download = await agent.get(first.files[0]!.url);
       expect(download.statusCode).toBe(200);
       expect(download.rawPayload.toString('latin1')).toContain(MARKER);
+      const viaApi = await api(
+        'GET',
+        first.files[0]!.url.replace('/procurement/projects/', '/api/v1/projects/'),
+      );
+      expect(viaApi.statusCode).toBe(200);
+      expect(viaApi.headers['x-content-sha256']).toBe(receipts[0]!.content.files[0]!.sha256);
       // ... and nobody else does.
       expect((await api('GET', `/api/v1/projects/${projectId}/bids`, undefined, finance)).statusCode).toBe(
         403,
@@ -482,7 +491,26 @@ describeEachDatabase('sealed bids and the opening', (db) => {
     );
     expect(decided.statusCode, decided.body).toBe(200);
     const { objectionsUntil } = decided.json<{ objectionsUntil: string }>();
-    expect((await bid(projectId, stranger)).statusCode).toBe(403);
+    const refused = await bid(projectId, stranger);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json<ErrorBody>().error.message).toContain('通州区唯一失智照护中心');
+    h.clock.set(`${objectionsUntil}T02:00:00Z`);
+    const supplierAgent = h.agent();
+    await supplierAgent.logIn(supplier.login, supplier.password);
+    expect((await supplierAgent.get('/procurement/opportunities')).body).toContain(
+      `/procurement/projects/${projectId}`,
+    );
+    expect((await supplierAgent.get('/inbox')).body).toContain('请在');
+    const strangerAgent = h.agent();
+    await strangerAgent.logIn(stranger.login, stranger.password);
+    expect((await strangerAgent.get('/procurement/opportunities')).body).not.toContain(
+      `/procurement/projects/${projectId}`,
+    );
+    const strangerForm = await strangerAgent.get(`/procurement/projects/${projectId}/bid`);
+    expect(strangerForm.body).toContain(
+      '单一来源采购只接受财政部门批准的供应商（通州区唯一失智照护中心）的响应',
+    );
+    expect(strangerForm.body).not.toContain('name="statement"');
     const partial = await bid(projectId, supplier, { lots: [{ number: 1, priceFen: 9_000_000 }] });
     expect(partial.json<ErrorBody>().error.details.map((x) => x.field)).toEqual(['lots']);
     const response = await bid(projectId, supplier, {
@@ -611,6 +639,9 @@ describeEachDatabase('sealed bids and the opening', (db) => {
     );
     expect(restarted.statusCode).toBe(303);
     const next = restarted.headers.location!.split('/').at(-1)!;
+    const again = await api('POST', `/api/v1/projects/${projectId}/restart`, { path: 'retender' });
+    expect(again.statusCode).toBe(409);
+    expect(again.json<ErrorBody>().error.code).toBe('already_restarted');
     const view = (await api('GET', `/api/v1/projects/${next}`)).json<{
       method: string;
       followsProjectId: string;
@@ -635,5 +666,44 @@ describeEachDatabase('sealed bids and the opening', (db) => {
       approvalReference: '京财采〔2026〕12号',
     });
     expect(record.content.follows.source).toContain('第四十三条');
+  });
+
+  it('discards the sealed bids of a terminated procurement, and refuses to open under another bid key', async () => {
+    const projectId = await openProject();
+    const p = await provider('丰台区终止测试服务中心');
+    h.clock.set('2026-10-20T02:00:00Z');
+    const receipt = (await bid(projectId, p)).json<BidReceipt>();
+    const terminated = await api('POST', `/api/v1/projects/${projectId}/termination`, {
+      text: '预算调整，终止采购',
+    });
+    expect(terminated.statusCode, terminated.body).toBe(201);
+    const record = (
+      await api('GET', `/api/v1/records/${terminated.json<{ recordId: string }>().recordId}`, undefined, null)
+    ).json<{ content: { discarded: { commitment: string }[] } }>();
+    expect(record.content.discarded).toEqual([expect.objectContaining({ commitment: receipt.commitment })]);
+    const rows = await h.run(async (ctx) => ({
+      bid: await ctx.trx
+        .selectFrom('bids')
+        .select('status')
+        .where('id', '=', receipt.bidId)
+        .executeTakeFirstOrThrow(),
+      parts: await ctx.trx
+        .selectFrom('bid_parts')
+        .select('name')
+        .where('bid_id', '=', receipt.bidId)
+        .execute(),
+    }));
+    expect(rows).toEqual({ bid: { status: 'discarded' }, parts: [] });
+
+    // A node holding another key-encryption key does not open (the task is retried elsewhere).
+    const other = await openProject();
+    h.clock.set('2026-10-20T02:00:00Z');
+    await bid(other, p);
+    h.clock.set('2026-10-30T00:00:00Z');
+    await expect(h.run((ctx) => openBids(ctx, other, randomBytes(32)))).rejects.toThrow(/BID_KEY_FILE/);
+    await h.platform.scheduler.tick();
+    // The platform's own key opens it (one response: the tender then fails for too few).
+    const opened = (await api('GET', `/api/v1/projects/${other}/bids`)).json<{ verification: string }[]>();
+    expect(opened.map((x) => x.verification)).toEqual(['verified']);
   });
 });

@@ -64,6 +64,7 @@ export async function createProject(
       created_by: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
       sealing_public_key: null,
       sealing_wrapped_key: null,
+      sealing_key_id: null,
       follows_project_id: null,
       opened_at: null,
       restart_basis: null,

@@ -124,7 +124,7 @@ const zh: Catalogue = {
   'procurement.lotsOverBudget': '各分包预算合计超过了采购意向的预算（{budget} 元）。',
   'procurement.noticeAlready': '这个项目已经发布过采购公告。',
   'procurement.notOpen': '这个项目不在公告中。',
-  'procurement.afterDeadline': '响应截止日期已过，不能再更正或终止（后续步骤尚未开放）。',
+  'procurement.afterDeadline': '响应截止日期已过，不能再更正或终止；响应文件在截止日次日零时开启。',
   'procurement.singleSourceLater': '单一来源采购不发布采购公告：请提交单一来源申请，经财政部门批准后公示。',
   'procurement.lotsIncomplete': '这一包请同时填写名称和预算。',
   'flash.projectCreated': '采购项目已保存。',
@@ -313,7 +313,7 @@ const en: Catalogue = {
   'procurement.noticeAlready': 'This procurement’s notice has been published already.',
   'procurement.notOpen': 'This procurement is not open.',
   'procurement.afterDeadline':
-    'The response deadline has passed: it can no longer be corrected or terminated here (the next steps are not open yet).',
+    'The response deadline has passed: it can no longer be corrected or terminated; the responses are opened at midnight after the deadline day.',
   'procurement.singleSourceLater':
     'Single source has no tender notice: request it, and once the finance bureau approves, its pre-notice is published.',
   'procurement.lotsIncomplete': 'Enter the name and the budget of this lot together.',

@@ -113,6 +113,7 @@ export const procurementMigrations: GongshiMigration[] = [
       // project it follows after a failure, and when its bids were opened.
       await db.schema.alterTable('procurement_projects').addColumn('sealing_public_key', 'text').execute();
       await db.schema.alterTable('procurement_projects').addColumn('sealing_wrapped_key', 'text').execute();
+      await db.schema.alterTable('procurement_projects').addColumn('sealing_key_id', 'text').execute();
       await db.schema.alterTable('procurement_projects').addColumn('follows_project_id', 'text').execute();
       await db.schema.alterTable('procurement_projects').addColumn('opened_at', 'text').execute();
       // For a project that follows a failed one: the way forward taken and its approval (JSON).

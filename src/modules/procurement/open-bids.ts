@@ -6,7 +6,12 @@
 // for. A lot with fewer responses than the method needs fails; when every lot fails the project fails
 // and the failure notice gives the ways forward the law allows (methods.ts `failurePaths`).
 import type { Ctx } from '../../platform/context.js';
-import { openEnvelope, SealingError, unwrapSealingKey } from '../../platform/crypto/sealing.js';
+import {
+  keyEncryptionKeyId,
+  openEnvelope,
+  SealingError,
+  unwrapSealingKey,
+} from '../../platform/crypto/sealing.js';
 import { putDocumentBytes, sha256Of } from '../../platform/documents/documents.js';
 import { newId } from '../../platform/ids.js';
 import { sha256Hex } from '../../platform/publish/hashing.js';
@@ -54,6 +59,11 @@ function openingKey(ctx: Ctx, project: ProjectTable, kek: Buffer) {
     throw new Error(`project ${project.id} is not waiting to be opened`);
   if (ctx.now.getTime() < openingMoment(project.deadline).getTime())
     throw new Error(`project ${project.id}: bids may not be opened before the deadline`);
+  // A node with another key fails here, and the task is retried — on a node with the right key.
+  if (project.sealing_key_id !== keyEncryptionKeyId(kek))
+    throw new Error(
+      `project ${project.id} was sealed under bid key ${project.sealing_key_id}, this node holds ${keyEncryptionKeyId(kek)}: every node must share BID_KEY_FILE`,
+    );
   return unwrapSealingKey(kek, project.sealing_wrapped_key, `project:${project.id}`);
 }
 

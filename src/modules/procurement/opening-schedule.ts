@@ -2,7 +2,7 @@
 // date; responses are accepted through 23:59:59 that day). The scheduler's task is created with the
 // notice, moved with a correction that moves the deadline, and cancelled by a termination.
 import type { Ctx } from '../../platform/context.js';
-import { newSealingKeyPair } from '../../platform/crypto/sealing.js';
+import { keyEncryptionKeyId, newSealingKeyPair } from '../../platform/crypto/sealing.js';
 import { cancelTask, scheduleTask } from '../../platform/jobs/scheduler.js';
 import { addDays, beijingInstant } from '../../platform/time/dates.js';
 
@@ -24,5 +24,9 @@ export async function cancelOpening(ctx: Ctx, projectId: string): Promise<void> 
 /** A project's sealing key pair, its private half wrapped under the key-encryption key and bound to the project. */
 export function projectSealingKey(kek: Buffer, projectId: string) {
   const pair = newSealingKeyPair(kek, `project:${projectId}`);
-  return { sealing_public_key: pair.publicKey, sealing_wrapped_key: pair.wrappedPrivateKey };
+  return {
+    sealing_public_key: pair.publicKey,
+    sealing_wrapped_key: pair.wrappedPrivateKey,
+    sealing_key_id: keyEncryptionKeyId(kek),
+  };
 }

@@ -43,10 +43,15 @@ export function registerOpportunityPages(app: App, services: AppServices): void 
     async (req, reply) => {
       const t = translator(req.locale);
       const today = beijingDate(services.runtime.clock.now());
-      const projects = await openOpportunities(db(), { today, ...req.query });
-      // A provider sees, for each organization it belongs to, whether it may take part now.
+      // A provider sees, for each organization it belongs to, whether it may take part now; and the
+      // single-source purchases its organization is the approved supplier of.
       const mine =
         req.actor.kind === 'user' ? req.actor.memberships.filter((m) => m.role === 'providerMember') : [];
+      const projects = await openOpportunities(db(), {
+        today,
+        ...req.query,
+        supplierIds: mine.map((m) => m.organizationId),
+      });
       const verdicts = await Promise.all(
         mine.map(async (m) => ({
           name: m.organizationName,

@@ -16,6 +16,8 @@ export interface ProjectTable {
   created_by: string | null;
   sealing_public_key: string | null;
   sealing_wrapped_key: string | null;
+  /** Which key-encryption key wrapped it (keyEncryptionKeyId). */
+  sealing_key_id: string | null;
   follows_project_id: string | null;
   opened_at: string | null;
   restart_basis: string | null;
@@ -32,7 +34,7 @@ export interface LotTable {
   outcome: 'proceeds' | 'failed' | null;
 }
 
-export type BidStatus = 'sealed' | 'replaced' | 'withdrawn' | 'opened' | 'invalid';
+export type BidStatus = 'sealed' | 'replaced' | 'withdrawn' | 'discarded' | 'opened' | 'invalid';
 
 export interface BidTable {
   id: string;
@@ -164,6 +166,16 @@ export async function moveProject(
     .where('status', 'in', [...from])
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
+}
+
+/** The project that follows a failed one, if one was opened. */
+export async function followerOf(db: Executor, projectId: string): Promise<ProjectTable | undefined> {
+  const row = await db
+    .selectFrom('procurement_projects')
+    .selectAll()
+    .where('follows_project_id', '=', projectId)
+    .executeTakeFirst();
+  return row ? { ...row, budget_fen: Number(row.budget_fen) } : undefined;
 }
 
 export async function lotsOf(db: Executor, projectId: string): Promise<LotTable[]> {
@@ -352,18 +364,40 @@ export async function pendingSingleSource(db: Executor) {
   return rows.map((r) => ({ ...r, budget_fen: Number(r.budget_fen) }));
 }
 
-/** Projects open for responses on `today` (deadline not passed), soonest deadline first. */
+/**
+ * Projects open for responses on `today` (deadline not passed), soonest deadline first; a single source
+ * only for its approved supplier (among `supplierIds`).
+ */
 export async function openOpportunities(
   db: Executor,
-  filter: { today: string; district?: string | undefined; method?: string | undefined },
+  filter: {
+    today: string;
+    district?: string | undefined;
+    method?: string | undefined;
+    supplierIds?: readonly string[];
+  },
 ) {
+  const suppliers = filter.supplierIds ?? [];
   let query = db
     .selectFrom('procurement_projects as p')
     .innerJoin('organizations as o', 'o.id', 'p.department_id')
     .selectAll('p')
     .select(['o.name as department_name', 'o.name_en as department_name_en'])
     .where('p.status', '=', 'open')
-    .where('p.method', '!=', 'singleSource')
+    .where((eb) =>
+      suppliers.length === 0
+        ? eb('p.method', '!=', 'singleSource')
+        : eb.or([
+            eb('p.method', '!=', 'singleSource'),
+            eb.exists(
+              eb
+                .selectFrom('single_source_requests as r')
+                .select('r.project_id')
+                .whereRef('r.project_id', '=', 'p.id')
+                .where('r.supplier_id', 'in', [...suppliers]),
+            ),
+          ]),
+    )
     .where('p.deadline', '>=', filter.today);
   if (filter.district) query = query.where('p.district_code', '=', filter.district);
   if (filter.method) query = query.where('p.method', '=', filter.method);
@@ -489,7 +523,7 @@ export async function sealedPartsOf(db: Executor, bidId: string): Promise<BidPar
 export async function endBid(
   db: Executor,
   id: string,
-  changes: { status: 'replaced' | 'withdrawn'; ended_at: string; replaced_by: string | null },
+  changes: { status: 'replaced' | 'withdrawn' | 'discarded'; ended_at: string; replaced_by: string | null },
 ): Promise<number> {
   const result = await db
     .updateTable('bids')

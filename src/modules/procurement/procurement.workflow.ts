@@ -53,4 +53,7 @@ export async function transition(
   return { ...project, ...changes, status: t.to };
 }
 
-export const BID_STATES = ['sealed', 'replaced', 'withdrawn', 'opened', 'invalid'] as const;
+// A bid's lifecycle (BidStatus in procurement.repository.ts): `sealed` at submission; then `replaced`
+// or `withdrawn` by its bidder before the deadline, `discarded` when the procurement is terminated
+// (ciphertext deleted in all three), or at the opening `opened` (matches its commitment) or `invalid`
+// (altered ciphertext or a mismatch). Public labels: messages `bid.status.<state>`.

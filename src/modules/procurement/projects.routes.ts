@@ -40,7 +40,8 @@ export function registerProjectRoutes(app: App, services: AppServices): void {
       config: { action: 'public.read' },
       schema: {
         tags: ['procurement'],
-        summary: 'Published procurement notices (tender, correction, termination), newest first, 50 a page',
+        summary:
+          'Published procurement notices (tender, correction, termination, single source, opening, failure, award), newest first, 50 a page',
         querystring: Type.Object({
           kind: Type.Optional(
             oneOf([

@@ -11,7 +11,9 @@ import { beijingDate } from '../../platform/time/dates.js';
 import { intentionForProject } from '../planning/index.js';
 import { METHOD_SETTINGS, type Method } from './methods.js';
 import {
+  bidsOf,
   documentsOf,
+  endBid,
   insertNotice,
   lotsOf,
   noticesOf,
@@ -178,11 +180,21 @@ export async function terminateProject(
   input: Static<typeof TerminationBody>,
 ): Promise<{ recordId: string }> {
   const { project, today, latest } = await openProject(ctx, projectId);
+  // The sealed bids are never opened: their ciphertext goes, and the notice accounts for their
+  // commitments (the log holds them), as an opening record would.
+  const sealed = await bidsOf(ctx.trx, project.id, ['sealed']);
+  for (const b of sealed)
+    await endBid(ctx.trx, b.id, { status: 'discarded', ended_at: ctx.now.toISOString(), replaced_by: null });
   const receipt = await publish(ctx, {
     kind: NOTICE_KINDS.termination,
     subjectId: project.id,
     title: `${project.title}（终止公告）`,
-    content: { project: await projectHeader(ctx, project), noticeDate: today, text: input.text },
+    content: {
+      project: await projectHeader(ctx, project),
+      noticeDate: today,
+      text: input.text,
+      discarded: sealed.map((b) => ({ commitment: b.commitment, logIndex: b.log_index })),
+    },
     supersedes: latest.public_record_id,
   });
   await insertNotice(ctx.trx, {

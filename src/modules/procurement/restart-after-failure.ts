@@ -7,7 +7,7 @@ import type { Ctx } from '../../platform/context.js';
 import { conflict, invalid, type FieldProblem } from '../../platform/http/errors.js';
 import { createProject } from './create-project.js';
 import { METHOD_SETTINGS, type Method } from './methods.js';
-import { lotsOf } from './procurement.repository.js';
+import { followerOf, lotsOf } from './procurement.repository.js';
 import type { RestartBody } from './procurement.schemas.js';
 import { projectKeptBy } from './project-access.js';
 
@@ -26,6 +26,8 @@ export async function restartAfterFailure(
   const project = await projectKeptBy(ctx, projectId);
   const failedLots = (await lotsOf(ctx.trx, project.id)).filter((l) => l.outcome === 'failed');
   if (failedLots.length === 0) throw conflict('nothing_failed', 'procurement.restart.nothingFailed');
+  const follower = await followerOf(ctx.trx, project.id);
+  if (follower) throw conflict('already_restarted', 'procurement.restart.already', { title: follower.title });
   const method = project.method as Method;
   const way = METHOD_SETTINGS[method].failurePaths.find((p) => p.path === input.path);
   const problems: FieldProblem[] = [];

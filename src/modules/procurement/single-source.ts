@@ -9,6 +9,7 @@ import type { Ctx } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/database.js';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../platform/http/errors.js';
 import { newId } from '../../platform/ids.js';
+import { sendMessage } from '../../platform/notify/messages.js';
 import { publish } from '../../platform/publish/publish.js';
 import { beijingDate } from '../../platform/time/dates.js';
 import { eligibility } from '../credit/index.js';
@@ -124,7 +125,15 @@ export async function decideSingleSource(
       noticeDate,
       objectionsUntil,
       period: METHOD_SETTINGS.singleSource.periods[0],
+      // A single source after a failed tender: which, and the finance bureau's approval of the change.
+      follows: project.restart_basis ? (JSON.parse(project.restart_basis) as unknown) : null,
     },
+  });
+  await sendMessage(ctx, {
+    organizationId: supplier!.id,
+    subjectKey: 'procurement.ss.supplierMessage',
+    params: { title: project.title, date: objectionsUntil },
+    link: `/procurement/projects/${project.id}/bid`,
   });
   await saveSingleSource(ctx.trx, {
     ...base,

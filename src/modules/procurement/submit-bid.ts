@@ -152,7 +152,10 @@ export async function submitBid(
   // Single source: only the supplier the finance bureau approved responds, alone.
   if (project.method === 'singleSource') {
     const request = await findSingleSource(ctx.trx, project.id);
-    if (request?.supplier_id !== leadId) throw forbidden('procurement.bid.notTheSupplier');
+    if (request?.supplier_id !== leadId) {
+      const supplier = request ? await findOrganization(ctx.trx, request.supplier_id) : undefined;
+      throw new AppError(403, 'forbidden', 'procurement.bid.onlySupplier', { name: supplier?.name ?? '' });
+    }
     if ((input.consortium ?? []).length > 0)
       problems.push({ field: 'consortium', key: 'procurement.bid.noConsortiumSingleSource' });
   }
@@ -169,19 +172,19 @@ export async function submitBid(
     const lot = lots.find((x) => x.number === l.number);
     if (!lot)
       problems.push({
-        field: `lots[${i}].number`,
+        field: `lots.${i}.number`,
         key: 'procurement.bid.noSuchLot',
         params: { number: l.number },
       });
     else if (seen.has(l.number))
       problems.push({
-        field: `lots[${i}].number`,
+        field: `lots.${i}.number`,
         key: 'procurement.bid.lotTwice',
         params: { number: l.number },
       });
     else if (l.priceFen > lot.budget_fen)
       problems.push({
-        field: `lots[${i}].priceFen`,
+        field: `lots.${i}.priceFen`,
         key: 'procurement.bid.overBudget',
         params: { number: l.number, budget: lot.budget_fen / 100, source: OVER_BUDGET_SOURCE },
       });
@@ -194,12 +197,12 @@ export async function submitBid(
     const uscc = raw.trim().toUpperCase();
     const org = await findOrganizationByUscc(ctx.trx, uscc);
     if (!org || org.kind !== 'socialOrganization') {
-      problems.push({ field: `consortium[${i}]`, key: 'procurement.bid.memberUnknown', params: { uscc } });
+      problems.push({ field: `consortium.${i}`, key: 'procurement.bid.memberUnknown', params: { uscc } });
     } else if (org.id === leadId || members.some((m) => m.id === org.id)) {
-      problems.push({ field: `consortium[${i}]`, key: 'procurement.bid.memberTwice', params: { uscc } });
+      problems.push({ field: `consortium.${i}`, key: 'procurement.bid.memberTwice', params: { uscc } });
     } else {
       members.push({ id: org.id, name: org.name, uscc: org.uscc });
-      await judgedEligible(ctx, org.id, `consortium[${i}]`, problems);
+      await judgedEligible(ctx, org.id, `consortium.${i}`, problems);
     }
   }
   await judgedEligible(ctx, leadId, 'organizationId', problems);
@@ -218,7 +221,7 @@ export async function submitBid(
   const checkedFiles = [];
   for (const [i, f] of files.entries()) {
     try {
-      checkedFiles.push(inspectDocument(f, `files[${i}]`));
+      checkedFiles.push(inspectDocument(f, `files.${i}`));
     } catch (error) {
       if (error instanceof AppError && error.code === 'document_hash_mismatch') throw error;
       if (error instanceof AppError) problems.push(...error.fields);
@@ -238,24 +241,22 @@ export async function submitBid(
     if (!replaced || replaced.organization_id !== leadId) throw notFound('procurement.bid.notFound');
   }
   const others = sealed.filter((b) => b.id !== replaced?.id);
-  const taken = new Set(
-    (
-      await membersOf(
-        ctx.trx,
-        others.map((b) => b.id),
-      )
-    ).map((m) => m.organization_id),
+  const taken = await membersOf(
+    ctx.trx,
+    others.map((b) => b.id),
   );
-  const clash = [leadId, ...members.map((m) => m.id)].find((id) => taken.has(id));
+  const clash = taken.find(
+    (m) => m.organization_id === leadId || members.some((x) => x.id === m.organization_id),
+  );
   if (clash !== undefined) {
-    throw new AppError(
-      409,
-      'duplicate_bid',
-      clash === leadId ? 'procurement.bid.duplicate' : 'procurement.bid.memberBidding',
-      {
-        source: ONE_BID_SOURCE,
-      },
-    );
+    // Its own bid: replace or withdraw it; a member elsewhere, or ours elsewhere as a member: not allowed.
+    const key =
+      clash.organization_id !== leadId
+        ? 'procurement.bid.memberBidding'
+        : clash.role === 'lead'
+          ? 'procurement.bid.duplicate'
+          : 'procurement.bid.leadBidding';
+    throw new AppError(409, 'duplicate_bid', key, { source: ONE_BID_SOURCE });
   }
 
   // Seal and commit.
@@ -353,6 +354,7 @@ export async function replaceBid(ctx: Ctx, bidId: string, input: BidInput): Prom
   if (ctx.actor.kind !== 'user') throw unauthenticated();
   const bid = await findBid(ctx.trx, bidId);
   if (!bid || !ownMembership(ctx, bid.organization_id)) throw notFound('procurement.bid.notFound');
+  assertTakingBids(ctx, (await findProject(ctx.trx, bid.project_id))!);
   if (bid.status !== 'sealed') throw conflict('bid_ended', 'procurement.bid.ended');
   return submitBid(
     ctx,

@@ -13,6 +13,7 @@
 import {
   createCipheriv,
   createDecipheriv,
+  createHmac,
   createPrivateKey,
   createPublicKey,
   diffieHellman,
@@ -62,6 +63,14 @@ function rawPublicKey(key: KeyObject): string {
   const jwk = key.export({ format: 'jwk' });
   if (typeof jwk.x !== 'string') throw new SealingError('not an X25519 key');
   return jwk.x;
+}
+
+/**
+ * A short public name of a key-encryption key (HMAC-SHA256 of a fixed label, 16 hex digits): stored
+ * with each wrapped key, so a node holding another key says so instead of failing obscurely.
+ */
+export function keyEncryptionKeyId(kek: Buffer): string {
+  return createHmac('sha256', kek).update('gongshi key-encryption key id').digest('hex').slice(0, 16);
 }
 
 export interface SealingKeyPair {
