@@ -18,7 +18,7 @@ import { sha256Hex } from '../../platform/publish/hashing.js';
 import { publish } from '../../platform/publish/publish.js';
 import { beijingDate } from '../../platform/time/dates.js';
 import { METHOD_SETTINGS, type Method } from './methods.js';
-import { openingMoment } from './opening-schedule.js';
+import { lockProjectBids, openingMoment } from './opening-schedule.js';
 import {
   bidsOf,
   findProject,
@@ -112,6 +112,7 @@ async function openOne(ctx: Ctx, bid: BidTable, key: ReturnType<typeof unwrapSea
 }
 
 export async function openBids(ctx: Ctx, projectId: string, kek: Buffer): Promise<{ nextCheckAt?: Date }> {
+  await lockProjectBids(ctx, projectId);
   const project = await findProject(ctx.trx, projectId);
   if (!project || project.status !== 'open' || !project.deadline) return {};
   const opensAt = openingMoment(project.deadline);

@@ -3,6 +3,7 @@
 // notice, moved with a correction that moves the deadline, and cancelled by a termination.
 import type { Ctx } from '../../platform/context.js';
 import { keyEncryptionKeyId, newSealingKeyPair } from '../../platform/crypto/sealing.js';
+import { lockNamed } from '../../platform/db/locks.js';
 import { cancelTask, scheduleTask } from '../../platform/jobs/scheduler.js';
 import { addDays, beijingInstant } from '../../platform/time/dates.js';
 
@@ -19,6 +20,15 @@ export async function scheduleOpening(ctx: Ctx, projectId: string, deadline: str
 
 export async function cancelOpening(ctx: Ctx, projectId: string): Promise<void> {
   await cancelTask(ctx, OPEN_BIDS_TASK, projectId);
+}
+
+/**
+ * Serialises what changes a project's bids — submission, replacement, withdrawal, termination, the
+ * opening — so that two submissions cannot both pass the one-bid-per-supplier check, and a withdrawal
+ * cannot slip under an opening in progress (PostgreSQL; SQLite writers are serial anyway).
+ */
+export function lockProjectBids(ctx: Ctx, projectId: string): Promise<void> {
+  return lockNamed(ctx.trx, ctx.dialect, `gongshi.procurement.bids.${projectId}`);
 }
 
 /** A project's sealing key pair, its private half wrapped under the key-encryption key and bound to the project. */

@@ -531,8 +531,9 @@ export async function endBid(
     .where('id', '=', id)
     .where('status', '=', 'sealed')
     .executeTakeFirst();
-  await db.deleteFrom('bid_parts').where('bid_id', '=', id).execute();
-  return Number(result.numUpdatedRows);
+  const ended = Number(result.numUpdatedRows);
+  if (ended > 0) await db.deleteFrom('bid_parts').where('bid_id', '=', id).execute();
+  return ended;
 }
 
 export async function saveOpenedBid(

@@ -22,7 +22,13 @@ import {
 } from './procurement.repository.js';
 import type { CorrectionBody, TenderNoticeBody, TerminationBody } from './procurement.schemas.js';
 import { projectKeptBy } from './project-access.js';
-import { cancelOpening, openingMoment, projectSealingKey, scheduleOpening } from './opening-schedule.js';
+import {
+  cancelOpening,
+  lockProjectBids,
+  openingMoment,
+  projectSealingKey,
+  scheduleOpening,
+} from './opening-schedule.js';
 import { transition } from './procurement.workflow.js';
 import { timelineFor } from './timeline.queries.js';
 
@@ -179,6 +185,7 @@ export async function terminateProject(
   projectId: string,
   input: Static<typeof TerminationBody>,
 ): Promise<{ recordId: string }> {
+  await lockProjectBids(ctx, projectId);
   const { project, today, latest } = await openProject(ctx, projectId);
   // The sealed bids are never opened: their ciphertext goes, and the notice accounts for their
   // commitments (the log holds them), as an opening record would.

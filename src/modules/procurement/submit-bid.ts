@@ -29,7 +29,7 @@ import { publish } from '../../platform/publish/publish.js';
 import { inclusionPath, treeRoot } from '../../platform/publish/tree.js';
 import { formatBeijing } from '../../platform/time/dates.js';
 import { eligibility } from '../credit/index.js';
-import { openingMoment } from './opening-schedule.js';
+import { lockProjectBids, openingMoment } from './opening-schedule.js';
 import {
   bidsOf,
   endBid,
@@ -142,6 +142,7 @@ export async function submitBid(
   options: { replaces?: string } = {},
 ): Promise<BidReceipt> {
   const leadId = bidderOrganization(ctx, input.organizationId);
+  await lockProjectBids(ctx, projectId);
   const project = await findProject(ctx.trx, projectId);
   if (!project || project.status === 'draft') throw notFound('procurement.projectNotFound');
   assertTakingBids(ctx, project);
@@ -371,10 +372,16 @@ export async function withdrawBid(ctx: Ctx, bidId: string): Promise<void> {
   if (ctx.actor.kind !== 'user') throw unauthenticated();
   // Someone else's bid is not found, not forbidden: whether it exists is nobody else's business.
   if (!ownMembership(ctx, bid.organization_id)) throw notFound('procurement.bid.notFound');
+  await lockProjectBids(ctx, bid.project_id);
   const project = (await findProject(ctx.trx, bid.project_id))!;
   assertTakingBids(ctx, project);
-  if (bid.status !== 'sealed') throw conflict('bid_ended', 'procurement.bid.ended');
-  await endBid(ctx.trx, bid.id, { status: 'withdrawn', ended_at: ctx.now.toISOString(), replaced_by: null });
+  // Ended already (read before the lock, or since): 409.
+  const ended = await endBid(ctx.trx, bid.id, {
+    status: 'withdrawn',
+    ended_at: ctx.now.toISOString(),
+    replaced_by: null,
+  });
+  if (ended === 0) throw conflict('bid_ended', 'procurement.bid.ended');
 }
 
 export function ownMembership(ctx: Ctx, organizationId: string): boolean {
