@@ -200,6 +200,8 @@ describeEachDatabase('sealed bids and the opening', (db) => {
         files: [{ name: 'a.pdf', content: Buffer.from('MZ not a pdf').toString('base64') }],
       });
       expect(disguised.json<ErrorBody>().error.details.map((x) => x.field)).toEqual(['files.0']);
+      const notBase64 = await bid(projectId, b, { files: [{ name: 'a.pdf', content: 'JVBERi0x%%%' }] });
+      expect(notBase64.json<ErrorBody>().error.details.map((x) => x.field)).toEqual(['files.0.content']);
       const altered = await bid(projectId, b, {
         files: [{ name: 'a.pdf', content: file.toString('base64'), sha256: 'a'.repeat(64) }],
       });

@@ -496,6 +496,18 @@ export async function bidsOfOrganization(db: Executor, organizationId: string) {
   return rows.map(bidRow);
 }
 
+/** The sealed bids of a project that any of these organizations is in (as lead or member), with its role. */
+export async function sealedBidsWith(db: Executor, projectId: string, organizationIds: readonly string[]) {
+  return db
+    .selectFrom('bid_members as m')
+    .innerJoin('bids as b', 'b.id', 'm.bid_id')
+    .select(['m.bid_id', 'm.organization_id', 'm.role'])
+    .where('m.organization_id', 'in', [...organizationIds])
+    .where('b.project_id', '=', projectId)
+    .where('b.status', '=', 'sealed')
+    .execute();
+}
+
 export async function membersOf(db: Executor, bidIds: readonly string[]) {
   if (bidIds.length === 0) return [];
   return db

@@ -31,14 +31,13 @@ import { formatBeijing } from '../../platform/time/dates.js';
 import { eligibility } from '../credit/index.js';
 import { lockProjectBids, openingMoment } from './opening-schedule.js';
 import {
-  bidsOf,
   endBid,
   findBid,
   findProject,
   findSingleSource,
   insertBid,
   lotsOf,
-  membersOf,
+  sealedBidsWith,
   type ProjectTable,
 } from './procurement.repository.js';
 
@@ -235,20 +234,20 @@ export async function submitBid(
   }
 
   // One bid per supplier: the lead or any member already in a sealed bid (other than the one replaced).
-  const sealed = await bidsOf(ctx.trx, project.id, ['sealed']);
+  // Only the sealed bids these organizations are in: the cost does not grow with the project's bids.
   let replaced = undefined;
   if (options.replaces !== undefined) {
-    replaced = sealed.find((b) => b.id === options.replaces);
-    if (!replaced || replaced.organization_id !== leadId) throw notFound('procurement.bid.notFound');
+    replaced = await findBid(ctx.trx, options.replaces);
+    if (
+      !replaced ||
+      replaced.project_id !== project.id ||
+      replaced.status !== 'sealed' ||
+      replaced.organization_id !== leadId
+    )
+      throw notFound('procurement.bid.notFound');
   }
-  const others = sealed.filter((b) => b.id !== replaced?.id);
-  const taken = await membersOf(
-    ctx.trx,
-    others.map((b) => b.id),
-  );
-  const clash = taken.find(
-    (m) => m.organization_id === leadId || members.some((x) => x.id === m.organization_id),
-  );
+  const taken = await sealedBidsWith(ctx.trx, project.id, [leadId, ...members.map((m) => m.id)]);
+  const clash = taken.find((m) => m.bid_id !== replaced?.id);
   if (clash !== undefined) {
     // Its own bid: replace or withdraw it; a member elsewhere, or ours elsewhere as a member: not allowed.
     const key =
