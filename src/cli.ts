@@ -140,7 +140,7 @@ async function backup(config: Config, args: string[]): Promise<void> {
   if (existsSync(secretsDir)) {
     for (const name of readdirSync(secretsDir)) {
       // Never next to the database: together they open every sealed bid (docs/security.md).
-      if (name === BID_KEY_FILE_NAME) continue;
+      if (name === BID_KEY_FILE_NAME || resolve(secretsDir, name) === config.bidKeyFile) continue;
       copyFileSync(join(secretsDir, name), join(out, 'secrets', name));
       files.push(join('secrets', name));
     }

@@ -19,6 +19,7 @@ import { createIntention, publishIntention } from '../modules/planning/index.js'
 import {
   answerObjection,
   awardSingleSource,
+  confirmConsortium,
   createProject,
   decideSingleSource,
   objectToSingleSource,
@@ -314,7 +315,10 @@ export async function seedProcurement(ctx: Ctx, input: ProcurementSeedInput): Pr
         [2, 379_000],
       ],
       { consortium: [await usccOf(ctx, bidders[2]!.id)] },
-    ),
+    ).then((receipt) => ids.set('p1Consortium', receipt.bidId)),
+  );
+  step(day(38), '09:40:00', () =>
+    confirmConsortium(on(day(38), '09:40:00', bidders[2]!.actor), id('p1Consortium'), bidders[2]!.id),
   );
   step(p1Correction, '10:00:00', () =>
     publishCorrection(on(p1Correction), id('p1'), {

@@ -35,6 +35,8 @@ export async function awardSingleSource(
   const [response] = await bidsOf(ctx.trx, project.id, ['opened']);
   const opened = JSON.parse(response!.opened_content!) as OpenedBid;
   const offered = opened.content.lots.reduce((n, l) => n + l.priceFen, 0);
+  if (!Number.isSafeInteger(input.priceFen) || input.priceFen < 1)
+    throw invalid([{ field: 'priceFen', key: 'validation.minimum', params: { limit: 1 } }]);
   if (input.priceFen > offered || input.priceFen > project.budget_fen) {
     throw invalid([
       {

@@ -32,6 +32,16 @@ export const bidsZh: Catalogue = {
   'procurement.bid.memberBidding': '联合体成员已单独或在其他联合体中参加了这个项目，不得再参加（{source}）。',
   'procurement.bid.notFound': '没有这份响应文件。',
   'procurement.bid.ended': '这份响应文件已被替换或撤回。',
+  'procurement.bid.consortiumInvite':
+    '{lead}将贵组织列为“{title}”投标联合体的成员。请在截止日 {deadline} 前确认；未经全体成员确认的联合体投标无效。',
+  'procurement.bid.alreadyTakingPart':
+    '本组织已参加了这个项目的另一份响应文件，不得再加入联合体（{source}）。',
+  'procurement.bid.alreadyConfirmed': '本组织已经确认过。',
+  'bid.verification.membersUnconfirmed': '联合体成员截止时未全部确认，无效',
+  'bid.confirm': '确认加入联合体',
+  'bid.pending': '待本组织确认',
+  'flash.consortiumConfirmed': '已确认加入联合体。',
+  'procurement.bid.replaceOtherOrganization': '只能替换同一组织的响应文件；为另一个组织投标请另行提交。',
   'procurement.bid.stillSealed': '响应文件仍然密封，开标前任何人都无法查看。',
   'procurement.award.priceTooHigh': '成交价不能高于供应商报价 {offered} 元，也不能高于预算 {budget} 元。',
 };
@@ -71,6 +81,17 @@ export const bidsEn: Catalogue = {
     'A consortium member already takes part in this procurement, alone or in another consortium ({source}).',
   'procurement.bid.notFound': 'No such response.',
   'procurement.bid.ended': 'This response has been replaced or withdrawn.',
+  'procurement.bid.consortiumInvite':
+    '{lead} names your organization as a member of its consortium bidding for “{title}”. Confirm by the deadline ({deadline}); a consortium bid not confirmed by all its members is invalid.',
+  'procurement.bid.alreadyTakingPart':
+    'Your organization already takes part in another response to this procurement; it may not join a consortium ({source}).',
+  'procurement.bid.alreadyConfirmed': 'Your organization has already confirmed.',
+  'bid.verification.membersUnconfirmed': 'Not every consortium member confirmed by the deadline; invalid',
+  'bid.confirm': 'Confirm joining the consortium',
+  'bid.pending': 'Awaiting your confirmation',
+  'flash.consortiumConfirmed': 'Your organization has joined the consortium.',
+  'procurement.bid.replaceOtherOrganization':
+    'A response can only be replaced for the same organization; submit a new one for another organization.',
   'procurement.bid.stillSealed': 'The responses are sealed; nobody can read them before the opening.',
   'procurement.award.priceTooHigh':
     'The award price may not exceed the offer ({offered} yuan) or the budget ({budget} yuan).',

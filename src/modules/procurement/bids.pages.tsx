@@ -35,6 +35,7 @@ import { bidsWithMember } from './procurement.repository.js';
 import { AwardBody, RestartBody } from './procurement.schemas.js';
 import { restartAfterFailure } from './restart-after-failure.js';
 import {
+  confirmConsortium,
   MAX_BID_FILES,
   replaceBid,
   submitBid,
@@ -321,6 +322,8 @@ export function registerBidPages(app: App, services: AppServices): void {
         const raw = str(`price${l.number}`).trim().replace(/,/g, '');
         if (raw === '') continue;
         if (!YUAN.test(raw)) problems.push({ field: `price${l.number}`, key: 'planning.yuanFormat' });
+        else if (yuanToFen(raw) < 1)
+          problems.push({ field: `price${l.number}`, key: 'validation.minimum', params: { limit: 0.01 } });
         else lots.push({ number: l.number, priceFen: yuanToFen(raw) });
       }
       if (lots.length === 0 && problems.length === 0)
@@ -330,6 +333,7 @@ export function registerBidPages(app: App, services: AppServices): void {
       if (statement.length > 20_000)
         problems.push({ field: 'statement', key: 'validation.maxLength', params: { limit: 20_000 } });
       const consortium = str('consortium')
+        .slice(0, 1000)
         .split(/[\s,，;；]+/)
         .map((x) => x.trim())
         .filter(Boolean);
@@ -380,6 +384,18 @@ export function registerBidPages(app: App, services: AppServices): void {
     },
   );
 
+  app.post(
+    '/procurement/bids/:id/confirm',
+    { config: { action: 'bid.submit' }, schema: { params: IdParams } },
+    async (req, reply) => {
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      const organizationId = typeof body.organizationId === 'string' ? body.organizationId : undefined;
+      await services.run(req, (ctx) => confirmConsortium(ctx, req.params.id, organizationId));
+      setFlash(reply, 'flash.consortiumConfirmed');
+      return reply.redirect('/procurement/bids/mine', 303);
+    },
+  );
+
   app.get('/procurement/bids/mine', { config: { action: 'bid.submit' } }, async (req, reply) => {
     const t = translator(req.locale);
     const bids = await myBids(db(), req.actor);
@@ -419,6 +435,7 @@ export function registerBidPages(app: App, services: AppServices): void {
                   </td>
                   <td>
                     {b.organization.name} · {t(`bid.role.${b.role}`)}
+                    {b.confirmed ? null : <small class="block">{t('bid.pending')}</small>}
                   </td>
                   <td>{t(`bid.status.${b.status}`)}</td>
                   <td>
@@ -433,6 +450,18 @@ export function registerBidPages(app: App, services: AppServices): void {
                     </small>
                   </td>
                   <td>
+                    {b.status === 'sealed' &&
+                    !b.confirmed &&
+                    b.project.status === 'open' &&
+                    b.project.opensAt !== null &&
+                    now < Date.parse(b.project.opensAt) ? (
+                      <PostButton
+                        action={`/procurement/bids/${b.id}/confirm`}
+                        fields={{ organizationId: b.organization.id }}
+                      >
+                        {t('bid.confirm')}
+                      </PostButton>
+                    ) : null}
                     {b.status === 'sealed' &&
                     b.role === 'lead' &&
                     b.project.status === 'open' &&

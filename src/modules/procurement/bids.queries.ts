@@ -20,6 +20,7 @@ export async function myBids(db: Executor, actor: Actor) {
         id: b.id,
         organization: { id: m.organizationId, name: m.organizationName },
         role: b.member_role,
+        confirmed: b.confirmed_at !== null,
         status: b.status,
         verification: b.verification,
         commitment: b.commitment,

@@ -9,7 +9,7 @@ import { awardSingleSource } from './award-single-source.js';
 import { myBids, openedBidFile, openedBids } from './bids.queries.js';
 import { AwardBody, BidBody, RestartBody } from './procurement.schemas.js';
 import { restartAfterFailure } from './restart-after-failure.js';
-import { replaceBid, submitBid, withdrawBid, type BidInput } from './submit-bid.js';
+import { confirmConsortium, replaceBid, submitBid, withdrawBid, type BidInput } from './submit-bid.js';
 
 const errors = { 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
 const Id = Type.String({ minLength: 1, maxLength: 64 });
@@ -101,6 +101,28 @@ export function registerBidRoutes(app: App, services: AppServices): void {
         .send(await services.run(req, (ctx) => replaceBid(ctx, req.params.id, bidInput(req.body)))),
   );
 
+  app.post(
+    '/api/v1/bids/:id/confirmation',
+    {
+      config: { action: 'bid.submit' },
+      schema: {
+        tags: ['bids'],
+        summary:
+          'A consortium member confirms it takes part in a bid it is named in (before the deadline); a consortium bid not confirmed by all is invalid at the opening',
+        params: Type.Object({ id: Id }),
+        body: Type.Object(
+          { organizationId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })) },
+          { additionalProperties: false },
+        ),
+        response: { 204: Type.Null(), ...errors },
+      },
+    },
+    async (req, reply) => {
+      await services.run(req, (ctx) => confirmConsortium(ctx, req.params.id, req.body.organizationId));
+      return reply.status(204).send(null);
+    },
+  );
+
   app.delete(
     '/api/v1/bids/:id',
     {
@@ -132,6 +154,9 @@ export function registerBidRoutes(app: App, services: AppServices): void {
               id: Type.String(),
               organization: Type.Object({ id: Type.String(), name: Type.String() }),
               role: Type.String(),
+              confirmed: Type.Boolean({
+                description: 'false: a consortium member that has not confirmed yet',
+              }),
               status: Type.String(),
               verification: Nullable(Type.String()),
               commitment: Type.String(),

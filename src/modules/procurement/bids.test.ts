@@ -242,6 +242,24 @@ describeEachDatabase('sealed bids and the opening', (db) => {
       expect(consortium.statusCode, consortium.body).toBe(201);
       receipts.push(consortium.json<BidReceipt>());
       expect(consortium.json<BidReceipt>().content.bidders.map((x) => x.role)).toEqual(['lead', 'member']);
+      // c is only named: until one of its people confirms, it takes part in nothing (and the lead
+      // learns nothing of c's own bids). It confirms; then it may not bid alone.
+      const confirmed = await api(
+        'POST',
+        `/api/v1/bids/${consortium.json<BidReceipt>().bidId}/confirmation`,
+        {},
+        c,
+      );
+      expect(confirmed.statusCode, confirmed.body).toBe(204);
+      expect(
+        (await api('POST', `/api/v1/bids/${consortium.json<BidReceipt>().bidId}/confirmation`, {}, c))
+          .statusCode,
+      ).toBe(409);
+      // Only a named member learns the bid exists.
+      expect(
+        (await api('POST', `/api/v1/bids/${consortium.json<BidReceipt>().bidId}/confirmation`, {}, a))
+          .statusCode,
+      ).toBe(404);
       const alone = await bid(projectId, c);
       expect(alone.statusCode).toBe(409);
       expect(alone.json<ErrorBody>().error.message).toBe(
@@ -449,6 +467,14 @@ describeEachDatabase('sealed bids and the opening', (db) => {
         .where('name', '=', part.name)
         .execute();
     });
+    // Naming as a member an organization that bids itself: accepted (the lead learns nothing); the
+    // member cannot confirm (GPR Art 22); the consortium's bid is invalid at the opening.
+    const r = await provider('海淀区联合体牵头服务中心');
+    const named = await bid(projectId, r, { consortium: [p.uscc] });
+    expect(named.statusCode, named.body).toBe(201);
+    const refused = await api('POST', `/api/v1/bids/${named.json<BidReceipt>().bidId}/confirmation`, {}, p);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json<ErrorBody>().error.message).toContain('第二十二条');
     h.clock.set('2026-10-30T00:00:00Z');
     await h.platform.scheduler.tick();
     const view = (await api('GET', `/api/v1/projects/${projectId}`, undefined, null)).json<{
@@ -469,7 +495,11 @@ describeEachDatabase('sealed bids and the opening', (db) => {
     const opened = (await api('GET', `/api/v1/projects/${projectId}/bids`)).json<
       { verification: string }[]
     >();
-    expect(opened.map((x) => x.verification).sort()).toEqual(['unreadable', 'verified']);
+    expect(opened.map((x) => x.verification).sort()).toEqual([
+      'membersUnconfirmed',
+      'unreadable',
+      'verified',
+    ]);
   });
 
   it('single source: only the approved supplier responds; no award before the pre-notice ran and objections are answered', async () => {
@@ -702,7 +732,9 @@ describeEachDatabase('sealed bids and the opening', (db) => {
     h.clock.set('2026-10-20T02:00:00Z');
     await bid(other, p);
     h.clock.set('2026-10-30T00:00:00Z');
-    await expect(h.run((ctx) => openBids(ctx, other, randomBytes(32)))).rejects.toThrow(/BID_KEY_FILE/);
+    const elsewhere = await h.run((ctx) => openBids(ctx, other, randomBytes(32)));
+    expect(elsewhere.nextCheckAt?.toISOString()).toBe('2026-10-30T00:10:00.000Z');
+    expect((await api('GET', `/api/v1/projects/${other}`)).json<{ status: string }>().status).toBe('open');
     await h.platform.scheduler.tick();
     // The platform's own key opens it (one response: the tender then fails for too few).
     const opened = (await api('GET', `/api/v1/projects/${other}/bids`)).json<{ verification: string }[]>();

@@ -38,7 +38,7 @@ export { openBids } from './open-bids.js';
 export { openingMoment } from './opening-schedule.js';
 export { restartAfterFailure } from './restart-after-failure.js';
 export { OPEN_BIDS_TASK } from './opening-schedule.js';
-export { commitmentOf, submitBid, type BidReceipt } from './submit-bid.js';
+export { commitmentOf, confirmConsortium, submitBid, type BidReceipt } from './submit-bid.js';
 
 export const procurementFeature: Feature = {
   name: 'procurement',

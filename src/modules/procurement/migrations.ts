@@ -155,6 +155,8 @@ export const procurementMigrations: GongshiMigration[] = [
         .addColumn('bid_id', 'text', (c) => c.notNull().references('bids.id'))
         .addColumn('organization_id', 'text', (c) => c.notNull().references('organizations.id'))
         .addColumn('role', 'text', (c) => c.notNull())
+        // A member takes part once one of its own people confirms (GPL Art 24: an agreement of all).
+        .addColumn('confirmed_at', 'text')
         .addPrimaryKeyConstraint('bid_members_pk', ['bid_id', 'organization_id'])
         .execute();
       await db.schema

@@ -59,21 +59,31 @@ function openingKey(ctx: Ctx, project: ProjectTable, kek: Buffer) {
     throw new Error(`project ${project.id} is not waiting to be opened`);
   if (ctx.now.getTime() < openingMoment(project.deadline).getTime())
     throw new Error(`project ${project.id}: bids may not be opened before the deadline`);
-  // A node with another key fails here, and the task is retried — on a node with the right key.
-  if (project.sealing_key_id !== keyEncryptionKeyId(kek))
-    throw new Error(
-      `project ${project.id} was sealed under bid key ${project.sealing_key_id}, this node holds ${keyEncryptionKeyId(kek)}: every node must share BID_KEY_FILE`,
-    );
   return unwrapSealingKey(kek, project.sealing_wrapped_key, `project:${project.id}`);
 }
 
 type Verdict = {
   bid: BidTable;
-  verification: 'verified' | 'commitmentMismatch' | 'unreadable';
+  verification: 'verified' | 'commitmentMismatch' | 'unreadable' | 'membersUnconfirmed';
   opened?: OpenedBid;
 };
 
+/** Opens one bid; whatever is wrong with it makes it unreadable, never the whole opening fail. */
 async function openOne(ctx: Ctx, bid: BidTable, key: ReturnType<typeof unwrapSealingKey>): Promise<Verdict> {
+  try {
+    return await openChecked(ctx, bid, key);
+  } catch (error) {
+    if (error instanceof SealingError || error instanceof TypeError || error instanceof SyntaxError)
+      return { bid, verification: 'unreadable' };
+    throw error;
+  }
+}
+
+async function openChecked(
+  ctx: Ctx,
+  bid: BidTable,
+  key: ReturnType<typeof unwrapSealingKey>,
+): Promise<Verdict> {
   const parts = await sealedPartsOf(ctx.trx, bid.id);
   let opened: Map<string, Buffer>;
   try {
@@ -118,13 +128,34 @@ export async function openBids(ctx: Ctx, projectId: string, kek: Buffer): Promis
   const opensAt = openingMoment(project.deadline);
   if (ctx.now.getTime() < opensAt.getTime()) return { nextCheckAt: opensAt };
 
+  // A node holding another key leaves the opening to a node with the right one, and says so; the task
+  // comes back in ten minutes without counting as a failure.
+  if (project.sealing_key_id !== keyEncryptionKeyId(kek)) {
+    console.error(
+      `procurement.openBids: project ${project.id} was sealed under bid key ${project.sealing_key_id}, this node holds ${keyEncryptionKeyId(kek)}: every node must share BID_KEY_FILE`,
+    );
+    return { nextCheckAt: new Date(ctx.now.getTime() + 10 * 60_000) };
+  }
   const key = openingKey(ctx, project, kek);
   const method = project.method as Method;
   const settings = METHOD_SETTINGS[method];
   const min = minResponsesFor(method);
   const verdicts: Verdict[] = [];
-  for (const bid of await bidsOf(ctx.trx, project.id, ['sealed']))
-    verdicts.push(await openOne(ctx, bid, key));
+  const sealed = await bidsOf(ctx.trx, project.id, ['sealed']);
+  const allMembers = await membersOf(
+    ctx.trx,
+    sealed.map((b) => b.id),
+  );
+  for (const bid of sealed) {
+    const verdict = await openOne(ctx, bid, key);
+    // A consortium whose members did not all confirm by the deadline is no bid (GPL Art 24).
+    const unconfirmed = allMembers.some((m) => m.bid_id === bid.id && m.confirmed_at === null);
+    verdicts.push(
+      verdict.verification === 'verified' && unconfirmed
+        ? { ...verdict, verification: 'membersUnconfirmed' }
+        : verdict,
+    );
+  }
   for (const v of verdicts) {
     await saveOpenedBid(ctx.trx, v.bid.id, {
       status: v.verification === 'verified' ? 'opened' : 'invalid',
@@ -172,9 +203,15 @@ export async function openBids(ctx: Ctx, projectId: string, kek: Buffer): Promis
         logIndex: v.bid.log_index,
         sealedAt: v.bid.submitted_at,
         verification: v.verification,
-        bidders: members
-          .filter((m) => m.bid_id === v.bid.id)
-          .map((m) => ({ id: m.organization_id, name: m.name, uscc: m.uscc, role: m.role })),
+        // Tenders name the bidders at the opening (87号令 Art 40); in negotiations, consultations and
+        // quotations they are named with the result, not while the negotiation runs (the single
+        // source's supplier is public from its pre-notice).
+        bidders:
+          settings.pricesPublicAtOpening || method === 'singleSource'
+            ? members
+                .filter((m) => m.bid_id === v.bid.id)
+                .map((m) => ({ id: m.organization_id, name: m.name, uscc: m.uscc, role: m.role }))
+            : null,
         lots: (v.opened?.content.lots ?? []).map((l) => ({
           number: l.number,
           ...(settings.pricesPublicAtOpening ? { priceFen: l.priceFen } : {}),

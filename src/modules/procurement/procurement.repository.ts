@@ -51,7 +51,7 @@ export interface BidTable {
   replaced_by: string | null;
   /** The bid as opened (JSON), null until the opening. */
   opened_content: string | null;
-  verification: 'verified' | 'commitmentMismatch' | 'unreadable' | null;
+  verification: 'verified' | 'commitmentMismatch' | 'unreadable' | 'membersUnconfirmed' | null;
 }
 
 export interface BidPartTable {
@@ -64,6 +64,8 @@ export interface BidMemberTable {
   bid_id: string;
   organization_id: string;
   role: 'lead' | 'member';
+  /** The lead at submission; a member when one of its people confirms; null while pending. */
+  confirmed_at: string | null;
 }
 
 export interface NoticeTable {
@@ -482,6 +484,7 @@ export async function bidsOfOrganization(db: Executor, organizationId: string) {
       'b.ended_at',
       'b.verification',
       'm.role as member_role',
+      'm.confirmed_at',
       'p.id as project_id',
       'p.title',
       'p.method',
@@ -496,16 +499,33 @@ export async function bidsOfOrganization(db: Executor, organizationId: string) {
   return rows.map(bidRow);
 }
 
-/** The sealed bids of a project that any of these organizations is in (as lead or member), with its role. */
+/**
+ * The sealed bids of a project that any of these organizations takes part in — as lead, or as a member
+ * that confirmed (a member named but not confirmed takes part in nothing yet) — with its role.
+ */
 export async function sealedBidsWith(db: Executor, projectId: string, organizationIds: readonly string[]) {
   return db
     .selectFrom('bid_members as m')
     .innerJoin('bids as b', 'b.id', 'm.bid_id')
     .select(['m.bid_id', 'm.organization_id', 'm.role'])
     .where('m.organization_id', 'in', [...organizationIds])
+    .where('m.confirmed_at', 'is not', null)
     .where('b.project_id', '=', projectId)
     .where('b.status', '=', 'sealed')
     .execute();
+}
+
+/** Records a member's confirmation; 0 when it was not a pending member of the bid. */
+export async function confirmMember(db: Executor, bidId: string, organizationId: string, at: string) {
+  const result = await db
+    .updateTable('bid_members')
+    .set({ confirmed_at: at })
+    .where('bid_id', '=', bidId)
+    .where('organization_id', '=', organizationId)
+    .where('role', '=', 'member')
+    .where('confirmed_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }
 
 export async function membersOf(db: Executor, bidIds: readonly string[]) {
@@ -513,7 +533,7 @@ export async function membersOf(db: Executor, bidIds: readonly string[]) {
   return db
     .selectFrom('bid_members as m')
     .innerJoin('organizations as o', 'o.id', 'm.organization_id')
-    .select(['m.bid_id', 'm.organization_id', 'm.role', 'o.name', 'o.uscc'])
+    .select(['m.bid_id', 'm.organization_id', 'm.role', 'm.confirmed_at', 'o.name', 'o.uscc'])
     .where('m.bid_id', 'in', [...bidIds])
     .orderBy('m.bid_id')
     .orderBy('m.role')

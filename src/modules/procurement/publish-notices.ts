@@ -112,11 +112,13 @@ export async function publishTenderNotice(
   return { recordId: receipt.recordId, deadline: input.deadline };
 }
 
+/** A project still open, under its bids' lock: a correction or termination cannot race the opening. */
 async function openProject(ctx: Ctx, projectId: string) {
+  await lockProjectBids(ctx, projectId);
   const project = await projectKeptBy(ctx, projectId);
   if (project.status !== 'open') throw conflict('project_not_open', 'procurement.notOpen');
   const today = beijingDate(ctx.now);
-  if (project.deadline && today > project.deadline)
+  if (project.deadline && ctx.now.getTime() >= openingMoment(project.deadline).getTime())
     throw conflict('deadline_passed', 'procurement.afterDeadline');
   const latest = (await noticesOf(ctx.trx, project.id)).at(-1)!;
   return { project, today, latest };
@@ -185,7 +187,6 @@ export async function terminateProject(
   projectId: string,
   input: Static<typeof TerminationBody>,
 ): Promise<{ recordId: string }> {
-  await lockProjectBids(ctx, projectId);
   const { project, today, latest } = await openProject(ctx, projectId);
   // The sealed bids are never opened: their ciphertext goes, and the notice accounts for their
   // commitments (the log holds them), as an opening record would.

@@ -25,6 +25,7 @@ import {
 import { newId } from '../../platform/ids.js';
 import { canonicalJson } from '../../platform/publish/canonical-json.js';
 import { sha256Hex } from '../../platform/publish/hashing.js';
+import { sendMessage } from '../../platform/notify/messages.js';
 import { publish } from '../../platform/publish/publish.js';
 import { inclusionPath, treeRoot } from '../../platform/publish/tree.js';
 import { formatBeijing } from '../../platform/time/dates.js';
@@ -36,13 +37,16 @@ import {
   findProject,
   findSingleSource,
   insertBid,
+  confirmMember,
   lotsOf,
+  membersOf,
   sealedBidsWith,
   type ProjectTable,
 } from './procurement.repository.js';
 
 export const BID_COMMITMENT_KIND = 'bidCommitment';
 export const MAX_BID_FILES = 5;
+export const MAX_CONSORTIUM_MEMBERS = 9;
 export const BID_FILES_LIMIT_BYTES = 10 * 1024 * 1024;
 const LATE_SOURCE = '《政府采购货物和服务招标投标管理办法》（财政部令第87号）第三十三条';
 const OVER_BUDGET_SOURCE = '《政府采购货物和服务招标投标管理办法》（财政部令第87号）第六十三条第（四）项';
@@ -141,6 +145,19 @@ export async function submitBid(
   options: { replaces?: string } = {},
 ): Promise<BidReceipt> {
   const leadId = bidderOrganization(ctx, input.organizationId);
+  // What can be judged on the input alone, before the project's lock.
+  if ((input.consortium ?? []).length > MAX_CONSORTIUM_MEMBERS)
+    throw invalid([
+      { field: 'consortium', key: 'validation.maxItems', params: { limit: MAX_CONSORTIUM_MEMBERS } },
+    ]);
+  const badPrices = input.lots.flatMap((l, i) =>
+    Number.isSafeInteger(l.priceFen) && l.priceFen >= 1
+      ? []
+      : [{ field: `lots.${i}.priceFen`, key: 'validation.minimum', params: { limit: 1 } }],
+  );
+  if (input.lots.length === 0)
+    badPrices.push({ field: 'lots', key: 'validation.required', params: { limit: 1 } });
+  if (badPrices.length > 0) throw invalid(badPrices);
   await lockProjectBids(ctx, projectId);
   const project = await findProject(ctx.trx, projectId);
   if (!project || project.status === 'draft') throw notFound('procurement.projectNotFound');
@@ -246,16 +263,13 @@ export async function submitBid(
     )
       throw notFound('procurement.bid.notFound');
   }
-  const taken = await sealedBidsWith(ctx.trx, project.id, [leadId, ...members.map((m) => m.id)]);
+  // Only the lead is checked here: whether a named member takes part elsewhere is its own business,
+  // and comes up when it confirms (confirmConsortium) — telling the lead would reveal who bids.
+  const taken = await sealedBidsWith(ctx.trx, project.id, [leadId]);
   const clash = taken.find((m) => m.bid_id !== replaced?.id);
   if (clash !== undefined) {
-    // Its own bid: replace or withdraw it; a member elsewhere, or ours elsewhere as a member: not allowed.
-    const key =
-      clash.organization_id !== leadId
-        ? 'procurement.bid.memberBidding'
-        : clash.role === 'lead'
-          ? 'procurement.bid.duplicate'
-          : 'procurement.bid.leadBidding';
+    // Its own bid: replace or withdraw it; a member of another bid: not allowed.
+    const key = clash.role === 'lead' ? 'procurement.bid.duplicate' : 'procurement.bid.leadBidding';
     throw new AppError(409, 'duplicate_bid', key, { source: ONE_BID_SOURCE });
   }
 
@@ -317,12 +331,26 @@ export async function submitBid(
     },
     [...envelope.parts].map(([name, bytes]) => ({ bid_id: bidId, name, sealed: bytes })),
     [
-      { bid_id: bidId, organization_id: leadId, role: 'lead' },
-      ...members.map((m) => ({ bid_id: bidId, organization_id: m.id, role: 'member' as const })),
+      { bid_id: bidId, organization_id: leadId, role: 'lead', confirmed_at: sealedAt },
+      ...members.map((m) => ({
+        bid_id: bidId,
+        organization_id: m.id,
+        role: 'member' as const,
+        confirmed_at: null,
+      })),
     ],
   );
   if (replaced)
     await endBid(ctx.trx, replaced.id, { status: 'replaced', ended_at: sealedAt, replaced_by: bidId });
+  // Each member is asked to confirm (again, for a replacement: what it agreed to has changed).
+  for (const m of members) {
+    await sendMessage(ctx, {
+      organizationId: m.id,
+      subjectKey: 'procurement.bid.consortiumInvite',
+      params: { lead: lead.name, title: project.title, deadline: project.deadline! },
+      link: '/procurement/bids/mine',
+    });
+  }
 
   const treeSize = published.logIndex + 1;
   const [root, path] = await Promise.all([
@@ -356,12 +384,44 @@ export async function replaceBid(ctx: Ctx, bidId: string, input: BidInput): Prom
   if (!bid || !ownMembership(ctx, bid.organization_id)) throw notFound('procurement.bid.notFound');
   assertTakingBids(ctx, (await findProject(ctx.trx, bid.project_id))!);
   if (bid.status !== 'sealed') throw conflict('bid_ended', 'procurement.bid.ended');
+  if (input.organizationId !== undefined && input.organizationId !== bid.organization_id)
+    throw invalid([{ field: 'organizationId', key: 'procurement.bid.replaceOtherOrganization' }]);
   return submitBid(
     ctx,
     bid.project_id,
     { ...input, organizationId: bid.organization_id },
     { replaces: bid.id },
   );
+}
+
+/**
+ * A consortium member's confirmation, by one of its own people, before the deadline. Refused when the
+ * member already takes part in another sealed bid of the project (GPR Art 22).
+ */
+export async function confirmConsortium(
+  ctx: Ctx,
+  bidId: string,
+  organizationId: string | undefined,
+): Promise<void> {
+  if (ctx.actor.kind !== 'user') throw unauthenticated();
+  const bid = await findBid(ctx.trx, bidId);
+  if (!bid) throw notFound('procurement.bid.notFound');
+  const mine = (await membersOf(ctx.trx, [bid.id])).filter(
+    (m) => m.role === 'member' && ownMembership(ctx, m.organization_id),
+  );
+  // Only a named member learns that the bid exists.
+  if (mine.length === 0) throw notFound('procurement.bid.notFound');
+  const member =
+    organizationId === undefined ? mine[0]! : mine.find((m) => m.organization_id === organizationId);
+  if (!member) throw invalid([{ field: 'organizationId', key: 'procurement.bid.notYourOrganization' }]);
+  await lockProjectBids(ctx, bid.project_id);
+  assertTakingBids(ctx, (await findProject(ctx.trx, bid.project_id))!);
+  if ((await findBid(ctx.trx, bid.id))!.status !== 'sealed')
+    throw conflict('bid_ended', 'procurement.bid.ended');
+  if ((await sealedBidsWith(ctx.trx, bid.project_id, [member.organization_id])).length > 0)
+    throw new AppError(409, 'duplicate_bid', 'procurement.bid.alreadyTakingPart', { source: ONE_BID_SOURCE });
+  if ((await confirmMember(ctx.trx, bid.id, member.organization_id, ctx.now.toISOString())) === 0)
+    throw conflict('already_confirmed', 'procurement.bid.alreadyConfirmed');
 }
 
 /** Withdraws a sealed bid before the deadline: its ciphertext is deleted; its commitment stays in the log. */

@@ -1,5 +1,5 @@
 // Time is injected (architecture rule 5): nothing else calls Date.now() or new Date() without an argument.
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 
 export interface Clock {
   now(): Date;
@@ -11,26 +11,26 @@ export const systemClock: Clock = {
 
 /**
  * The system clock moved by an offset read from a file (milliseconds, an integer; missing or empty
- * means 0), re-read when the file changes. For browser tests only, which must see a deadline pass in a
+ * means 0), read on every reading of the clock. For browser tests only, which must see a deadline pass in a
  * running server (TEST_CLOCK_FILE; the server warns at start when it is set). Never in production.
  */
 export class OffsetFileClock implements Clock {
   private offset = 0;
-  private seen = -1;
+  private seen = '';
 
   constructor(private readonly file: string) {}
 
   now(): Date {
-    let stamp = 0;
+    let text = '';
     try {
-      stamp = statSync(this.file).mtimeMs;
+      text = readFileSync(this.file, 'utf8').trim();
     } catch {
-      stamp = 0;
+      text = '';
     }
-    if (stamp !== this.seen) {
-      this.seen = stamp;
-      const text = stamp === 0 ? '' : readFileSync(this.file, 'utf8').trim();
-      this.offset = /^-?\d+$/.test(text) ? Number(text) : 0;
+    if (text !== this.seen) {
+      this.seen = text;
+      const offset = /^-?\d{1,15}$/.test(text) ? Number(text) : 0;
+      this.offset = Number.isSafeInteger(offset) ? offset : 0;
     }
     return new Date(Date.now() + this.offset);
   }
