@@ -4,6 +4,7 @@
 // forward after a failure.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import { sendDocument } from '../../platform/documents/documents.js';
 import type { App, AppServices } from '../../platform/http/app-types.js';
 import { AppError, type FieldProblem } from '../../platform/http/errors.js';
 import { handleForm } from '../../platform/http/forms.js';
@@ -15,6 +16,7 @@ import {
   ErrorSummary,
   Facts,
   FieldScope,
+  FileField,
   Form,
   PostButton,
   SelectField,
@@ -26,7 +28,6 @@ import {
 import { formatBeijing } from '../../platform/time/dates.js';
 import { translator } from '../../platform/views/i18n.js';
 import { formatYuan, yuanToFen } from '../../platform/views/money.js';
-import { usePage } from '../../platform/views/page-context.js';
 import { awardSingleSource } from './award-single-source.js';
 import { myBids, openedBidFile, openedBids } from './bids.queries.js';
 import { METHOD_SETTINGS, type Method } from './methods.js';
@@ -57,30 +58,6 @@ function formField(field: string, lotNumbers: number[]): string {
   if (file) return `file${Number(file[1]) + 1}`;
   if (field.startsWith('consortium')) return 'consortium';
   return field;
-}
-
-function FileInput(props: { name: string; label: string; form: FormState }) {
-  const { t } = usePage();
-  const id = `field-${props.name}`;
-  const problem = props.form.problems.find((p) => p.field === props.name);
-  return (
-    <div class="field">
-      <label for={id}>{props.label}</label>
-      <input
-        id={id}
-        type="file"
-        name={props.name}
-        accept=".pdf,.docx,.xlsx,.png,.jpg,.jpeg"
-        aria-invalid={problem ? 'true' : undefined}
-        aria-describedby={problem ? `${id}-error` : undefined}
-      />
-      {problem ? (
-        <small id={`${id}-error`} class="field-error">
-          {t(problem.key, problem.params)}
-        </small>
-      ) : null}
-    </div>
-  );
 }
 
 export function registerBidPages(app: App, services: AppServices): void {
@@ -244,7 +221,7 @@ export function registerBidPages(app: App, services: AppServices): void {
                 ) : null}
                 <p>{t('bid.filesHint', { max: MAX_BID_FILES })}</p>
                 {[...Array(FILE_FIELDS).keys()].map((i) => (
-                  <FileInput
+                  <FileField
                     key={i}
                     name={`file${i + 1}`}
                     label={t('bid.file', { n: i + 1 })}
@@ -665,11 +642,10 @@ export function registerBidPages(app: App, services: AppServices): void {
     '/procurement/projects/:id/bids/:bidId/files/:sha256',
     { config: { action: 'intention.manage' }, schema: { params: FileParams } },
     async (req, reply) => {
-      const file = await openedBidFile(db(), req.actor, { ...req.params, projectId: req.params.id });
-      reply.header('content-type', file.mediaType);
-      reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`);
-      reply.header('x-content-sha256', file.sha256);
-      return reply.send(file.bytes);
+      return sendDocument(
+        reply,
+        await openedBidFile(db(), req.actor, { ...req.params, projectId: req.params.id }),
+      );
     },
   );
 

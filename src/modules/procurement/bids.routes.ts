@@ -2,6 +2,7 @@
 // their content: nobody can read that before the opening); after the opening the department reads
 // them; the single-source award.
 import { Type, type Static } from 'typebox';
+import { sendDocument } from '../../platform/documents/documents.js';
 import type { App, AppServices } from '../../platform/http/app-types.js';
 import { fieldError } from '../../platform/http/errors.js';
 import { ErrorBody, Nullable } from '../../platform/http/schema-helpers.js';
@@ -238,11 +239,10 @@ export function registerBidRoutes(app: App, services: AppServices): void {
       },
     },
     async (req, reply) => {
-      const file = await openedBidFile(db(), req.actor, { ...req.params, projectId: req.params.id });
-      reply.header('content-type', file.mediaType);
-      reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`);
-      reply.header('x-content-sha256', file.sha256);
-      return reply.send(file.bytes);
+      return sendDocument(
+        reply,
+        await openedBidFile(db(), req.actor, { ...req.params, projectId: req.params.id }),
+      );
     },
   );
 

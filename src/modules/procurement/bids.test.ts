@@ -13,6 +13,7 @@ import { verifyInclusion } from '../../platform/publish/merkle.js';
 import { describeEachDatabase } from '../../testing/databases.js';
 import { startHarness, testUscc, type Harness, type TestUser } from '../../testing/harness.js';
 import { registerOrganization } from '../organizations/index.js';
+import { publishedIntention } from './procurement.fixtures.js';
 import { openBids } from './open-bids.js';
 import type { BidReceipt } from './submit-bid.js';
 
@@ -90,34 +91,7 @@ describeEachDatabase('sealed bids and the opening', (db) => {
     staff = await h.user('purchaserStaff');
     civil = await h.user('civilAffairs');
     finance = await h.user('finance');
-    h.clock.set('2026-09-01T02:00:00Z');
-    const catalogue = (
-      await api('POST', '/api/v1/catalogues', { departmentId: staff.organizationId, year: 2026 })
-    ).json<{ id: string }>().id;
-    const item = (
-      await api('POST', `/api/v1/catalogues/${catalogue}/items`, {
-        code: 'A01',
-        name: '居家养老上门服务',
-        domain: 'livelihood',
-        forSocialOrganizations: true,
-        negativeCheck: 'none',
-        negativeReason: '公共服务',
-        purchasable: true,
-      })
-    ).json<{ id: string }>().id;
-    await api('POST', `/api/v1/catalogues/${catalogue}/publish`);
-    intentionId = (
-      await api('POST', '/api/v1/intentions', {
-        departmentId: staff.organizationId,
-        catalogueItemId: item,
-        projectName: '望京街道居家养老上门服务',
-        needs: '200 名老年人每月上门 4 次',
-        procurementFrom: '2026-10-08',
-        contractMonths: 12,
-        costs: [{ kind: 'labour', quantity: 100, unit: '人·月', unitCostFen: 800_000 }],
-      })
-    ).json<{ id: string }>().id;
-    expect((await api('POST', `/api/v1/intentions/${intentionId}/publish`)).statusCode).toBe(201);
+    intentionId = await publishedIntention(h, staff, 100);
   });
   afterAll(() => h.close());
 

@@ -5,7 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { App, AppServices } from '../../platform/http/app-types.js';
 import { AppError, invalid, notFound, type FieldProblem } from '../../platform/http/errors.js';
-import { readDocument } from '../../platform/documents/documents.js';
+import { readDocument, sendDocument } from '../../platform/documents/documents.js';
 import { handleForm } from '../../platform/http/forms.js';
 import { setFlash } from '../../platform/http/pages.js';
 import { hrefWith, PageParam, pageWindow } from '../../platform/http/schema-helpers.js';
@@ -17,6 +17,7 @@ import {
   ErrorSummary,
   Facts,
   FieldScope,
+  FileField,
   Form,
   Pager,
   PostButton,
@@ -78,30 +79,6 @@ const ProjectForm = Type.Object({
 });
 
 /** A file input with its label and its problem, like the other fields. */
-function FileField(props: { name: string; label: string; form: FormState }) {
-  const { t } = usePage();
-  const id = `field-document-${props.name}`;
-  const problem = props.form.problems.find((p) => p.field === props.name);
-  return (
-    <div class="field">
-      <label for={id}>{props.label}</label>
-      <input
-        id={id}
-        type="file"
-        name={props.name}
-        accept=".pdf,.docx,.xlsx,.png,.jpg,.jpeg"
-        aria-invalid={problem ? 'true' : undefined}
-        aria-describedby={problem ? `${id}-error` : undefined}
-      />
-      {problem ? (
-        <small id={`${id}-error`} class="field-error">
-          {t(problem.key, problem.params)}
-        </small>
-      ) : null}
-    </div>
-  );
-}
-
 interface Forms {
   notice?: FormState;
   correction?: FormState;
@@ -869,10 +846,12 @@ export function registerProjectPages(app: App, services: AppServices): void {
       const listed = view.documents.find((d) => d.sha256 === req.params.sha256);
       const stored = listed ? await readDocument(db(), listed.sha256) : undefined;
       if (!listed || !stored) throw notFound('procurement.documentNotFound');
-      reply.header('content-type', stored.media_type);
-      reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(listed.name)}`);
-      reply.header('x-content-sha256', stored.sha256);
-      return reply.send(stored.bytes);
+      return sendDocument(reply, {
+        name: listed.name,
+        mediaType: stored.media_type,
+        sha256: stored.sha256,
+        bytes: stored.bytes,
+      });
     },
   );
 

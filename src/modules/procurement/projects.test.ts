@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../testing/databases.js';
 import { startHarness, testUscc, type Harness, type TestUser } from '../../testing/harness.js';
 import { registerOrganization } from '../organizations/index.js';
+import { publishedIntention } from './procurement.fixtures.js';
 import { singleSourceMayAward } from './single-source.js';
 
 interface ErrorBody {
@@ -41,36 +42,7 @@ describeEachDatabase('procurement projects and notices', (db) => {
     staff = await h.user('purchaserStaff');
     other = await h.user('purchaserStaff');
     // On 2026-09-01: a published catalogue item and an intention for it, published the same day.
-    h.clock.set('2026-09-01T02:00:00Z');
-    const catalogue = (
-      await api('POST', '/api/v1/catalogues', { departmentId: staff.organizationId, year: 2026 })
-    ).json<{
-      id: string;
-    }>().id;
-    const item = (
-      await api('POST', `/api/v1/catalogues/${catalogue}/items`, {
-        code: 'A01',
-        name: '居家养老上门服务',
-        domain: 'livelihood',
-        forSocialOrganizations: true,
-        negativeCheck: 'none',
-        negativeReason: '公共服务',
-        purchasable: true,
-      })
-    ).json<{ id: string }>().id;
-    await api('POST', `/api/v1/catalogues/${catalogue}/publish`);
-    intentionId = (
-      await api('POST', '/api/v1/intentions', {
-        departmentId: staff.organizationId,
-        catalogueItemId: item,
-        projectName: '望京街道居家养老上门服务',
-        needs: '200 名老年人每月上门 4 次',
-        procurementFrom: '2026-10-08',
-        contractMonths: 12,
-        costs: [{ kind: 'labour', quantity: 24, unit: '人·月', unitCostFen: 800_000 }],
-      })
-    ).json<{ id: string }>().id;
-    expect((await api('POST', `/api/v1/intentions/${intentionId}/publish`)).statusCode).toBe(201);
+    intentionId = await publishedIntention(h, staff, 24);
   });
   afterAll(() => h.close());
 

@@ -3,6 +3,7 @@
 // what the client claims. A client that sends the hash it computed gets a 422 if the bytes differ
 // (a tampered or broken upload).
 import { createHash } from 'node:crypto';
+import type { FastifyReply } from 'fastify';
 import type { Ctx } from '../context.js';
 import type { Executor } from '../db/database.js';
 import { AppError, fieldError } from '../http/errors.js';
@@ -121,4 +122,16 @@ export async function putDocumentBytes(
 export async function readDocument(db: Executor, sha256: string): Promise<DocumentTable | undefined> {
   const row = await db.selectFrom('documents').selectAll().where('sha256', '=', sha256).executeTakeFirst();
   return row ? { ...row, size: Number(row.size), bytes: Buffer.from(row.bytes) } : undefined;
+}
+
+/** Sends a stored document as a download under its own name, with its SHA-256 for the receiver to check. */
+export function sendDocument(
+  reply: FastifyReply,
+  document: { name: string; mediaType: string; sha256: string; bytes: Buffer },
+): FastifyReply {
+  return reply
+    .header('content-type', document.mediaType)
+    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(document.name)}`)
+    .header('x-content-sha256', document.sha256)
+    .send(document.bytes);
 }

@@ -201,6 +201,24 @@ export function TextAreaField(props: FieldProps & { value?: string | undefined; 
   );
 }
 
+/** A file input (by default the document types the platform accepts), its error tied to it. */
+export function FileField(props: Omit<FieldProps, 'required'> & { accept?: string }) {
+  const id = useFieldId(props.name);
+  const problem = problemFor(props.form, props.name);
+  return (
+    <Field id={id} label={props.label} required={false} hint={props.hint} problem={problem}>
+      <input
+        id={id}
+        type="file"
+        name={props.name}
+        accept={props.accept ?? '.pdf,.docx,.xlsx,.png,.jpg,.jpeg'}
+        aria-invalid={problem ? 'true' : undefined}
+        aria-describedby={describedBy(id, props.hint, problem)}
+      />
+    </Field>
+  );
+}
+
 export interface Option {
   value: string;
   label: string;

@@ -1,0 +1,48 @@
+// Test set-up shared by the procurement suites: what a project needs before it can be opened — a
+// published catalogue item and an intention for it, published on 2026-09-01 (so procurement may start
+// 30 days later, 财库〔2020〕10号).
+import { expect } from 'vitest';
+import type { Harness, TestUser } from '../../testing/harness.js';
+
+/** Publishes a catalogue and an intention of `staff`'s department; returns the intention's id. */
+export async function publishedIntention(h: Harness, staff: TestUser, labourMonths: number): Promise<string> {
+  const api = async <T>(url: string, payload?: Record<string, unknown>) => {
+    const res = await h.app.inject({
+      method: 'POST',
+      url,
+      headers: { authorization: `Bearer ${staff.token}` },
+      ...(payload ? { payload } : {}),
+    });
+    expect(res.statusCode, `${url}: ${res.body}`).toBeLessThan(300);
+    return res.json<T>();
+  };
+  h.clock.set('2026-09-01T02:00:00Z');
+  const catalogue = (
+    await api<{ id: string }>('/api/v1/catalogues', { departmentId: staff.organizationId, year: 2026 })
+  ).id;
+  const item = (
+    await api<{ id: string }>(`/api/v1/catalogues/${catalogue}/items`, {
+      code: 'A01',
+      name: '居家养老上门服务',
+      domain: 'livelihood',
+      forSocialOrganizations: true,
+      negativeCheck: 'none',
+      negativeReason: '公共服务',
+      purchasable: true,
+    })
+  ).id;
+  await api(`/api/v1/catalogues/${catalogue}/publish`);
+  const intention = (
+    await api<{ id: string }>('/api/v1/intentions', {
+      departmentId: staff.organizationId,
+      catalogueItemId: item,
+      projectName: '望京街道居家养老上门服务',
+      needs: '200 名老年人每月上门 4 次',
+      procurementFrom: '2026-10-08',
+      contractMonths: 12,
+      costs: [{ kind: 'labour', quantity: labourMonths, unit: '人·月', unitCostFen: 800_000 }],
+    })
+  ).id;
+  await api(`/api/v1/intentions/${intention}/publish`);
+  return intention;
+}
