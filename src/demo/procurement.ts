@@ -22,6 +22,7 @@ import {
   confirmConsortium,
   createProject,
   decideSingleSource,
+  inviteSuppliers,
   objectToSingleSource,
   openBids,
   openingMoment,
@@ -80,14 +81,21 @@ function memberActor(userId: string, organizationId: string, organizationName: s
 }
 
 /**
- * The years of the demo's history that the working-day calendar does not know yet (an administrator
+ * The years the demo's history counts statutory periods in (its notices and openings all fall within
+ * the first HISTORY_COUNTED_DAYS) that the working-day calendar does not know yet (an administrator
  * enters a new year at /admin/calendar): when there are any, the procurement demo cannot be seeded.
+ * What is seeded later — drafts, a single-source request — counts no period; the procurements open now
+ * check their own year.
  */
 export async function procurementDemoPossible(ctx: Ctx, start: Date): Promise<number[]> {
   const calendar = await loadCalendar(ctx.trx);
-  const years = new Set([yearOf(beijingDate(start)), yearOf(beijingDate(ctx.now))]);
+  const first = beijingDate(start);
+  const years = new Set([yearOf(first), yearOf(addDays(first, HISTORY_COUNTED_DAYS))]);
   return [...years].filter((y) => !calendar.knows(y));
 }
+
+/** The history's notices, deadlines, pre-notices and openings all lie within this many days of its start. */
+const HISTORY_COUNTED_DAYS = 75;
 
 /** Days ahead the procurements that are open now have their deadlines. */
 const OPEN_FOR_DAYS = 3;
@@ -490,6 +498,16 @@ export async function seedProcurement(ctx: Ctx, input: ProcurementSeedInput): Pr
           [['4个社区', 560_000]],
         ),
       ),
+    );
+    step(p3Notice, '09:00:00', async () =>
+      inviteSuppliers(on(p3Notice, '09:00:00'), id('p3'), {
+        suppliers: [
+          (await findOrganization(ctx.trx, provider.id))!.uscc!,
+          await usccOf(ctx, bidders[2]!.id),
+          await usccOf(ctx, bidders[3]!.id),
+        ],
+        basis: '采购人和评审专家书面推荐（朝民采推〔2026〕7号）',
+      }),
     );
     step(p3Notice, '10:00:00', () =>
       notice(

@@ -32,6 +32,23 @@ export const bidsZh: Catalogue = {
   'procurement.bid.memberBidding': '联合体成员已单独或在其他联合体中参加了这个项目，不得再参加（{source}）。',
   'procurement.bid.notFound': '没有这份响应文件。',
   'procurement.bid.ended': '这份响应文件已被替换或撤回。',
+  'procurement.bid.notInvited': '邀请招标只接受受邀供应商的响应文件。',
+  'procurement.invite.notInvitedTender': '只有邀请招标需要邀请供应商。',
+  'procurement.invite.twice': '{uscc} 重复。',
+  'procurement.invite.tooFew': '邀请招标至少邀请 {value} 家供应商（{source}）。',
+  'procurement.invite.message':
+    '贵组织受邀参加“{title}”邀请招标，请在 {date}（北京时间当日24时前）前提交响应文件。',
+  'invite.title': '受邀供应商',
+  'invite.lead':
+    '邀请招标只接受受邀供应商的响应。至少邀请三家，每家须为平台登记且目前有资格承接的社会组织；发布采购公告时，受邀供应商会收到消息。',
+  'invite.none': '还没有邀请供应商。',
+  'invite.suppliers': '受邀供应商的统一社会信用代码',
+  'invite.suppliersHint': '每行一个，至少三家。',
+  'invite.basis': '产生方式',
+  'invite.basisHint':
+    '如：发布资格预审公告后随机抽取；从财政部门供应商库随机抽取；采购人和评审专家书面推荐（附文号）。',
+  'invite.button': '保存受邀名单',
+  'flash.invited': '已保存 {count} 家受邀供应商。',
   'procurement.bid.consortiumInvite':
     '{lead}将贵组织列为“{title}”投标联合体的成员。请在截止日 {deadline} 前确认；未经全体成员确认的联合体投标无效。',
   'procurement.bid.alreadyTakingPart':
@@ -81,6 +98,23 @@ export const bidsEn: Catalogue = {
     'A consortium member already takes part in this procurement, alone or in another consortium ({source}).',
   'procurement.bid.notFound': 'No such response.',
   'procurement.bid.ended': 'This response has been replaced or withdrawn.',
+  'procurement.bid.notInvited': 'An invited tender takes responses only from the suppliers invited.',
+  'procurement.invite.notInvitedTender': 'Only an invited tender invites suppliers.',
+  'procurement.invite.twice': '{uscc} is given twice.',
+  'procurement.invite.tooFew': 'An invited tender invites at least {value} suppliers ({source}).',
+  'procurement.invite.message':
+    'Your organization is invited to the invited tender “{title}”; submit your response by {date} (end of the day, Beijing time).',
+  'invite.title': 'Invited suppliers',
+  'invite.lead':
+    'An invited tender takes responses only from the suppliers invited: at least three, each a social organization registered here and eligible now. They are told when the notice is published.',
+  'invite.none': 'No supplier invited yet.',
+  'invite.suppliers': 'Unified social credit codes of the suppliers invited',
+  'invite.suppliersHint': 'One per line; at least three.',
+  'invite.basis': 'How they were chosen',
+  'invite.basisHint':
+    'E.g. drawn at random after a prequalification notice; drawn from a finance bureau’s supplier database; written recommendations of the purchaser and experts (with reference).',
+  'invite.button': 'Save the invitations',
+  'flash.invited': '{count} suppliers invited.',
   'procurement.bid.consortiumInvite':
     '{lead} names your organization as a member of its consortium bidding for “{title}”. Confirm by the deadline ({deadline}); a consortium bid not confirmed by all its members is invalid.',
   'procurement.bid.alreadyTakingPart':

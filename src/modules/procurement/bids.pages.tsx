@@ -32,7 +32,7 @@ import { awardSingleSource } from './award-single-source.js';
 import { myBids, openedBidFile, openedBids } from './bids.queries.js';
 import { METHOD_SETTINGS, type Method } from './methods.js';
 import { projectView } from './procurement.queries.js';
-import { bidsWithMember } from './procurement.repository.js';
+import { bidsWithMember, isInvited } from './procurement.repository.js';
 import { AwardBody, RestartBody } from './procurement.schemas.js';
 import { restartAfterFailure } from './restart-after-failure.js';
 import {
@@ -88,6 +88,9 @@ export function registerBidPages(app: App, services: AppServices): void {
       }
     }
     const current = own.find((b) => b.member_role === 'lead');
+    // Invited tender: may any of the user's organizations respond?
+    let invited = view.method !== 'invitedTender';
+    for (const m of organizations) invited ||= await isInvited(db(), view.id, m.organizationId);
     const labels: Record<string, string> = {
       organizationId: t('bid.organization'),
       statement: t('bid.statement'),
@@ -153,6 +156,8 @@ export function registerBidPages(app: App, services: AppServices): void {
           <p role="status">{t('bid.notTaking')}</p>
         ) : organizations.length === 0 ? (
           <p role="status">{t('bid.onlyProviders')}</p>
+        ) : !invited ? (
+          <p role="status">{t('procurement.bid.notInvited')}</p>
         ) : view.singleSource &&
           !organizations.some((m) => m.organizationId === view.singleSource!.supplier.id) ? (
           <p role="status">{t('procurement.bid.onlySupplier', { name: view.singleSource.supplier.name })}</p>

@@ -8,7 +8,8 @@ import { fieldError } from '../../platform/http/errors.js';
 import { ErrorBody, Nullable } from '../../platform/http/schema-helpers.js';
 import { awardSingleSource } from './award-single-source.js';
 import { myBids, openedBidFile, openedBids } from './bids.queries.js';
-import { AwardBody, BidBody, RestartBody } from './procurement.schemas.js';
+import { AwardBody, BidBody, InvitationsBody, RestartBody } from './procurement.schemas.js';
+import { inviteSuppliers } from './invite-suppliers.js';
 import { restartAfterFailure } from './restart-after-failure.js';
 import { confirmConsortium, replaceBid, submitBid, withdrawBid, type BidInput } from './submit-bid.js';
 
@@ -244,6 +245,22 @@ export function registerBidRoutes(app: App, services: AppServices): void {
         await openedBidFile(db(), req.actor, { ...req.params, projectId: req.params.id }),
       );
     },
+  );
+
+  app.put(
+    '/api/v1/projects/:id/invitations',
+    {
+      config: { action: 'intention.manage' },
+      schema: {
+        tags: ['procurement'],
+        summary:
+          'Invited tender, before its notice: the suppliers invited (unified social credit codes, at least three, each eligible) and how they were chosen (87号令 Art 14); replaces the list',
+        params: Type.Object({ id: Id }),
+        body: InvitationsBody,
+        response: { 200: Type.Object({ invited: Type.Integer() }), ...errors },
+      },
+    },
+    async (req) => services.run(req, (ctx) => inviteSuppliers(ctx, req.params.id, req.body)),
   );
 
   app.post(

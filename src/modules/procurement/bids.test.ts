@@ -714,4 +714,83 @@ describeEachDatabase('sealed bids and the opening', (db) => {
     const opened = (await api('GET', `/api/v1/projects/${other}/bids`)).json<{ verification: string }[]>();
     expect(opened.map((x) => x.verification)).toEqual(['verified']);
   });
+
+  it('invited tender: at least three invited suppliers (GPL Art 34), and only they may respond', async () => {
+    h.clock.set('2026-10-09T02:00:00Z');
+    const created = await api('POST', '/api/v1/projects', {
+      intentionId,
+      title: '邀请招标测试项目',
+      method: 'invitedTender',
+      lots: [{ title: '全区', budgetFen: 10_000_000 }],
+    });
+    const projectId = created.json<{ id: string }>().id;
+    const [x, y, z, outsider] = await Promise.all([
+      provider('东城区受邀一号'),
+      provider('东城区受邀二号'),
+      provider('东城区受邀三号'),
+      provider('东城区未受邀'),
+    ]);
+    const notice = () =>
+      api('POST', `/api/v1/projects/${projectId}/notice`, { deadline: '2026-10-29', text: '邀请招标' });
+    const none = await notice();
+    expect(none.statusCode).toBe(422);
+    expect(none.json<ErrorBody>().error.details[0]).toEqual({
+      field: 'suppliers',
+      message: '邀请招标至少邀请 3 家供应商（《政府采购法》第三十四条）。',
+    });
+    const two = await api('PUT', `/api/v1/projects/${projectId}/invitations`, {
+      suppliers: [x.uscc, y.uscc],
+      basis: '采购人和评审专家书面推荐',
+    });
+    expect(two.json<ErrorBody>().error.details.map((d) => d.field)).toEqual(['suppliers']);
+    // Through the page: the refusal next to the field, then the list saved.
+    const staffAgent = h.agent();
+    await staffAgent.logIn(staff.login, staff.password);
+    const refused = await staffAgent.postForm(
+      `/procurement/projects/${projectId}/invitations`,
+      { suppliers: `${x.uscc}\n${x.uscc}\n${y.uscc}`, basis: '书面推荐' },
+      { csrfFrom: `/procurement/projects/${projectId}` },
+    );
+    expect(refused.statusCode).toBe(422);
+    expect(refused.body).toContain('href="#field-invite-suppliers"');
+    const saved = await staffAgent.postForm(
+      `/procurement/projects/${projectId}/invitations`,
+      {
+        suppliers: `${x.uscc}\n${y.uscc}\n${z.uscc}`,
+        basis: '采购人和评审专家书面推荐（朝民采推〔2026〕3号）',
+      },
+      { csrfFrom: `/procurement/projects/${projectId}` },
+    );
+    expect(saved.statusCode).toBe(303);
+    const published = await notice();
+    expect(published.statusCode, published.body).toBe(201);
+    const record = (
+      await api('GET', `/api/v1/records/${published.json<{ recordId: string }>().recordId}`, undefined, null)
+    ).json<{ content: { invitations: { count: number; basis: string } } }>();
+    expect(record.content.invitations).toMatchObject({
+      count: 3,
+      basis: '采购人和评审专家书面推荐（朝民采推〔2026〕3号）',
+    });
+    // Who is invited is not public before the opening.
+    expect(JSON.stringify(record)).not.toContain(x.uscc);
+    h.clock.set('2026-10-20T02:00:00Z');
+    const refusedBid = await bid(projectId, outsider);
+    expect(refusedBid.statusCode).toBe(403);
+    expect(refusedBid.json<ErrorBody>().error.message).toBe('邀请招标只接受受邀供应商的响应文件。');
+    expect((await bid(projectId, x)).statusCode).toBe(201);
+    const invitedAgent = h.agent();
+    await invitedAgent.logIn(y.login, y.password);
+    expect((await invitedAgent.get('/procurement/opportunities')).body).toContain(
+      `/procurement/projects/${projectId}`,
+    );
+    expect((await invitedAgent.get('/inbox')).body).toContain('邀请招标测试项目');
+    const outsiderAgent = h.agent();
+    await outsiderAgent.logIn(outsider.login, outsider.password);
+    expect((await outsiderAgent.get('/procurement/opportunities')).body).not.toContain(
+      `/procurement/projects/${projectId}`,
+    );
+    expect((await outsiderAgent.get(`/procurement/projects/${projectId}/bid`)).body).toContain(
+      '邀请招标只接受受邀供应商的响应文件。',
+    );
+  });
 });

@@ -68,6 +68,7 @@ export async function createProject(
       follows_project_id: null,
       opened_at: null,
       restart_basis: null,
+      invitation_basis: null,
       ...extra,
     },
     input.lots.map((l, i) => ({

@@ -37,6 +37,7 @@ export { awardSingleSource } from './award-single-source.js';
 export { openBids } from './open-bids.js';
 export { openingMoment } from './opening-schedule.js';
 export { restartAfterFailure } from './restart-after-failure.js';
+export { inviteSuppliers } from './invite-suppliers.js';
 export { OPEN_BIDS_TASK } from './opening-schedule.js';
 export { commitmentOf, confirmConsortium, submitBid, type BidReceipt } from './submit-bid.js';
 

@@ -166,4 +166,23 @@ export const procurementMigrations: GongshiMigration[] = [
         .execute();
     },
   },
+  {
+    name: '2026-11-27-01-invitations',
+    async up(db) {
+      // The suppliers invited to an invited tender (GPL Art 34), and on what basis (87号令 Art 14).
+      await db.schema
+        .createTable('procurement_invitations')
+        .addColumn('project_id', 'text', (c) => c.notNull().references('procurement_projects.id'))
+        .addColumn('organization_id', 'text', (c) => c.notNull().references('organizations.id'))
+        .addColumn('invited_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('procurement_invitations_pk', ['project_id', 'organization_id'])
+        .execute();
+      await db.schema
+        .createIndex('procurement_invitations_organization')
+        .on('procurement_invitations')
+        .columns(['organization_id'])
+        .execute();
+      await db.schema.alterTable('procurement_projects').addColumn('invitation_basis', 'text').execute();
+    },
+  },
 ];

@@ -13,6 +13,7 @@ import {
   documentsOf,
   findProject,
   findSingleSource,
+  invitationsOf,
   objectionsOf,
   listNotices,
   lotsOf,
@@ -64,6 +65,11 @@ export async function projectView(db: Executor, id: string, actor: Actor) {
       url: `/procurement/projects/${id}/documents/${d.sha256}`,
     })),
     approver,
+    // Invited tender: whom the department invited (for the department only), and on what basis.
+    invitations: keeper
+      ? (await invitationsOf(db, id)).map((i) => ({ id: i.organization_id, name: i.name, uscc: i.uscc }))
+      : [],
+    invitationBasis: keeper ? project.invitation_basis : null,
     singleSource: request
       ? {
           supplier: { id: request.supplier_id, name: supplier?.name ?? '', uscc: supplier?.uscc ?? null },

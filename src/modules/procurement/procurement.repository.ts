@@ -21,6 +21,14 @@ export interface ProjectTable {
   follows_project_id: string | null;
   opened_at: string | null;
   restart_basis: string | null;
+  /** Invited tender: how the invited suppliers were chosen (87号令 Art 14). */
+  invitation_basis: string | null;
+}
+
+export interface InvitationTable {
+  project_id: string;
+  organization_id: string;
+  invited_at: string;
 }
 
 export type ProjectStatus = 'draft' | 'open' | 'opened' | 'failed' | 'awarded' | 'terminated';
@@ -126,6 +134,7 @@ declare module '../../platform/db/schema.js' {
     bids: BidTable;
     bid_parts: BidPartTable;
     bid_members: BidMemberTable;
+    procurement_invitations: InvitationTable;
   }
 }
 
@@ -168,6 +177,40 @@ export async function moveProject(
     .where('status', 'in', [...from])
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
+}
+
+export async function replaceInvitations(
+  db: Executor,
+  projectId: string,
+  rows: readonly InvitationTable[],
+): Promise<void> {
+  await db.deleteFrom('procurement_invitations').where('project_id', '=', projectId).execute();
+  if (rows.length > 0)
+    await db
+      .insertInto('procurement_invitations')
+      .values([...rows])
+      .execute();
+}
+
+/** The suppliers invited to a project, by name. */
+export async function invitationsOf(db: Executor, projectId: string) {
+  return db
+    .selectFrom('procurement_invitations as i')
+    .innerJoin('organizations as o', 'o.id', 'i.organization_id')
+    .select(['i.organization_id', 'i.invited_at', 'o.name', 'o.uscc'])
+    .where('i.project_id', '=', projectId)
+    .orderBy('o.name')
+    .execute();
+}
+
+export async function isInvited(db: Executor, projectId: string, organizationId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('procurement_invitations')
+    .select('organization_id')
+    .where('project_id', '=', projectId)
+    .where('organization_id', '=', organizationId)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 /** The project that follows a failed one, if one was opened. */
@@ -388,15 +431,22 @@ export async function openOpportunities(
     .where('p.status', '=', 'open')
     .where((eb) =>
       suppliers.length === 0
-        ? eb('p.method', '!=', 'singleSource')
+        ? eb('p.method', 'not in', ['singleSource', 'invitedTender'])
         : eb.or([
-            eb('p.method', '!=', 'singleSource'),
+            eb('p.method', 'not in', ['singleSource', 'invitedTender']),
             eb.exists(
               eb
                 .selectFrom('single_source_requests as r')
                 .select('r.project_id')
                 .whereRef('r.project_id', '=', 'p.id')
                 .where('r.supplier_id', 'in', [...suppliers]),
+            ),
+            eb.exists(
+              eb
+                .selectFrom('procurement_invitations as i')
+                .select('i.project_id')
+                .whereRef('i.project_id', '=', 'p.id')
+                .where('i.organization_id', 'in', [...suppliers]),
             ),
           ]),
     )

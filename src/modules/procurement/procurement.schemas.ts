@@ -57,6 +57,14 @@ export const RestartBody = Type.Object(
   { additionalProperties: false },
 );
 
+export const InvitationsBody = Type.Object(
+  {
+    suppliers: Type.Array(Type.String({ minLength: 1, maxLength: 30 }), { minItems: 1, maxItems: 30 }),
+    basis: text(1, 1000),
+  },
+  { additionalProperties: false },
+);
+
 export const AwardBody = Type.Object(
   { priceFen: Type.Integer({ minimum: 1, maximum: 10_000_000_000_000 }), text: text(1, 4000) },
   { additionalProperties: false },

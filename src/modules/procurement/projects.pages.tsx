@@ -34,6 +34,7 @@ import { departmentsKeptBy } from '../catalogue/index.js';
 import { publishedIntentions } from '../planning/index.js';
 import { createProject } from './create-project.js';
 import { addProjectDocument, removeProjectDocument } from './project-documents.js';
+import { inviteSuppliers } from './invite-suppliers.js';
 import { METHODS, SINGLE_SOURCE_GROUND_NAMES, type Method } from './methods.js';
 import { myProjects, noticeList, projectView } from './procurement.queries.js';
 import { pendingSingleSource } from './procurement.repository.js';
@@ -88,6 +89,7 @@ interface Forms {
   decision?: FormState;
   objection?: FormState;
   answer?: FormState & { objectionId?: string };
+  invite?: FormState;
 }
 
 type View = Awaited<ReturnType<typeof projectView>>;
@@ -686,6 +688,62 @@ export function registerProjectPages(app: App, services: AppServices): void {
           today={beijingDate(services.runtime.clock.now())}
           suppliers={suppliers}
         />
+        {view.keeper && view.method === 'invitedTender' ? (
+          <section aria-labelledby="invite-heading">
+            <h2 id="invite-heading">{t('invite.title')}</h2>
+            <p>{t('invite.lead')}</p>
+            {view.invitations.length === 0 ? (
+              <p>{t('invite.none')}</p>
+            ) : (
+              <ul>
+                {view.invitations.map((i) => (
+                  <li key={i.id}>
+                    {i.name} <small>{i.uscc}</small>
+                  </li>
+                ))}
+              </ul>
+            )}
+            {view.invitationBasis ? (
+              <p>
+                {t('invite.basis')}
+                {t('form.labelSeparator')}
+                {view.invitationBasis}
+              </p>
+            ) : null}
+            {view.status === 'draft' ? (
+              <FieldScope scope="invite">
+                <ErrorSummary
+                  form={forms.invite}
+                  labels={{ suppliers: t('invite.suppliers'), basis: t('invite.basis') }}
+                />
+                <Form action={`/procurement/projects/${id}/invitations`} aria-label={t('invite.title')}>
+                  <TextAreaField
+                    name="suppliers"
+                    label={t('invite.suppliers')}
+                    hint={t('invite.suppliersHint')}
+                    form={
+                      forms.invite ?? {
+                        values: { suppliers: view.invitations.map((i) => i.uscc ?? '').join('\n') },
+                        problems: [],
+                      }
+                    }
+                    rows={4}
+                    required
+                  />
+                  <TextAreaField
+                    name="basis"
+                    label={t('invite.basis')}
+                    hint={t('invite.basisHint')}
+                    form={forms.invite ?? { values: { basis: view.invitationBasis ?? '' }, problems: [] }}
+                    rows={2}
+                    required
+                  />
+                  <SubmitButton secondary>{t('invite.button')}</SubmitButton>
+                </Form>
+              </FieldScope>
+            ) : null}
+          </section>
+        ) : null}
         {view.keeper && view.status === 'draft' && view.method !== 'singleSource' ? (
           <section aria-labelledby="notice-heading">
             <h2 id="notice-heading">{t('procurement.notice.publish')}</h2>
@@ -852,6 +910,44 @@ export function registerProjectPages(app: App, services: AppServices): void {
         sha256: stored.sha256,
         bytes: stored.bytes,
       });
+    },
+  );
+
+  app.post(
+    '/procurement/projects/:id/invitations',
+    { config: { action: 'intention.manage' }, schema: { params: IdParams } },
+    async (req, reply) => {
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      const text = (k: string) => (typeof body[k] === 'string' ? body[k] : '');
+      const values = { suppliers: text('suppliers'), basis: text('basis') };
+      const suppliers = values.suppliers
+        .slice(0, 2000)
+        .split(/[\s,，;；]+/)
+        .filter(Boolean);
+      const show = (problems: FieldProblem[], status: number) =>
+        showProject(req, reply, req.params.id, { invite: { values, problems } }, status);
+      const missing: FieldProblem[] = [];
+      if (suppliers.length === 0) missing.push({ field: 'suppliers', key: 'validation.required' });
+      if (!values.basis.trim()) missing.push({ field: 'basis', key: 'validation.required' });
+      if (suppliers.length > 30)
+        missing.push({ field: 'suppliers', key: 'validation.maxItems', params: { limit: 30 } });
+      if (values.basis.length > 1000)
+        missing.push({ field: 'basis', key: 'validation.maxLength', params: { limit: 1000 } });
+      if (missing.length > 0) return show(missing, 422);
+      try {
+        const done = await services.run(req, (ctx) =>
+          inviteSuppliers(ctx, req.params.id, { suppliers, basis: values.basis }),
+        );
+        setFlash(reply, 'flash.invited', { count: done.invited });
+        return reply.redirect(`/procurement/projects/${req.params.id}#invite-heading`, 303);
+      } catch (error) {
+        if (!(error instanceof AppError) || error.status >= 500 || [401, 403, 404].includes(error.status))
+          throw error;
+        const fields = (
+          error.fields.length > 0 ? error.fields : [{ field: '_form', key: error.key, params: error.params }]
+        ).map((p) => (p.field.startsWith('suppliers.') ? { ...p, field: 'suppliers' } : p));
+        return show(fields, error.status);
+      }
     },
   );
 

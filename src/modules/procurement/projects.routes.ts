@@ -197,6 +197,8 @@ export function registerProjectRoutes(app: App, services: AppServices): void {
       const {
         keeper: _keeper,
         approver: _approver,
+        invitations: _invitations,
+        invitationBasis: _basis,
         ...view
       } = await projectView(db(), req.params.id, req.actor);
       return view;

@@ -29,6 +29,7 @@ import {
   projectSealingKey,
   scheduleOpening,
 } from './opening-schedule.js';
+import { invitationsForNotice, sendInvitations } from './invite-suppliers.js';
 import { transition } from './procurement.workflow.js';
 import { timelineFor } from './timeline.queries.js';
 
@@ -65,6 +66,8 @@ export async function publishTenderNotice(
   const timeline = await timelineFor(ctx.trx, method, { noticeDate, deadline: input.deadline });
   if (timeline.problems.length > 0) throw invalid(timeline.problems);
   const lots = await lotsOf(ctx.trx, project.id);
+  // An invited tender goes out only to the suppliers invited, at least three (GPL Art 34).
+  const invitations = method === 'invitedTender' ? await invitationsForNotice(ctx, project) : undefined;
   const sealing = projectSealingKey(kek, project.id);
   const receipt = await publish(ctx, {
     kind: NOTICE_KINDS.tender,
@@ -87,6 +90,8 @@ export async function publishTenderNotice(
       // Responses are sealed for this key (X25519) and opened the day after the deadline, 00:00 Beijing.
       sealing: { algorithm: 'X25519-HKDF-SHA256-AES-256-GCM', publicKey: sealing.sealing_public_key },
       opensAt: openingMoment(input.deadline).toISOString(),
+      // Invited tender: how many suppliers are invited and how they were chosen (not who, before the opening).
+      invitations: invitations?.published ?? null,
       // A project after a failed one: which, the way forward the law gave, and the approval where needed.
       follows: project.restart_basis ? (JSON.parse(project.restart_basis) as unknown) : null,
       text: input.text,
@@ -109,6 +114,7 @@ export async function publishTenderNotice(
     ...sealing,
   });
   await scheduleOpening(ctx, project.id, input.deadline);
+  if (invitations) await sendInvitations(ctx, project, invitations.invited, input.deadline);
   return { recordId: receipt.recordId, deadline: input.deadline };
 }
 

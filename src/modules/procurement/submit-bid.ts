@@ -38,6 +38,7 @@ import {
   findSingleSource,
   insertBid,
   confirmMember,
+  isInvited,
   lotsOf,
   membersOf,
   sealedBidsWith,
@@ -176,6 +177,9 @@ export async function submitBid(
     if ((input.consortium ?? []).length > 0)
       problems.push({ field: 'consortium', key: 'procurement.bid.noConsortiumSingleSource' });
   }
+  // Invited tender: only the invited lead a response (GPL Art 34).
+  if (project.method === 'invitedTender' && !(await isInvited(ctx.trx, project.id, leadId)))
+    throw new AppError(403, 'forbidden', 'procurement.bid.notInvited');
   const lots = await lotsOf(ctx.trx, project.id);
   if (
     project.method === 'singleSource' &&
