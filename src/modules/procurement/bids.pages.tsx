@@ -6,8 +6,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { sendDocument } from '../../platform/documents/documents.js';
 import type { App, AppServices } from '../../platform/http/app-types.js';
-import { AppError, type FieldProblem } from '../../platform/http/errors.js';
-import { handleForm } from '../../platform/http/forms.js';
+import type { FieldProblem } from '../../platform/http/errors.js';
+import { handleForm, refusalOf } from '../../platform/http/forms.js';
 import { setFlash } from '../../platform/http/pages.js';
 import {
   BeijingTime,
@@ -343,14 +343,10 @@ export function registerBidPages(app: App, services: AppServices): void {
           replaces ? replaceBid(ctx, replaces, input) : submitBid(ctx, view.id, input),
         );
         return showReceipt(req, reply, receipt);
-      } catch (error) {
-        if (!(error instanceof AppError) || error.status >= 500 || [401, 403, 404].includes(error.status))
-          throw error;
+      } catch (thrown) {
+        const { error, problems: refused } = refusalOf(thrown);
         const lotNumbers = lots.map((l) => l.number);
-        const fields =
-          error.fields.length > 0
-            ? error.fields.map((p) => ({ ...p, field: formField(p.field, lotNumbers) }))
-            : [{ field: '_form', key: error.key, params: error.params }];
+        const fields = refused.map((p) => ({ ...p, field: formField(p.field, lotNumbers) }));
         return showBidForm(req, reply, view.id, { values, problems: fields }, error.status);
       }
     },

@@ -39,7 +39,7 @@ export { openingMoment } from './opening-schedule.js';
 export { restartAfterFailure } from './restart-after-failure.js';
 export { inviteSuppliers } from './invite-suppliers.js';
 export { OPEN_BIDS_TASK } from './opening-schedule.js';
-export { commitmentOf, confirmConsortium, submitBid, type BidReceipt } from './submit-bid.js';
+export { confirmConsortium, submitBid, type BidReceipt } from './submit-bid.js';
 
 export const procurementFeature: Feature = {
   name: 'procurement',

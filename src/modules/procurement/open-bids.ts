@@ -164,10 +164,6 @@ export async function openBids(ctx: Ctx, projectId: string, kek: Buffer): Promis
     });
   }
   const ended = await bidsOf(ctx.trx, project.id, ['replaced', 'withdrawn']);
-  const members = await membersOf(
-    ctx.trx,
-    verdicts.map((v) => v.bid.id),
-  );
 
   const lots = await lotsOf(ctx.trx, project.id);
   const lotOutcomes = lots.map((lot) => {
@@ -208,7 +204,7 @@ export async function openBids(ctx: Ctx, projectId: string, kek: Buffer): Promis
         // source's supplier is public from its pre-notice).
         bidders:
           settings.pricesPublicAtOpening || method === 'singleSource'
-            ? members
+            ? allMembers
                 .filter((m) => m.bid_id === v.bid.id)
                 .map((m) => ({ id: m.organization_id, name: m.name, uscc: m.uscc, role: m.role }))
             : null,

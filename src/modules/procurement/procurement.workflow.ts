@@ -6,15 +6,6 @@ import type { Ctx } from '../../platform/context.js';
 import { conflict } from '../../platform/http/errors.js';
 import { moveProject, type ProjectStatus, type ProjectTable } from './procurement.repository.js';
 
-export const PROJECT_STATES: readonly ProjectStatus[] = [
-  'draft',
-  'open',
-  'opened',
-  'failed',
-  'awarded',
-  'terminated',
-];
-
 interface Transition {
   from: readonly ProjectStatus[];
   to: ProjectStatus;

@@ -4,9 +4,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { App, AppServices } from '../../platform/http/app-types.js';
-import { AppError, invalid, notFound, type FieldProblem } from '../../platform/http/errors.js';
+import { invalid, notFound, type FieldProblem } from '../../platform/http/errors.js';
 import { readDocument, sendDocument } from '../../platform/documents/documents.js';
-import { handleForm } from '../../platform/http/forms.js';
+import { handleForm, refusalOf } from '../../platform/http/forms.js';
 import { setFlash } from '../../platform/http/pages.js';
 import { hrefWith, PageParam, pageWindow } from '../../platform/http/schema-helpers.js';
 import { beijingDate, formatBeijing } from '../../platform/time/dates.js';
@@ -865,12 +865,9 @@ export function registerProjectPages(app: App, services: AppServices): void {
         );
         setFlash(reply, 'flash.documentAdded', { sha256: stored.sha256 });
         return reply.redirect(`/procurement/projects/${req.params.id}#documents-heading`, 303);
-      } catch (error) {
-        if (!(error instanceof AppError) || error.status >= 500 || [401, 403, 404].includes(error.status))
-          throw error;
-        const fields =
-          error.fields.length > 0 ? error.fields : [{ field: '_form', key: error.key, params: error.params }];
-        return show({ values: { name }, problems: fields }, error.status);
+      } catch (thrown) {
+        const { error, problems: refused } = refusalOf(thrown);
+        return show({ values: { name }, problems: refused }, error.status);
       }
     },
   );
@@ -940,13 +937,12 @@ export function registerProjectPages(app: App, services: AppServices): void {
         );
         setFlash(reply, 'flash.invited', { count: done.invited });
         return reply.redirect(`/procurement/projects/${req.params.id}#invite-heading`, 303);
-      } catch (error) {
-        if (!(error instanceof AppError) || error.status >= 500 || [401, 403, 404].includes(error.status))
-          throw error;
-        const fields = (
-          error.fields.length > 0 ? error.fields : [{ field: '_form', key: error.key, params: error.params }]
-        ).map((p) => (p.field.startsWith('suppliers.') ? { ...p, field: 'suppliers' } : p));
-        return show(fields, error.status);
+      } catch (thrown) {
+        const { error, problems: refused } = refusalOf(thrown);
+        return show(
+          refused.map((p) => (p.field.startsWith('suppliers.') ? { ...p, field: 'suppliers' } : p)),
+          error.status,
+        );
       }
     },
   );

@@ -102,7 +102,7 @@ export function commitmentOf(content: BidContent, salt: Buffer): string {
 }
 
 /** The social organization the user bids for (the only one, or the one named). */
-export function bidderOrganization(ctx: Ctx, organizationId: string | undefined): string {
+function bidderOrganization(ctx: Ctx, organizationId: string | undefined): string {
   if (ctx.actor.kind !== 'user') throw unauthenticated();
   const held = ctx.actor.memberships.filter(
     (m) => m.role === 'providerMember' && m.organizationKind === 'socialOrganization',
@@ -119,7 +119,7 @@ export function bidderOrganization(ctx: Ctx, organizationId: string | undefined)
 }
 
 /** Refuses a response to a project that is not taking them now: not open, or past its deadline. */
-export function assertTakingBids(ctx: Ctx, project: ProjectTable): void {
+function assertTakingBids(ctx: Ctx, project: ProjectTable): void {
   if (project.status !== 'open' || !project.deadline || !project.sealing_public_key)
     throw conflict('project_not_open', 'procurement.notOpen');
   const opensAt = openingMoment(project.deadline);
@@ -447,7 +447,7 @@ export async function withdrawBid(ctx: Ctx, bidId: string): Promise<void> {
   if (ended === 0) throw conflict('bid_ended', 'procurement.bid.ended');
 }
 
-export function ownMembership(ctx: Ctx, organizationId: string): boolean {
+function ownMembership(ctx: Ctx, organizationId: string): boolean {
   return (
     ctx.actor.kind === 'user' &&
     ctx.actor.memberships.some((m) => m.role === 'providerMember' && m.organizationId === organizationId)

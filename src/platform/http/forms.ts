@@ -24,6 +24,20 @@ export function submittedValues(body: unknown): Record<string, string> {
   return out;
 }
 
+/**
+ * A refusal a form can show again next to its fields (a 4xx other than 401, 403 and 404, which have
+ * their own pages): its problems, or one for the whole form. Anything else is thrown on.
+ */
+export function refusalOf(error: unknown): { error: AppError; problems: FieldProblem[] } {
+  if (!(error instanceof AppError) || [401, 403, 404].includes(error.status) || error.status >= 500)
+    throw error;
+  return {
+    error,
+    problems:
+      error.fields.length > 0 ? error.fields : [{ field: '_form', key: error.key, params: error.params }],
+  };
+}
+
 export interface FormFlow<S extends TSchema> {
   schema: S;
   /**
@@ -42,12 +56,11 @@ export async function handleForm<S extends TSchema>(
   try {
     const input = parseForm(flow.schema, req.body);
     return await flow.run(input);
-  } catch (error) {
-    if (!(error instanceof AppError) || [401, 403, 404].includes(error.status) || error.status >= 500)
-      throw error;
+  } catch (thrown) {
+    const refusal = refusalOf(thrown);
+    const { error } = refusal;
     const values = submittedValues(req.body);
-    let problems: FieldProblem[] =
-      error.fields.length > 0 ? error.fields : [{ field: '_form', key: error.key, params: error.params }];
+    let problems = refusal.problems;
     if (flow.precheck && error.code === 'validation_failed') {
       const known = new Set(problems.map((p) => p.field));
       problems = [...problems, ...flow.precheck(values).filter((p) => !known.has(p.field))];
