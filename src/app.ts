@@ -5,6 +5,7 @@ import { features as allFeatures } from './features.js';
 import { SYSTEM } from './platform/auth/roles.js';
 import type { Config } from './platform/config.js';
 import { runUseCase, type Runtime } from './platform/context.js';
+import { claimSubmission } from './platform/http/submissions.js';
 import { createDatabase, type Db } from './platform/db/database.js';
 import { migrate } from './platform/db/migrator.js';
 import type { App, AppServices, Feature } from './platform/http/app-types.js';
@@ -135,7 +136,11 @@ export async function buildApp(platform: Platform, options: { logger?: boolean }
     nav: platform.nav,
     secrets: platform.secrets,
     render: pageRenderer(platform.nav),
-    run: (req, fn) => runUseCase(platform.runtime, { actor: req.actor, requestId: req.id, ip: req.ip }, fn),
+    run: (req, fn) =>
+      runUseCase(platform.runtime, { actor: req.actor, requestId: req.id, ip: req.ip }, async (ctx) => {
+        await claimSubmission(ctx, req);
+        return fn(ctx);
+      }),
   };
   for (const f of platform.features) await f.routes?.(app, services);
   platform.scheduler.useLog(app.log);

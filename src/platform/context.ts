@@ -3,6 +3,8 @@ import type { Transaction } from 'kysely';
 import type { Actor } from './auth/roles.js';
 import type { Db, DialectName } from './db/database.js';
 import type { Database } from './db/schema.js';
+import { fieldOfColumn, isRetryable, uniqueViolationOf, type UniqueViolation } from './db/db-errors.js';
+import { AppError } from './http/errors.js';
 import type { PublishHooks } from './publish/hooks.js';
 import type { Clock } from './time/clock.js';
 
@@ -31,18 +33,45 @@ export interface Caller {
   ip?: string | null;
 }
 
-/** Runs `fn` as one use-case: one transaction, committed when it returns, rolled back when it throws. */
-export function runUseCase<T>(runtime: Runtime, caller: Caller, fn: (ctx: Ctx) => Promise<T>): Promise<T> {
-  return runtime.db.kysely.transaction().execute((trx) =>
-    fn({
-      trx,
-      dialect: runtime.db.dialect,
-      actor: caller.actor,
-      now: runtime.clock.now(),
-      clock: runtime.clock,
-      hooks: runtime.hooks,
-      requestId: caller.requestId ?? null,
-      ip: caller.ip ?? null,
-    }),
-  );
+/** How often a use-case that PostgreSQL rolled back for a deadlock or serialization failure runs again. */
+const ATTEMPTS = 3;
+
+/**
+ * Runs `fn` as one use-case: one transaction, committed when it returns, rolled back when it throws.
+ * A unique key that the use-case collided with (two requests racing for the same e-mail or credit code)
+ * becomes a 409 naming the field, never a 500 carrying the value; a deadlock, which rolled everything
+ * back, runs the use-case again.
+ */
+export async function runUseCase<T>(
+  runtime: Runtime,
+  caller: Caller,
+  fn: (ctx: Ctx) => Promise<T>,
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await runtime.db.kysely.transaction().execute((trx) =>
+        fn({
+          trx,
+          dialect: runtime.db.dialect,
+          actor: caller.actor,
+          now: runtime.clock.now(),
+          clock: runtime.clock,
+          hooks: runtime.hooks,
+          requestId: caller.requestId ?? null,
+          ip: caller.ip ?? null,
+        }),
+      );
+    } catch (error) {
+      if (isRetryable(error) && attempt < ATTEMPTS) continue;
+      const unique = uniqueViolationOf(error);
+      if (unique) throw duplicateOf(unique);
+      throw error;
+    }
+  }
+}
+
+function duplicateOf(unique: UniqueViolation): AppError {
+  const column = unique.columns.at(-1);
+  const field = column ? fieldOfColumn(column) : '_form';
+  return new AppError(409, 'duplicate', 'error.duplicate', {}, [{ field, key: 'error.duplicateValue' }]);
 }

@@ -47,6 +47,11 @@ export async function findCatalogue(db: Executor, id: string): Promise<Catalogue
   return db.selectFrom('catalogues').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** The catalogue, held until the transaction ends, for a use-case that decides on its status. */
+export async function holdCatalogue(db: Executor, id: string): Promise<CatalogueTable | undefined> {
+  return db.selectFrom('catalogues').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
 /** Every version of a department's catalogue for a year, newest first. */
 export async function cataloguesOf(
   db: Executor,

@@ -64,6 +64,17 @@ export async function findIntention(db: Executor, id: string): Promise<Intention
   return row ? { ...row, budget_fen: Number(row.budget_fen) } : undefined;
 }
 
+/** The intention, held until the transaction ends, for a use-case that decides on its status. */
+export async function holdIntention(db: Executor, id: string): Promise<IntentionTable | undefined> {
+  const row = await db
+    .selectFrom('intentions')
+    .selectAll()
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+  return row ? { ...row, budget_fen: Number(row.budget_fen) } : undefined;
+}
+
 export async function updateIntention(
   db: Executor,
   id: string,
@@ -164,6 +175,17 @@ export async function insertSpendingLine(db: Executor, row: SpendingLineTable): 
 
 export async function findSpendingLine(db: Executor, id: string): Promise<SpendingLineTable | undefined> {
   const row = await db.selectFrom('spending_lines').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? { ...row, amount_fen: Number(row.amount_fen) } : undefined;
+}
+
+/** The line, held until the transaction ends, for a use-case that decides on its state. */
+export async function holdSpendingLine(db: Executor, id: string): Promise<SpendingLineTable | undefined> {
+  const row = await db
+    .selectFrom('spending_lines')
+    .selectAll()
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
   return row ? { ...row, amount_fen: Number(row.amount_fen) } : undefined;
 }
 

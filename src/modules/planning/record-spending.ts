@@ -13,7 +13,7 @@ import { departmentFor } from '../catalogue/index.js';
 import { SHARE_TARGET } from './planning.rules.js';
 import {
   findIntention,
-  findSpendingLine,
+  holdSpendingLine,
   insertSpendingLine,
   withdrawSpendingLine,
 } from './planning.repository.js';
@@ -73,7 +73,7 @@ export async function addPlannedSpending(
 }
 
 export async function withdrawPlannedSpending(ctx: Ctx, lineId: string, reason: string): Promise<void> {
-  const line = await findSpendingLine(ctx.trx, lineId);
+  const line = await holdSpendingLine(ctx.trx, lineId);
   if (!line) throw notFound('planning.lineNotFound');
   const department = await departmentOf(ctx, line.department_id);
   if (line.stage !== 'planned') throw conflict('spending_contracted', 'planning.lineContracted');

@@ -18,7 +18,7 @@ import { addDays, beijingDate } from '../../platform/time/dates.js';
 import { departmentFor, keepsDepartment, purchasableItem } from '../catalogue/index.js';
 import { INTENTION_LEAD_DAYS } from './planning.rules.js';
 import {
-  findIntention,
+  holdIntention,
   insertIntention,
   replaceCosts,
   updateIntention,
@@ -115,7 +115,7 @@ export async function createIntention(
 /** The draft a use-case changes: it exists, the actor keeps its department, it is not yet published. */
 export async function draftIntention(ctx: Ctx, id: string): Promise<IntentionTable> {
   if (ctx.actor.kind === 'anonymous') throw unauthenticated();
-  const intention = await findIntention(ctx.trx, id);
+  const intention = await holdIntention(ctx.trx, id);
   if (!intention) throw notFound('planning.notFound');
   if (!keepsDepartment(ctx.actor, intention.department_id)) throw forbidden('planning.notYourDepartment');
   if (intention.status !== 'draft') throw conflict('intention_published', 'planning.alreadyPublished');

@@ -22,7 +22,7 @@ export async function ownedSurvey(
   id: string,
   options: { lock?: boolean } = {},
 ): Promise<SurveyTable> {
-  const survey = options.lock ? await lockSurvey(ctx.trx, ctx.dialect, id) : await findSurvey(ctx.trx, id);
+  const survey = options.lock ? await lockSurvey(ctx.trx, id) : await findSurvey(ctx.trx, id);
   if (!survey) throw notFound('survey.notFound');
   if (!can(ctx.actor, MANAGE, { ownerOrganizationId: survey.owner_organization_id }))
     throw forbidden('survey.notYours');

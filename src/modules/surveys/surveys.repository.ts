@@ -70,14 +70,9 @@ export async function findSurvey(db: Executor, id: string): Promise<SurveyTable 
   return db.selectFrom('surveys').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** The survey, locked for the rest of the transaction (PostgreSQL; SQLite has one writer anyway). */
-export async function lockSurvey(
-  db: Executor,
-  dialect: 'sqlite' | 'postgres',
-  id: string,
-): Promise<SurveyTable | undefined> {
-  const query = db.selectFrom('surveys').selectAll().where('id', '=', id);
-  return (dialect === 'postgres' ? query.forUpdate() : query).executeTakeFirst();
+/** The survey, held until the transaction ends (platform/db/row-locks.ts). */
+export async function lockSurvey(db: Executor, id: string): Promise<SurveyTable | undefined> {
+  return db.selectFrom('surveys').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 }
 
 export async function updateSurvey(

@@ -14,6 +14,7 @@ import {
 } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config.js';
+import { SqliteRowLocksPlugin } from './row-locks.js';
 import type { Database } from './schema.js';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -109,6 +110,7 @@ export function createDatabase(config: DatabaseConfig, options: PostgresOptions 
     const sqlite = openSqlite(config.file);
     const kysely = new Kysely<Database>({
       dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }),
+      plugins: [new SqliteRowLocksPlugin()],
     });
     return { kysely, dialect: 'sqlite', destroy: () => kysely.destroy() };
   }

@@ -141,6 +141,13 @@ export interface ScheduledTaskTable {
   created_at: string;
 }
 
+/** A submission already taken (see migrations/2026-12-02-01-submissions.ts). */
+export interface SubmissionTable {
+  actor_key: string;
+  submission_key: string;
+  created_at: string;
+}
+
 export interface Database {
   users: UserTable;
   organizations: OrganizationTable;
@@ -154,4 +161,5 @@ export interface Database {
   log_nodes: LogNodeTable;
   log_tree_heads: LogTreeHeadTable;
   scheduled_tasks: ScheduledTaskTable;
+  submissions: SubmissionTable;
 }

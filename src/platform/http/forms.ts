@@ -18,7 +18,7 @@ export function submittedValues(body: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   if (body === null || typeof body !== 'object') return out;
   for (const [key, value] of Object.entries(body as Record<string, unknown>)) {
-    if (key === '_csrf' || /password/i.test(key)) continue;
+    if (key === '_csrf' || key === '_submission' || /password/i.test(key)) continue;
     if (typeof value === 'string') out[key] = value;
   }
   return out;

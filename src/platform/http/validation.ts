@@ -171,7 +171,7 @@ export function formInput(body: unknown): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   if (body === null || typeof body !== 'object') return out;
   for (const [key, raw] of Object.entries(body as Record<string, unknown>)) {
-    if (key === '_csrf') continue;
+    if (key === '_csrf' || key === '_submission') continue;
     if (typeof raw === 'string') {
       const trimmed = raw.trim();
       if (trimmed !== '') out[key] = trimmed;

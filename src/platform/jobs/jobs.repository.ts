@@ -1,4 +1,4 @@
-import type { Executor, DialectName } from '../db/database.js';
+import type { Executor } from '../db/database.js';
 import type { ScheduledTaskTable } from '../db/schema.js';
 
 /**
@@ -7,7 +7,6 @@ import type { ScheduledTaskTable } from '../db/schema.js';
  */
 export async function claimDueTask(
   db: Executor,
-  dialect: DialectName,
   now: string,
   skipIds: readonly string[],
 ): Promise<ScheduledTaskTable | undefined> {
@@ -20,8 +19,7 @@ export async function claimDueTask(
     .orderBy('id')
     .limit(1);
   if (skipIds.length > 0) q = q.where('id', 'not in', skipIds);
-  if (dialect === 'postgres') q = q.forUpdate().skipLocked();
-  return q.executeTakeFirst();
+  return q.forUpdate().skipLocked().executeTakeFirst();
 }
 
 export async function findTask(

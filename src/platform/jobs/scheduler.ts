@@ -131,7 +131,7 @@ export class Scheduler {
     let claimed: TaskRef | undefined;
     try {
       const outcome = await runUseCase(this.runtime, { actor: SYSTEM }, async (ctx) => {
-        const row = await claimDueTask(ctx.trx, ctx.dialect, ctx.now.toISOString(), skip);
+        const row = await claimDueTask(ctx.trx, ctx.now.toISOString(), skip);
         if (!row) return 'none' as const;
         claimed = { id: row.id, kind: row.kind, subjectId: row.subject_id, attempts: row.attempts };
         const handler = this.handlers.get(row.kind);

@@ -1,5 +1,6 @@
 // Form and display components on top of Pico CSS's semantic styles. Labels are always visible, errors
 // are tied to their fields (aria-describedby) and summarised at the top of the form, linking to them.
+import { randomUUID } from 'node:crypto';
 import { createContext, type ComponentChildren, type JSX } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { FieldProblem } from '../http/errors.js';
@@ -38,9 +39,15 @@ function problemFor(form: FormState | undefined, name: string): FieldProblem | u
   return form?.problems.find((p) => p.field === name);
 }
 
+/** The CSRF token, and the form's one-time submission key (platform/http/submissions.ts). */
 export function CsrfField() {
   const { csrfToken } = usePage();
-  return <input type="hidden" name="_csrf" value={csrfToken} />;
+  return (
+    <>
+      <input type="hidden" name="_csrf" value={csrfToken} />
+      <input type="hidden" name="_submission" value={randomUUID()} />
+    </>
+  );
 }
 
 export function Form(props: {

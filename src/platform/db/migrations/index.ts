@@ -4,6 +4,7 @@ import { immutablePublications } from './2026-11-26-03-immutable-publications.js
 import { merkleTree } from './2026-11-26-04-merkle-tree.js';
 import { messagesMigration } from '../../notify/migrations.js';
 import { documentsMigration } from '../../documents/migrations.js';
+import { submissionsMigration } from './2026-12-02-01-submissions.js';
 
 export const platformMigrations: GongshiMigration[] = [
   platformCore,
@@ -11,4 +12,5 @@ export const platformMigrations: GongshiMigration[] = [
   merkleTree,
   messagesMigration,
   documentsMigration,
+  submissionsMigration,
 ];

@@ -79,6 +79,11 @@ export const en: Record<string, string> = {
   'flash.calendarPublished': 'The working-day arrangement for {year} is published.',
 
   'error.validationFailed': '{count} item(s) in what you sent need fixing.',
+  'error.duplicate': 'Something with the same value already exists.',
+  'error.duplicateValue': 'This value is already taken; choose another or open the existing one.',
+  'error.duplicateSubmission':
+    'This form was already submitted (a repeated click or a resent request); it takes effect only once. Open the list to see the result.',
+  'error.submissionKey': 'The submission key must be 8–100 letters, digits, hyphens or underscores.',
   'error.malformedJson': 'The request body is not valid JSON.',
   'error.emptyJson': 'The request body is empty but declared as JSON.',
   'error.payloadTooLarge': 'What you sent is too large.',

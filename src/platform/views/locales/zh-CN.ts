@@ -79,6 +79,10 @@ export const zhCN: Record<string, string> = {
   'flash.calendarPublished': '{year} 年工作日安排已发布。',
 
   'error.validationFailed': '提交的内容有 {count} 处不符合要求。',
+  'error.duplicate': '已存在取值相同的记录。',
+  'error.duplicateValue': '该值已被占用，请换一个，或打开已有的记录。',
+  'error.duplicateSubmission': '这份表单已经提交过（重复点击或重复发送），只生效一次。请到列表中查看结果。',
+  'error.submissionKey': '提交标识须为 8–100 位字母、数字、连字符或下划线。',
   'error.malformedJson': '请求体不是有效的 JSON。',
   'error.emptyJson': '请求体为空，但声明为 JSON。',
   'error.payloadTooLarge': '提交的内容太大。',
