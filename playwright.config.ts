@@ -32,7 +32,9 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   forbidOnly: !!process.env.CI,
-  timeout: 60_000,
+  // Headroom for a busy 2-core machine (CI runs the unit suites' databases next to the browser): a test
+  // that takes 20 s alone may take three times that there. The long journeys say test.slow() (×3 more).
+  timeout: 90_000,
   expect: { timeout: 10_000 },
   reporter: 'list',
   use: {
@@ -60,7 +62,8 @@ export default defineConfig({
     command: 'node e2e/reset-database.mjs && node dist/cli.js serve',
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
-    timeout: 120_000,
+    // Migrating and seeding the demo city from nothing, on a loaded machine.
+    timeout: 300_000,
     stdout: 'ignore',
     stderr: 'pipe',
     gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },

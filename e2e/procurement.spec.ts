@@ -5,6 +5,10 @@
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 import { api, checkA11y, demoUser, logIn, logInWith, logOut, moveServerClock, unique } from './helpers.js';
 
+// Each journey walks four roles through a dozen pages with axe on each: about 50 s alone, so it gets
+// room for a machine that is busy with other suites.
+test.describe.configure({ timeout: 240_000 });
+
 test.afterEach(() => moveServerClock(null));
 
 /** The first moment after a deadline day in Beijing: when the bids are opened. */

@@ -8,6 +8,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { checkA11y, header, logIn, logOut, randomUscc, unique } from './helpers.js';
 
+// The civil-affairs journeys register, warn, list and import across many pages: room for a busy machine.
+test.describe.configure({ timeout: 180_000 });
+
 /** Demo organizations (src/demo/beijing.ts, with their credit from src/demo/registry.ts). */
 const DEMO = {
   /** Index 0: eligible, two service domains, qualified inspections. */

@@ -3,6 +3,9 @@
 import { expect, test } from '@playwright/test';
 import { checkA11y, demoUser, header, logIn, logOut, ROLE_LABELS, ROLES, unique } from './helpers.js';
 
+// A role's journey opens every page of its header with axe on each: up to a minute alone on 2 cores.
+test.describe.configure({ timeout: 180_000 });
+
 for (const role of ROLES) {
   test(`${role}: log in, visit every header link, switch language, log out`, async ({ page }) => {
     const user = await logIn(page, role, { a11y: true });
