@@ -130,7 +130,7 @@ function SingleSourceSection(props: {
       ) : null}
       {ss?.status === 'approved' && ss.objectionsUntil ? (
         <p>
-          {t('procurement.ss.until', { date: ss.objectionsUntil })}{' '}
+          {t('procurement.ss.until', { date: ss.objectionsUntil, award: ss.earliestAward ?? '' })}{' '}
           {ss.recordId ? <a href={`/records/${ss.recordId}`}>{t('procurement.openRecord')}</a> : null}
         </p>
       ) : null}

@@ -163,6 +163,7 @@ export function registerProjectRoutes(app: App, services: AppServices): void {
                 decisionNote: Nullable(Type.String()),
                 noticeDate: Nullable(Type.String()),
                 objectionsUntil: Nullable(Type.String()),
+                earliestAward: Nullable(Type.String()),
                 recordId: Nullable(Type.String()),
               }),
             ),
@@ -306,7 +307,13 @@ export function registerProjectRoutes(app: App, services: AppServices): void {
           'The finance bureau approves (the pre-notice is published, 5 working days) or refuses a single-source request',
         params: Type.Object({ id: Id }),
         body: DecisionBody,
-        response: { 200: Type.Object({ objectionsUntil: Nullable(Type.String()) }), ...errors },
+        response: {
+          200: Type.Object({
+            objectionsUntil: Nullable(Type.String()),
+            earliestAward: Nullable(Type.String()),
+          }),
+          ...errors,
+        },
       },
     },
     async (req) =>
