@@ -45,6 +45,7 @@ const zh: Catalogue = {
   'procurement.objectionNotFound': '找不到这条异议。',
   'procurement.objectionAnswered': '这条异议已经答复。',
   'procurement.award.notApproved': '单一来源申请尚未经财政部门批准。',
+  'procurement.urgentStart': '紧急采购理由（未等采购意向公开满 30 日）',
   'procurement.award.noticeRunning': '单一来源公示期到 {until} 结束，最早 {date} 起才能确定成交。',
   'procurement.award.objectionsOpen': '还有 {count} 条异议没有答复。',
   'flash.ssRequested': '单一来源申请已提交财政部门审批。',
@@ -227,6 +228,7 @@ const en: Catalogue = {
   'procurement.objectionNotFound': 'There is no such objection.',
   'procurement.objectionAnswered': 'This objection has been answered.',
   'procurement.award.notApproved': 'The single-source request has not been approved by the finance bureau.',
+  'procurement.urgentStart': 'Urgent reason (started without the 30-day wait after the intention)',
   'procurement.award.noticeRunning':
     'The single-source pre-notice runs until {until}; the award may come from {date}, not before.',
   'procurement.award.objectionsOpen': '{count} objections have not been answered.',

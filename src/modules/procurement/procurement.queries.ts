@@ -54,7 +54,12 @@ export async function projectView(db: Executor, id: string, actor: Actor) {
     openedAt: project.opened_at,
     followsProjectId: project.follows_project_id,
     intention: intention
-      ? { id: intention.id, projectName: intention.projectName, recordId: intention.recordId }
+      ? {
+          id: intention.id,
+          projectName: intention.projectName,
+          recordId: intention.recordId,
+          urgentReason: intention.urgentReason,
+        }
       : null,
     noticeDate: project.notice_date,
     deadline: project.deadline,

@@ -573,6 +573,10 @@ export function registerProjectPages(app: App, services: AppServices): void {
                 '—'
               ),
             ],
+            // Started without the 30-day wait: the urgent reason published with the intention.
+            ...(view.intention?.urgentReason
+              ? ([[t('procurement.urgentStart'), view.intention.urgentReason]] as [string, string][])
+              : []),
           ]}
         />
         <section aria-labelledby="lots-heading">

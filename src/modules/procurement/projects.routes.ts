@@ -136,6 +136,12 @@ export function registerProjectRoutes(app: App, services: AppServices): void {
                 id: Type.String(),
                 projectName: Type.String(),
                 recordId: Nullable(Type.String()),
+                urgentReason: Nullable(
+                  Type.String({
+                    description:
+                      'Set when procurement started without the 30-day wait: the urgent, unforeseeable reason published with the intention (财库〔2020〕10号 二（三））',
+                  }),
+                ),
               }),
             ),
             noticeDate: Nullable(Type.String()),
