@@ -429,7 +429,7 @@ export async function seedProcurement(ctx: Ctx, input: ProcurementSeedInput): Pr
   const s1Approval = day(45);
   const objectionsUntil = statutoryTimeline(calendar, 'singleSource', {
     noticeDate: s1Approval,
-  }).earliestAward!;
+  }).steps.find((s) => s.rule === 'preNotice')!.date;
   step(day(44), '10:00:00', async () => {
     const s1 = await project(
       day(44),

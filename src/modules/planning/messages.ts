@@ -73,7 +73,17 @@ const zh: Catalogue = {
   'planning.needs': '采购需求概况',
   'planning.needsHint': '服务对象、服务内容、数量和质量要求。',
   'planning.procurementFrom': '预计采购时间',
-  'planning.procurementFromHint': '采购活动预计开始的日期，至少在公开之日起 30 日后。',
+  'planning.procurementFromHint':
+    '采购活动预计开始的日期，至少在公开之日起 30 日后；因不可预见的原因急需采购的，填写下面的紧急采购理由。',
+  'planning.urgentReason': '紧急采购理由',
+  'planning.urgentReasonHint':
+    '仅限因本单位不可预见的原因急需开展的采购（财库〔2020〕10号 二（三））：填写后可不等 30 日，公开之日起即可开始采购；理由随采购意向一并公开。不需要时留空。',
+  'planning.urgentReasonShort':
+    '紧急采购理由太短：请至少用 {min} 个字说明不可预见的原因和急需采购的情况（{source}）。',
+  'planning.urgentReasonNeeded':
+    '不足 30 日就开始采购，须填写因不可预见的原因急需采购的理由（{source}），理由将随采购意向公开；否则请推迟预计采购时间。',
+  'planning.inThePast': '预计采购时间 {date} 已经过去，请填写今天或以后的日期。',
+  'planning.allowedFromUrgent': '{date} 起（紧急采购，不等 30 日）',
   'planning.contractMonths': '服务期限（月）',
   'planning.contractMonthsHint':
     '一般不超过 12 个月；预算有保障、服务稳定的最长 36 个月（财政部令第102号第二十四条）。',
@@ -216,7 +226,17 @@ const en: Catalogue = {
   'planning.needs': 'Needs',
   'planning.needsHint': 'Who is served, what service, how much and how well.',
   'planning.procurementFrom': 'Expected start of procurement',
-  'planning.procurementFromHint': 'At least 30 days after the day the intention is published.',
+  'planning.procurementFromHint':
+    'At least 30 days after the day the intention is published; for an urgent purchase that could not be foreseen, give the urgent reason below.',
+  'planning.urgentReason': 'Urgent reason',
+  'planning.urgentReasonHint':
+    'Only for a purchase needed urgently for a reason your unit could not foresee (财库〔2020〕10号 二（三））: with it, procurement may start the day the intention is published instead of 30 days later; the reason is published with the intention. Leave empty otherwise.',
+  'planning.urgentReasonShort':
+    'The urgent reason is too short: say in at least {min} characters what could not be foreseen and why the purchase is urgent ({source}).',
+  'planning.urgentReasonNeeded':
+    'To start procurement sooner than 30 days after publication, give the urgent, unforeseeable reason ({source}); it is published with the intention. Otherwise choose a later start.',
+  'planning.inThePast': 'The expected start {date} has passed; enter today or a later day.',
+  'planning.allowedFromUrgent': 'from {date} (urgent purchase, no 30-day wait)',
   'planning.contractMonths': 'Service term (months)',
   'planning.contractMonthsHint':
     'Normally at most 12 months; up to 36 when the budget is secured and the service stable (MOF Order 102, Art 24).',

@@ -76,4 +76,12 @@ export const planningMigrations: GongshiMigration[] = [
         .execute();
     },
   },
+  {
+    name: '2026-12-02-03-planning-urgent-reason',
+    async up(db) {
+      // The urgent, unforeseeable reason that lets procurement start without the 30-day wait
+      // (财库〔2020〕10号 二（三）); null for an intention that waits.
+      await db.schema.alterTable('intentions').addColumn('urgent_reason', 'text').execute();
+    },
+  },
 ];

@@ -47,6 +47,7 @@ function labels(t: Translate): Record<string, string> {
     procurementFrom: t('planning.procurementFrom'),
     contractMonths: t('planning.contractMonths'),
     costs: t('planning.costs'),
+    urgentReason: t('planning.urgentReason'),
   };
   for (const k of COST_KINDS) {
     const kind = t(`planning.cost.${k}`);
@@ -93,6 +94,7 @@ function toBody(form: Static<typeof IntentionForm>): Static<typeof IntentionBody
     procurementFrom: values.procurementFrom as string,
     contractMonths: values.contractMonths as number,
     costs,
+    ...(values.urgentReason ? { urgentReason: values.urgentReason as string } : {}),
   };
 }
 
@@ -347,6 +349,13 @@ export function registerPlanningPages(app: App, services: AppServices): void {
               required
             />
           </div>
+          <TextAreaField
+            name="urgentReason"
+            label={t('planning.urgentReason')}
+            hint={t('planning.urgentReasonHint')}
+            form={state}
+            rows={3}
+          />
           <fieldset id="field-costs">
             <legend>{t('planning.costs')}</legend>
             <p>{t('planning.costsLead')}</p>
@@ -419,6 +428,7 @@ export function registerPlanningPages(app: App, services: AppServices): void {
         needs: view.needs,
         procurementFrom: view.procurementFrom,
         contractMonths: String(view.contractMonths),
+        ...(view.urgentReason ? { urgentReason: view.urgentReason } : {}),
       };
       for (const c of view.costs) {
         values[`${c.kind}Quantity`] = String(c.quantity);
@@ -466,9 +476,14 @@ export function registerPlanningPages(app: App, services: AppServices): void {
             [
               t('planning.allowedFrom'),
               view.procurementAllowedFrom
-                ? t('planning.allowedFromText', { date: view.procurementAllowedFrom, days: 30 })
+                ? view.urgentReason
+                  ? t('planning.allowedFromUrgent', { date: view.procurementAllowedFrom })
+                  : t('planning.allowedFromText', { date: view.procurementAllowedFrom, days: 30 })
                 : '—',
             ],
+            ...(view.urgentReason
+              ? ([[t('planning.urgentReason'), view.urgentReason]] as [string, string][])
+              : []),
             [t('planning.publishedAt'), view.publishedAt ? <BeijingTime at={view.publishedAt} /> : '—'],
           ]}
         />

@@ -66,6 +66,7 @@ export async function intentionView(db: Executor, id: string, actor: Actor) {
     })),
     publishedAt: intention.published_at,
     procurementAllowedFrom: intention.procurement_allowed_from,
+    urgentReason: intention.urgent_reason,
     recordId: intention.public_record_id,
     comparison: {
       count: similar.length,

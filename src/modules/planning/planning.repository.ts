@@ -19,6 +19,8 @@ export interface IntentionTable {
   published_at: string | null;
   procurement_allowed_from: string | null;
   public_record_id: string | null;
+  /** Recorded when procurement may start without the 30-day wait (财库〔2020〕10号 二（三）). */
+  urgent_reason: string | null;
 }
 
 export interface IntentionCostTable {

@@ -99,6 +99,7 @@ export function registerPlanningRoutes(app: App, services: AppServices): void {
             costs: Type.Array(Cost),
             publishedAt: Nullable(Type.String()),
             procurementAllowedFrom: Nullable(Type.String()),
+            urgentReason: Nullable(Type.String()),
             recordId: Nullable(Type.String()),
             comparison: Type.Object({
               count: Type.Integer(),

@@ -5,10 +5,26 @@ export interface Rule<T> {
   source: string;
 }
 
-/** A procurement intention is published at least 30 calendar days before procurement starts. */
+const CIRCULAR_2020_10 = '《关于开展政府采购意向公开工作的通知》（财库〔2020〕10号）';
+
+/**
+ * A procurement intention is published, in principle, at least 30 calendar days before procurement
+ * starts (财库〔2020〕10号 二（三）: "原则上不得晚于采购活动开始前30日公开采购意向").
+ */
 export const INTENTION_LEAD_DAYS: Rule<number> = {
   value: 30,
-  source: '《关于开展政府采购意向公开工作的通知》（财库〔2020〕10号）',
+  source: `${CIRCULAR_2020_10}二（三）`,
+};
+
+/**
+ * The exemption of the same paragraph: "因预算单位不可预见的原因急需开展的采购项目，可不公开采购意向".
+ * The platform still publishes the intention, and lets procurement start at once, only with the
+ * urgent, unforeseeable reason recorded and published with it. The reason is a sentence or a few:
+ * at least `min` characters, so that it says something, at most `max`.
+ */
+export const URGENT_EXEMPTION: Rule<{ min: number; max: number }> = {
+  value: { min: 10, max: 1000 },
+  source: `${CIRCULAR_2020_10}二（三）（因预算单位不可预见的原因急需开展的采购项目，可不公开采购意向）`,
 };
 
 /** A purchase-of-services contract runs at most 3 years (normally 1; 3 when the service is stable). */

@@ -1,7 +1,10 @@
 // The input of the intention use-cases (JSON API), and the flat form the HTML page posts.
 import { Type } from 'typebox';
 import { isoDate, oneOf, text } from '../../platform/http/schema-helpers.js';
-import { COST_KINDS, MAX_CONTRACT_MONTHS } from './planning.rules.js';
+import { COST_KINDS, MAX_CONTRACT_MONTHS, URGENT_EXEMPTION } from './planning.rules.js';
+
+/** The urgent, unforeseeable reason; empty means none (the length floor is checked by the use-case). */
+const urgentReason = () => Type.Optional(text(0, URGENT_EXEMPTION.value.max));
 
 export const CostBody = Type.Object(
   {
@@ -23,6 +26,7 @@ export const IntentionBody = Type.Object(
     procurementFrom: isoDate(),
     contractMonths: Type.Integer({ minimum: 1, maximum: MAX_CONTRACT_MONTHS.value }),
     costs: Type.Array(CostBody, { minItems: 1, maxItems: COST_KINDS.length }),
+    urgentReason: urgentReason(),
   },
   { additionalProperties: false },
 );
@@ -41,6 +45,7 @@ export const IntentionForm = Type.Object({
   needs: text(1, 4000),
   procurementFrom: isoDate(),
   contractMonths: Type.Integer({ minimum: 1, maximum: MAX_CONTRACT_MONTHS.value }),
+  urgentReason: urgentReason(),
   ...Object.fromEntries(
     COST_KINDS.flatMap((k) => [
       [`${k}Quantity`, Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 }))],

@@ -202,6 +202,82 @@ describeEachDatabase('procurement intentions', (db) => {
       });
     });
 
+    it('urgent, unforeseeable purchases start without the 30-day wait only with their reason recorded and published (财库〔2020〕10号 二（三）)', async () => {
+      // Today in Beijing is 2026-11-26; a start on 11-30 is less than 30 days ahead.
+      const urgent = { procurementFrom: '2026-11-30' };
+      const without = await api('POST', '/api/v1/intentions', intention(urgent));
+      expect(without.statusCode).toBe(422);
+      const problems = without.json<ErrorBody>().error.details;
+      expect(problems.map((p) => p.field)).toEqual(['procurementFrom', 'urgentReason']);
+      expect(problems[1]!.message).toContain('财库〔2020〕10号');
+      const blank = await api('POST', '/api/v1/intentions', intention({ ...urgent, urgentReason: '   ' }));
+      expect(blank.json<ErrorBody>().error.details.map((p) => p.field)).toEqual([
+        'procurementFrom',
+        'urgentReason',
+      ]);
+      const short = await api(
+        'POST',
+        '/api/v1/intentions',
+        intention({ ...urgent, urgentReason: '情况紧急' }),
+      );
+      expect(short.statusCode).toBe(422);
+      expect(short.json<ErrorBody>().error.details.map((p) => p.field)).toEqual(['urgentReason']);
+      const tooLong = await api(
+        'POST',
+        '/api/v1/intentions',
+        intention({ ...urgent, urgentReason: '急'.repeat(1001) }),
+      );
+      expect(tooLong.statusCode).toBe(422);
+      expect(tooLong.json<ErrorBody>().error.details.map((p) => p.field)).toEqual(['urgentReason']);
+      const reason = '11 月 20 日暴雨致辖区养老驿站停用，120 名独居老人需立即转为上门照护';
+      const past = await api(
+        'POST',
+        '/api/v1/intentions',
+        intention({ procurementFrom: '2026-11-25', urgentReason: reason }),
+      );
+      expect(past.json<ErrorBody>().error.details.map((p) => p.field)).toEqual(['procurementFrom']);
+
+      const created = await api(
+        'POST',
+        '/api/v1/intentions',
+        intention({ ...urgent, urgentReason: ` ${reason} ` }),
+      );
+      expect(created.statusCode, created.body).toBe(201);
+      const { id } = created.json<{ id: string }>();
+      const published = await api('POST', `/api/v1/intentions/${id}/publish`);
+      expect(published.statusCode, published.body).toBe(201);
+      const body = published.json<{ recordId: string; procurementAllowedFrom: string }>();
+      expect(body.procurementAllowedFrom).toBe('2026-11-26');
+      const record = (await api('GET', `/api/v1/records/${body.recordId}`, undefined, null)).json<{
+        content: { urgentExemption: { reason: string; source: string } };
+      }>();
+      expect(record.content.urgentExemption.reason).toBe(reason);
+      expect(record.content.urgentExemption.source).toContain('财库〔2020〕10号）二（三）');
+      expect(await h.run((ctx) => procurementMayStart(ctx.trx, id, '2026-11-26'))).toEqual({
+        allowed: true,
+        from: '2026-11-26',
+      });
+      // Shown to everyone on the intention's page, and on the project that relies on it.
+      const page = await h.agent().get(`/intentions/${id}`);
+      expect(page.body).toContain(reason);
+      expect(page.body).toContain('2026-11-26 起（紧急采购，不等 30 日）');
+      const project = await api('POST', '/api/v1/projects', {
+        intentionId: id,
+        title: '望京街道居家养老上门服务（紧急）',
+        method: 'competitiveNegotiation',
+        lots: [{ title: '全部', budgetFen: 1_000_000 }],
+      });
+      expect(project.statusCode, project.body).toBe(201);
+      const projectId = project.json<{ id: string }>().id;
+      const view = (await api('GET', `/api/v1/projects/${projectId}`)).json<{
+        intention: { urgentReason: string | null };
+      }>();
+      expect(view.intention.urgentReason).toBe(reason);
+      const keeper = h.agent();
+      await keeper.logIn(staff.login, staff.password);
+      expect((await keeper.get(`/procurement/projects/${projectId}`)).body).toContain(reason);
+    });
+
     it('refuses to publish a draft that waited past its 30 days', async () => {
       const { id } = (
         await api('POST', '/api/v1/intentions', intention({ procurementFrom: '2026-12-30' }))

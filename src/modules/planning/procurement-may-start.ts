@@ -1,5 +1,7 @@
 // The rule the procurement engine applies before it opens a project: its intention was published, and
-// 30 calendar days have passed since (财库〔2020〕10号). Answered with the reason and the date.
+// 30 calendar days have passed since (财库〔2020〕10号 二（三）) — or, with the urgent, unforeseeable
+// reason recorded and published with it, from the day it was published. Answered with the reason and
+// the date.
 import type { Executor } from '../../platform/db/database.js';
 import { INTENTION_LEAD_DAYS } from './planning.rules.js';
 import { findIntention } from './planning.repository.js';
@@ -42,6 +44,7 @@ export async function intentionForProject(db: Executor, intentionId: string) {
     itemName: n.item_name,
     status: n.status,
     procurementAllowedFrom: n.procurement_allowed_from,
+    urgentReason: n.urgent_reason,
     recordId: n.public_record_id,
   };
 }

@@ -1,14 +1,16 @@
 // Publishing a procurement intention through publish(): from then on anyone can read it, and
-// procurement for it may start 30 calendar days after the day of publication (财库〔2020〕10号) — the
-// date is stored, so the procurement engine can refuse a project whose intention was not public in time.
+// procurement for it may start 30 calendar days after the day of publication (财库〔2020〕10号 二（三））
+// — the date is stored, so the procurement engine can refuse a project whose intention was not public
+// in time. An intention with an urgent, unforeseeable reason (the same paragraph's exemption) may be
+// procured from the day it is published; the reason is published with it.
 import { findOrganization } from '../../platform/auth/auth.repository.js';
 import type { Ctx } from '../../platform/context.js';
 import { invalid } from '../../platform/http/errors.js';
 import { publish, type PublicationReceipt } from '../../platform/publish/publish.js';
 import { beijingDate } from '../../platform/time/dates.js';
-import { COST_SOURCE, INTENTION_LEAD_DAYS, MAX_CONTRACT_MONTHS } from './planning.rules.js';
+import { COST_SOURCE, INTENTION_LEAD_DAYS, MAX_CONTRACT_MONTHS, URGENT_EXEMPTION } from './planning.rules.js';
 import { costsOf, updateIntention } from './planning.repository.js';
-import { draftIntention, earliestProcurement, leadTimeProblem } from './save-intention.js';
+import { draftIntention, earliestProcurement, leadTimeProblems } from './save-intention.js';
 
 export const INTENTION_KIND = 'procurementIntention';
 
@@ -19,11 +21,12 @@ export async function publishIntention(
   const intention = await draftIntention(ctx, id);
   const today = beijingDate(ctx.now);
   // Checked again: a draft saved in time may have waited too long.
-  const lead = leadTimeProblem(intention.procurement_from, today);
-  if (lead) throw invalid([lead]);
+  const urgentReason = intention.urgent_reason;
+  const lead = leadTimeProblems(intention.procurement_from, today, urgentReason);
+  if (lead.length > 0) throw invalid(lead);
   const department = (await findOrganization(ctx.trx, intention.department_id))!;
   const costs = await costsOf(ctx.trx, id);
-  const allowedFrom = earliestProcurement(today);
+  const allowedFrom = urgentReason === null ? earliestProcurement(today) : today;
   const receipt = await publish(ctx, {
     kind: INTENTION_KIND,
     subjectId: intention.id,
@@ -48,6 +51,9 @@ export async function publishIntention(
       contractMonthsSource: MAX_CONTRACT_MONTHS.source,
       procurementAllowedFrom: allowedFrom,
       leadTime: { days: INTENTION_LEAD_DAYS.value, source: INTENTION_LEAD_DAYS.source },
+      ...(urgentReason === null
+        ? {}
+        : { urgentExemption: { reason: urgentReason, source: URGENT_EXEMPTION.source } }),
     },
   });
   await updateIntention(ctx.trx, id, {

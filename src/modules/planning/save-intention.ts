@@ -1,6 +1,7 @@
 // A department drafts a procurement intention (采购意向) for an item of its published catalogue, with a
 // budget built from cost components (S16), or changes its draft. The expected start of procurement must
-// leave the 30 calendar days the intention has to be public first (财库〔2020〕10号).
+// leave the 30 calendar days the intention has to be public first (财库〔2020〕10号 二（三）), unless
+// the department records the urgent, unforeseeable reason that exempts it (same paragraph).
 import type { Static } from 'typebox';
 
 import type { Ctx } from '../../platform/context.js';
@@ -16,7 +17,7 @@ import {
 import { newId } from '../../platform/ids.js';
 import { addDays, beijingDate } from '../../platform/time/dates.js';
 import { departmentFor, keepsDepartment, purchasableItem } from '../catalogue/index.js';
-import { INTENTION_LEAD_DAYS } from './planning.rules.js';
+import { INTENTION_LEAD_DAYS, URGENT_EXEMPTION } from './planning.rules.js';
 import {
   holdIntention,
   insertIntention,
@@ -36,19 +37,57 @@ export function earliestProcurement(today: string): string {
   return addDays(today, INTENTION_LEAD_DAYS.value);
 }
 
-export function leadTimeProblem(procurementFrom: string, today: string): FieldProblem | undefined {
+/** The reason as recorded: trimmed, null when none was given. */
+export function urgentReasonOf(input: { urgentReason?: string | undefined }): string | null {
+  return input.urgentReason?.trim() || null;
+}
+
+/**
+ * The expected start must leave the 30 days; with an urgent, unforeseeable reason (at least
+ * URGENT_EXEMPTION.min characters) it need only not be in the past. Each problem names its field.
+ */
+export function leadTimeProblems(
+  procurementFrom: string,
+  today: string,
+  urgentReason: string | null,
+): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const { min } = URGENT_EXEMPTION.value;
+  if (urgentReason !== null && [...urgentReason].length < min) {
+    problems.push({
+      field: 'urgentReason',
+      key: 'planning.urgentReasonShort',
+      params: { min, source: URGENT_EXEMPTION.source },
+    });
+  }
+  if (urgentReason !== null) {
+    if (procurementFrom < today)
+      problems.push({
+        field: 'procurementFrom',
+        key: 'planning.inThePast',
+        params: { date: procurementFrom },
+      });
+    return problems;
+  }
   const earliest = earliestProcurement(today);
-  if (procurementFrom >= earliest) return undefined;
-  return {
-    field: 'procurementFrom',
-    key: 'planning.tooSoon',
-    params: {
-      date: procurementFrom,
-      earliest,
-      days: INTENTION_LEAD_DAYS.value,
-      source: INTENTION_LEAD_DAYS.source,
+  if (procurementFrom >= earliest) return problems;
+  return [
+    {
+      field: 'procurementFrom',
+      key: 'planning.tooSoon',
+      params: {
+        date: procurementFrom,
+        earliest,
+        days: INTENTION_LEAD_DAYS.value,
+        source: INTENTION_LEAD_DAYS.source,
+      },
     },
-  };
+    {
+      field: 'urgentReason',
+      key: 'planning.urgentReasonNeeded',
+      params: { source: URGENT_EXEMPTION.source },
+    },
+  ];
 }
 
 async function checked(ctx: Ctx, input: IntentionInput) {
@@ -58,8 +97,7 @@ async function checked(ctx: Ctx, input: IntentionInput) {
   if (!item || item.departmentId !== department.id) {
     problems.push({ field: 'catalogueItemId', key: 'planning.itemNotPurchasable' });
   }
-  const lead = leadTimeProblem(input.procurementFrom, beijingDate(ctx.now));
-  if (lead) problems.push(lead);
+  problems.push(...leadTimeProblems(input.procurementFrom, beijingDate(ctx.now), urgentReasonOf(input)));
   const kinds = input.costs.map((c) => c.kind);
   if (new Set(kinds).size !== kinds.length) problems.push({ field: 'costs', key: 'planning.costTwice' });
   const budgetFen = input.costs.reduce((sum, c) => sum + c.quantity * c.unitCostFen, 0);
@@ -106,6 +144,7 @@ export async function createIntention(
     published_at: null,
     procurement_allowed_from: null,
     public_record_id: null,
+    urgent_reason: urgentReasonOf(input),
   };
   await insertIntention(ctx.trx, row);
   await replaceCosts(ctx.trx, id, costRows(id, input));
@@ -141,6 +180,7 @@ export async function changeIntention(
     procurement_from: input.procurementFrom,
     contract_months: input.contractMonths,
     budget_fen: budgetFen,
+    urgent_reason: urgentReasonOf(input),
   });
   await replaceCosts(ctx.trx, id, costRows(id, input));
   return { budgetFen };

@@ -61,32 +61,36 @@ const CIRCULAR214 = '《政府采购竞争性磋商采购方式管理暂行办�
 
 const TENDER_PERIODS: Period[] = [
   { rule: 'noticePeriod', days: 5, unit: 'workday', source: `${ORDER87}第十六条` },
-  { rule: 'documentsAvailable', days: 5, unit: 'workday', source: `${GPR}第三十一条` },
+  { rule: 'documentsAvailable', days: 5, unit: 'workday', source: `${GPR}第三十一条第一款` },
   { rule: 'documentsToDeadline', days: 20, unit: 'calendar', source: `${GPL}第三十五条` },
-  { rule: 'clarificationBeforeDeadline', days: 15, unit: 'calendar', source: `${GPR}第三十一条` },
+  { rule: 'clarificationBeforeDeadline', days: 15, unit: 'calendar', source: `${GPR}第三十一条第二款` },
 ];
 
 const TENDER_PANEL = {
   min: 5,
   odd: true,
   expertShare: 2 / 3,
-  source: `${ORDER87}第四十七条（预算金额1000万元以上、技术复杂的，7人以上）`,
+  source: `${ORDER87}第四十七条（采购预算金额1000万元以上、技术复杂或者社会影响较大的，7人以上单数）`,
 };
+// After a failed tender (废标) the law says what comes next in GPL Art 37: tender again, unless the
+// purchase is cancelled; another method only with the approval obtained before it starts. Art 36 ¶2
+// only obliges the purchaser to tell every bidder the reasons, which the published failure notice does.
 const TENDER_FAILURE: FailurePath[] = [
-  { path: 'retender', source: `${GPL}第三十六条第二款；${ORDER87}第四十三条第（一）项` },
+  { path: 'retender', source: `${GPL}第三十七条；${ORDER87}第四十三条第（一）项` },
   {
     path: 'changeMethod',
     methods: ['competitiveNegotiation', 'competitiveConsultation', 'singleSource'],
-    source: `${GPL}第三十六条第二款；${ORDER87}第四十三条第（二）项（报财政部门批准）`,
+    source: `${GPL}第三十七条；${ORDER87}第四十三条第（二）项（报财政部门批准）`,
   },
 ];
 
-const GROUP = { min: 3, odd: true, expertShare: 2 / 3, source: `${ORDER74}；${CIRCULAR214}` };
+const NEGOTIATION_GROUP = { min: 3, odd: true, expertShare: 2 / 3, source: `${ORDER74}第七条` };
+const CONSULTATION_GROUP = { min: 3, odd: true, expertShare: 2 / 3, source: `${CIRCULAR214}第十四条` };
 
 export const METHOD_SETTINGS: Record<Method, MethodSettings> = {
   openTender: {
     periods: TENDER_PERIODS,
-    minResponses: { value: 3, source: `${GPL}第三十六条` },
+    minResponses: { value: 3, source: `${GPL}第三十六条第一款第（一）项` },
     panel: TENDER_PANEL,
     pricesPublicAtOpening: true,
     failurePaths: TENDER_FAILURE,
@@ -94,48 +98,68 @@ export const METHOD_SETTINGS: Record<Method, MethodSettings> = {
   },
   invitedTender: {
     periods: TENDER_PERIODS,
-    minResponses: { value: 3, source: `${GPL}第三十六条` },
+    minResponses: { value: 3, source: `${GPL}第三十六条第一款第（一）项` },
     panel: TENDER_PANEL,
     pricesPublicAtOpening: true,
     failurePaths: TENDER_FAILURE,
     source: `${GPL}第二十九条、第三十四条；${ORDER87}`,
   },
   competitiveNegotiation: {
-    periods: [{ rule: 'documentsToDeadline', days: 3, unit: 'workday', source: `${ORDER74}第二十九条` }],
-    minResponses: { value: 3, source: `${GPL}第三十条、第三十八条；${ORDER74}` },
-    panel: GROUP,
+    periods: [
+      { rule: 'documentsToDeadline', days: 3, unit: 'workday', source: `${ORDER74}第二十九条` },
+      { rule: 'clarificationBeforeDeadline', days: 3, unit: 'workday', source: `${ORDER74}第二十九条` },
+    ],
+    minResponses: { value: 3, source: `${GPL}第三十八条第（二）项；${ORDER74}第三十七条第（三）项` },
+    panel: NEGOTIATION_GROUP,
     pricesPublicAtOpening: false,
     failurePaths: [{ path: 'retender', source: `${ORDER74}第三十七条第（三）项` }],
     source: `${GPL}第三十条、第三十八条；${ORDER74}`,
   },
   competitiveConsultation: {
+    // Art 10: at least 10 days from the documents to the first response; the documents are on sale
+    // at least 5 working days (the deadline cannot come before the sale ends); a clarification at
+    // least 5 days before the deadline, or the deadline moves.
     periods: [
+      { rule: 'documentsAvailable', days: 5, unit: 'workday', source: `${CIRCULAR214}第十条` },
       { rule: 'documentsToDeadline', days: 10, unit: 'calendar', source: `${CIRCULAR214}第十条` },
       { rule: 'clarificationBeforeDeadline', days: 5, unit: 'calendar', source: `${CIRCULAR214}第十条` },
     ],
     minResponses: {
       value: 3,
-      source: CIRCULAR214,
+      source: `${CIRCULAR214}第六条、第三十四条第（三）项`,
       forServices: {
         value: 2,
         source: '《关于政府采购竞争性磋商采购方式管理暂行办法有关问题的补充通知》（财库〔2015〕124号）',
       },
     },
-    panel: GROUP,
+    panel: CONSULTATION_GROUP,
     pricesPublicAtOpening: false,
     failurePaths: [{ path: 'retender', source: `${CIRCULAR214}第三十四条第（三）项` }],
     source: CIRCULAR214,
   },
   requestForQuotation: {
-    periods: [{ rule: 'documentsToDeadline', days: 3, unit: 'workday', source: `${ORDER74}第四十五条` }],
-    minResponses: { value: 3, source: `${GPL}第三十二条、第四十条；${ORDER74}` },
-    panel: GROUP,
+    periods: [
+      { rule: 'documentsToDeadline', days: 3, unit: 'workday', source: `${ORDER74}第四十五条` },
+      { rule: 'clarificationBeforeDeadline', days: 3, unit: 'workday', source: `${ORDER74}第四十五条` },
+    ],
+    minResponses: { value: 3, source: `${GPL}第四十条第（二）项；${ORDER74}第五十一条第（三）项` },
+    panel: NEGOTIATION_GROUP,
     pricesPublicAtOpening: false,
-    failurePaths: [{ path: 'retender', source: `${GPL}第四十条；${ORDER74}` }],
+    failurePaths: [{ path: 'retender', source: `${ORDER74}第五十一条第（三）项` }],
     source: `${GPL}第三十二条、第四十条；${ORDER74}`,
   },
   singleSource: {
-    periods: [{ rule: 'preNotice', days: 5, unit: 'workday', source: `${GPR}第三十八条` }],
+    // GPR Art 38 asks it of sole-supplier projects at or above the open-tender threshold; Beijing asks a
+    // prior notice of single-source purchases of services (京财综〔2017〕2254号 五.2), and this platform
+    // gives every single source one.
+    periods: [
+      {
+        rule: 'preNotice',
+        days: 5,
+        unit: 'workday',
+        source: `${GPR}第三十八条；京财综〔2017〕2254号 五.2（单一来源采购……做好事前公示）`,
+      },
+    ],
     minResponses: { value: 1, source: `${GPL}第三十一条` },
     panel: null,
     pricesPublicAtOpening: false,

@@ -4,8 +4,16 @@
 import { expect } from 'vitest';
 import type { Harness, TestUser } from '../../testing/harness.js';
 
-/** Publishes a catalogue and an intention of `staff`'s department; returns the intention's id. */
-export async function publishedIntention(h: Harness, staff: TestUser, labourMonths: number): Promise<string> {
+/**
+ * Publishes a catalogue and an intention of `staff`'s department on `on` (Beijing morning; at least 30
+ * days before 2026-10-08); returns the intention's id.
+ */
+export async function publishedIntention(
+  h: Harness,
+  staff: TestUser,
+  labourMonths: number,
+  on = '2026-09-01',
+): Promise<string> {
   const api = async <T>(url: string, payload?: Record<string, unknown>) => {
     const res = await h.app.inject({
       method: 'POST',
@@ -16,7 +24,7 @@ export async function publishedIntention(h: Harness, staff: TestUser, labourMont
     expect(res.statusCode, `${url}: ${res.body}`).toBeLessThan(300);
     return res.json<T>();
   };
-  h.clock.set('2026-09-01T02:00:00Z');
+  h.clock.set(`${on}T02:00:00Z`);
   const catalogue = (
     await api<{ id: string }>('/api/v1/catalogues', { departmentId: staff.organizationId, year: 2026 })
   ).id;

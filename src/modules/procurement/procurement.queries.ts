@@ -7,6 +7,7 @@ import { notFound } from '../../platform/http/errors.js';
 import { can } from '../../platform/auth/policy.js';
 import { SINGLE_SOURCE_GROUNDS, type SingleSourceGround } from './methods.js';
 import { openingMoment } from './opening-schedule.js';
+import { earliestAwardAfter } from './timeline.js';
 import { departmentsKeptBy, keepsDepartment } from '../catalogue/index.js';
 import { intentionForProject } from '../planning/index.js';
 import {
@@ -53,7 +54,12 @@ export async function projectView(db: Executor, id: string, actor: Actor) {
     openedAt: project.opened_at,
     followsProjectId: project.follows_project_id,
     intention: intention
-      ? { id: intention.id, projectName: intention.projectName, recordId: intention.recordId }
+      ? {
+          id: intention.id,
+          projectName: intention.projectName,
+          recordId: intention.recordId,
+          urgentReason: intention.urgentReason,
+        }
       : null,
     noticeDate: project.notice_date,
     deadline: project.deadline,
@@ -80,6 +86,7 @@ export async function projectView(db: Executor, id: string, actor: Actor) {
           decisionNote: request.status === 'requested' ? null : request.decision_note,
           noticeDate: request.notice_date,
           objectionsUntil: request.objections_until,
+          earliestAward: request.objections_until ? earliestAwardAfter(request.objections_until) : null,
           recordId: request.public_record_id,
         }
       : null,

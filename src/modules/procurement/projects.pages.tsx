@@ -130,7 +130,7 @@ function SingleSourceSection(props: {
       ) : null}
       {ss?.status === 'approved' && ss.objectionsUntil ? (
         <p>
-          {t('procurement.ss.until', { date: ss.objectionsUntil })}{' '}
+          {t('procurement.ss.until', { date: ss.objectionsUntil, award: ss.earliestAward ?? '' })}{' '}
           {ss.recordId ? <a href={`/records/${ss.recordId}`}>{t('procurement.openRecord')}</a> : null}
         </p>
       ) : null}
@@ -573,6 +573,10 @@ export function registerProjectPages(app: App, services: AppServices): void {
                 '—'
               ),
             ],
+            // Started without the 30-day wait: the urgent reason published with the intention.
+            ...(view.intention?.urgentReason
+              ? ([[t('procurement.urgentStart'), view.intention.urgentReason]] as [string, string][])
+              : []),
           ]}
         />
         <section aria-labelledby="lots-heading">

@@ -136,6 +136,12 @@ export function registerProjectRoutes(app: App, services: AppServices): void {
                 id: Type.String(),
                 projectName: Type.String(),
                 recordId: Nullable(Type.String()),
+                urgentReason: Nullable(
+                  Type.String({
+                    description:
+                      'Set when procurement started without the 30-day wait: the urgent, unforeseeable reason published with the intention (财库〔2020〕10号 二（三））',
+                  }),
+                ),
               }),
             ),
             noticeDate: Nullable(Type.String()),
@@ -163,6 +169,7 @@ export function registerProjectRoutes(app: App, services: AppServices): void {
                 decisionNote: Nullable(Type.String()),
                 noticeDate: Nullable(Type.String()),
                 objectionsUntil: Nullable(Type.String()),
+                earliestAward: Nullable(Type.String()),
                 recordId: Nullable(Type.String()),
               }),
             ),
@@ -306,7 +313,13 @@ export function registerProjectRoutes(app: App, services: AppServices): void {
           'The finance bureau approves (the pre-notice is published, 5 working days) or refuses a single-source request',
         params: Type.Object({ id: Id }),
         body: DecisionBody,
-        response: { 200: Type.Object({ objectionsUntil: Nullable(Type.String()) }), ...errors },
+        response: {
+          200: Type.Object({
+            objectionsUntil: Nullable(Type.String()),
+            earliestAward: Nullable(Type.String()),
+          }),
+          ...errors,
+        },
       },
     },
     async (req) =>

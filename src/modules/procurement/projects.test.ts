@@ -117,7 +117,7 @@ describeEachDatabase('procurement projects and notices', (db) => {
       expect(record.supersedes).toBe(notice.json<{ recordId: string }>().recordId);
       expect(record.content.movedBy).toMatchObject({
         from: '2026-10-29',
-        source: '《政府采购法实施条例》第三十一条',
+        source: '《政府采购法实施条例》第三十一条第二款',
       });
 
       const view = (await api('GET', `/api/v1/projects/${id}`, undefined, null)).json<{
@@ -155,6 +155,69 @@ describeEachDatabase('procurement projects and notices', (db) => {
           .map((n) => n.kind)
           .sort(),
       ).toEqual(['correction', 'tender', 'termination']);
+    });
+
+    it('competitive consultation: the deadline waits for the 5 working days of sale (财库〔2014〕214号 第十条), in the notice and in a correction', async () => {
+      // An intention public since 2026-08-20, so procurement may start before the National Day holiday.
+      const keeper = await h.user('purchaserStaff');
+      const earlyIntention = await publishedIntention(h, keeper, 24, '2026-08-20');
+      h.clock.set('2026-09-28T02:00:00Z'); // Monday: ten days end on 10-08, the fifth working day is 10-10
+      const created = await api(
+        'POST',
+        '/api/v1/projects',
+        project({ intentionId: earlyIntention, method: 'competitiveConsultation' }),
+        keeper,
+      );
+      expect(created.statusCode, created.body).toBe(201);
+      const { id } = created.json<{ id: string }>();
+      const early = await api(
+        'POST',
+        `/api/v1/projects/${id}/notice`,
+        { deadline: '2026-10-09', text: '磋商公告正文' },
+        keeper,
+      );
+      expect(early.statusCode).toBe(422);
+      const [problem] = early.json<ErrorBody>().error.details;
+      expect(problem!.field).toBe('deadline');
+      expect(problem!.message).toBe(
+        '截止日期太早：采购文件提供（发售）期限不得少于 5 个工作日（《政府采购竞争性磋商采购方式管理暂行办法》（财库〔2014〕214号）第十条），最早为 2026-10-10。',
+      );
+      const english = await h.app.inject({
+        method: 'POST',
+        url: `/api/v1/projects/${id}/notice`,
+        headers: { authorization: `Bearer ${keeper.token}` },
+        cookies: { gongshi_lang: 'en' },
+        payload: { deadline: '2026-10-09', text: '磋商公告正文' },
+      });
+      const [inEnglish] = english.json<ErrorBody>().error.details;
+      expect(inEnglish!.field).toBe('deadline');
+      expect(inEnglish!.message).toContain('Documents available (on sale) must be at least 5 working days');
+      const published = await api(
+        'POST',
+        `/api/v1/projects/${id}/notice`,
+        { deadline: '2026-10-12', text: '磋商公告正文' },
+        keeper,
+      );
+      expect(published.statusCode, published.body).toBe(201);
+      // A correction may not bring the deadline before the end of the sale either.
+      h.clock.set('2026-09-29T02:00:00Z');
+      const moved = await api(
+        'POST',
+        `/api/v1/projects/${id}/corrections`,
+        { text: '提前截止', deadline: '2026-10-09' },
+        keeper,
+      );
+      expect(moved.statusCode).toBe(422);
+      const [tooEarly] = moved.json<ErrorBody>().error.details;
+      expect(tooEarly!.field).toBe('deadline');
+      expect(tooEarly!.message).toContain('最早为 2026-10-10');
+      // The public timeline shows the sale period.
+      const page = await h.app.inject({
+        method: 'GET',
+        url: '/procurement/methods?method=competitiveConsultation&noticeDate=2026-09-28',
+      });
+      expect(page.body).toContain('采购文件提供（发售）期限');
+      expect(page.body).toContain('2026-10-10');
     });
 
     it('works through the pages: a half-filled lot is named; the notice form proposes the earliest deadline', async () => {
@@ -343,7 +406,8 @@ describeEachDatabase('procurement projects and notices', (db) => {
       );
       expect(decision.statusCode, decision.body).toBe(200);
       // Friday 10-09 + 5 working days: Saturday 10-10 is a working day after the National Day holiday (调休).
-      expect(decision.json()).toEqual({ objectionsUntil: '2026-10-15' });
+      // The award may come the day after the pre-notice's last day (GPR Art 38).
+      expect(decision.json()).toEqual({ objectionsUntil: '2026-10-15', earliestAward: '2026-10-16' });
       const view = (await api('GET', `/api/v1/projects/${id}`, undefined, null)).json<{
         singleSource: { supplier: { name: string }; recordId: string; status: string };
       }>();
@@ -353,8 +417,13 @@ describeEachDatabase('procurement projects and notices', (db) => {
       });
       const notice = (
         await api('GET', `/api/v1/records/${view.singleSource.recordId}`, undefined, null)
-      ).json<{ kind: string }>();
+      ).json<{ kind: string; content: { objectionsUntil: string; earliestAward: string } }>();
       expect(notice.kind).toBe('singleSourceNotice');
+      // Published and shown: the notice's last day and the award the day after (GPR Art 38).
+      expect(notice.content).toMatchObject({ objectionsUntil: '2026-10-15', earliestAward: '2026-10-16' });
+      expect((await h.agent().get(`/procurement/projects/${id}`)).body).toContain(
+        '公示期至 2026-10-15（北京时间），期间任何人可以提出异议；最早 2026-10-16 起可以确定成交。',
+      );
       const listed = (await api('GET', '/api/v1/notices?kind=singleSource', undefined, null)).json<{
         items: { project: { id: string }; deadline: string }[];
       }>();
@@ -413,9 +482,11 @@ describeEachDatabase('procurement projects and notices', (db) => {
           })
         ).statusCode,
       ).toBe(204);
-      expect(await h.run((ctx) => singleSourceMayAward(ctx.trx, id, '2026-10-15'))).toMatchObject({
+      // The last day of the pre-notice is still the notice's own: no award on it (GPR Art 38).
+      expect(await h.run((ctx) => singleSourceMayAward(ctx.trx, id, '2026-10-15'))).toEqual({
         allowed: false,
         key: 'procurement.award.noticeRunning',
+        params: { until: '2026-10-15', date: '2026-10-16' },
       });
       expect(await h.run((ctx) => singleSourceMayAward(ctx.trx, id, '2026-10-16'))).toEqual({
         allowed: true,

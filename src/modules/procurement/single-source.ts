@@ -27,6 +27,7 @@ import type { AnswerBody, DecisionBody, ObjectionBody, SingleSourceBody } from '
 import { projectKeptBy } from './project-access.js';
 import { projectSealingKey, scheduleOpening } from './opening-schedule.js';
 import { transition } from './procurement.workflow.js';
+import { earliestAwardAfter } from './timeline.js';
 import { timelineFor } from './timeline.queries.js';
 
 export const SINGLE_SOURCE_NOTICE_KIND = 'singleSourceNotice';
@@ -81,7 +82,7 @@ export async function decideSingleSource(
   projectId: string,
   input: Static<typeof DecisionBody>,
   kek: Buffer,
-): Promise<{ objectionsUntil: string | null }> {
+): Promise<{ objectionsUntil: string | null; earliestAward: string | null }> {
   if (ctx.actor.kind !== 'user' && ctx.actor.kind !== 'system') throw forbidden();
   const project = await findProject(ctx.trx, projectId);
   if (!project) throw notFound('procurement.projectNotFound');
@@ -96,11 +97,13 @@ export async function decideSingleSource(
   };
   if (!input.approve) {
     await saveSingleSource(ctx.trx, { ...base, status: 'rejected' });
-    return { objectionsUntil: null };
+    return { objectionsUntil: null, earliestAward: null };
   }
   const noticeDate = beijingDate(ctx.now);
   const timeline = await timelineFor(ctx.trx, 'singleSource', { noticeDate });
-  const objectionsUntil = timeline.earliestAward!;
+  // The pre-notice's last day; the award may come the day after (GPR Art 38).
+  const objectionsUntil = timeline.steps.find((s) => s.rule === 'preNotice')!.date;
+  const earliestAward = timeline.earliestAward!;
   const [department, supplier] = await Promise.all([
     findOrganization(ctx.trx, project.department_id),
     findOrganization(ctx.trx, request.supplier_id),
@@ -124,6 +127,7 @@ export async function decideSingleSource(
       approval: { note: base.decision_note },
       noticeDate,
       objectionsUntil,
+      earliestAward,
       period: METHOD_SETTINGS.singleSource.periods[0],
       // A single source after a failed tender: which, and the finance bureau's approval of the change.
       follows: project.restart_basis ? (JSON.parse(project.restart_basis) as unknown) : null,
@@ -161,7 +165,7 @@ export async function decideSingleSource(
     ...projectSealingKey(kek, project.id),
   });
   await scheduleOpening(ctx, project.id, objectionsUntil);
-  return { objectionsUntil };
+  return { objectionsUntil, earliestAward };
 }
 
 /** Anyone may object while the pre-notice runs; the objection is published (its author is not). */
@@ -233,7 +237,10 @@ export async function answerObjection(
 export type AwardCheck =
   { allowed: true } | { allowed: false; key: string; params: Record<string, string | number> };
 
-/** May the single-source award be made on `date`? Not before the notice ran out and every objection is answered. */
+/**
+ * May the single-source award be made on `date`? Not before the day after the pre-notice's last day
+ * (earliestAwardAfter, GPR Art 38), and not while an objection waits for its answer.
+ */
 export async function singleSourceMayAward(
   db: Executor,
   projectId: string,
@@ -242,11 +249,12 @@ export async function singleSourceMayAward(
   const request = await findSingleSource(db, projectId);
   if (!request || request.status !== 'approved')
     return { allowed: false, key: 'procurement.award.notApproved', params: {} };
-  if (date <= request.objections_until!) {
+  const from = earliestAwardAfter(request.objections_until!);
+  if (date < from) {
     return {
       allowed: false,
       key: 'procurement.award.noticeRunning',
-      params: { date: request.objections_until! },
+      params: { until: request.objections_until!, date: from },
     };
   }
   const open = (await objectionsOf(db, projectId)).filter((o) => o.answer === null).length;

@@ -80,6 +80,54 @@ describe('statutory timelines', () => {
     expect(METHOD_SETTINGS.competitiveConsultation.minResponses.forServices?.value).toBe(2);
   });
 
+  it('competitive consultation: the deadline waits for the ≥5-working-day sale (财库〔2014〕214号 第十条)', () => {
+    // Monday 2026-09-28: ten days end on Thursday 10-08, but the National Day holiday (10-01 to 10-07)
+    // leaves the fifth working day of sale on Saturday 10-10 (a make-up working day).
+    const t = statutoryTimeline(calendar, 'competitiveConsultation', {
+      noticeDate: '2026-09-28',
+      deadline: '2026-10-09',
+    });
+    expect(stepOf(t, 'documentsToDeadline')).toBe('2026-10-08');
+    expect(stepOf(t, 'documentsAvailable')).toBe('2026-10-10');
+    expect(t.earliestDeadline).toBe('2026-10-10');
+    expect(t.problems).toEqual([
+      {
+        field: 'deadline',
+        key: 'procurement.periodTooShort',
+        params: {
+          rule: '@procurement.rule.documentsAvailable',
+          days: 5,
+          unit: '@procurement.unit.workday',
+          earliest: '2026-10-10',
+          source: '《政府采购竞争性磋商采购方式管理暂行办法》（财库〔2014〕214号）第十条',
+        },
+      },
+    ]);
+    expect(
+      statutoryTimeline(calendar, 'competitiveConsultation', {
+        noticeDate: '2026-09-28',
+        deadline: '2026-10-10',
+      }).problems,
+    ).toEqual([]);
+  });
+
+  it('negotiation: a clarification fewer than 3 working days before the deadline moves it (74号令 第二十九条)', () => {
+    // Deadline Wednesday 2026-11-11: a clarification by Sunday 11-08 leaves the three working days
+    // 11-09 to 11-11; one on Monday 11-09 moves the deadline to Thursday 11-12.
+    const t = statutoryTimeline(calendar, 'competitiveNegotiation', {
+      noticeDate: '2026-11-02',
+      deadline: '2026-11-11',
+      clarificationDate: '2026-11-09',
+    });
+    expect(stepOf(t, 'clarificationBeforeDeadline')).toBe('2026-11-08');
+    expect(t).toMatchObject({ movedFrom: '2026-11-11', deadline: '2026-11-12' });
+    const rfq = statutoryTimeline(calendar, 'requestForQuotation', {
+      noticeDate: '2026-11-02',
+      deadline: '2026-11-11',
+    });
+    expect(rfq.steps.find((s) => s.rule === 'clarificationBeforeDeadline')?.source).toContain('第四十五条');
+  });
+
   it('negotiation and quotation: 3 working days (74号令 Arts 29, 45), across the National Day holiday', () => {
     const t = statutoryTimeline(calendar, 'competitiveNegotiation', { noticeDate: '2026-11-06' });
     expect(t.earliestDeadline).toBe('2026-11-11');
@@ -89,9 +137,22 @@ describe('statutory timelines', () => {
     expect(calendar.isWorkingDay(holiday.earliestDeadline!)).toBe(true);
   });
 
-  it('single source: a pre-notice of 5 working days before the award (GPR Art 38)', () => {
+  it('single source: a pre-notice of 5 working days; the award the day after its last day (GPR Art 38)', () => {
+    // Notice on Monday 2026-11-02: the fifth working day is Monday 11-09, the whole of which the notice
+    // still runs; the earliest award is Tuesday 11-10.
     const t = statutoryTimeline(calendar, 'singleSource', { noticeDate: '2026-11-02' });
-    expect(t).toMatchObject({ earliestAward: '2026-11-09', earliestDeadline: null });
+    expect(stepOf(t, 'preNotice')).toBe('2026-11-09');
+    expect(t).toMatchObject({ earliestAward: '2026-11-10', earliestDeadline: null });
+  });
+
+  it('cites the article for the failure paths: GPL Art 37, not Art 36 ¶2', () => {
+    for (const m of METHODS) {
+      for (const p of METHOD_SETTINGS[m].failurePaths) expect(p.source, m).not.toContain('第三十六条第二款');
+    }
+    expect(METHOD_SETTINGS.openTender.failurePaths.map((p) => p.source)).toEqual([
+      expect.stringContaining('《政府采购法》第三十七条'),
+      expect.stringContaining('《政府采购法》第三十七条'),
+    ]);
   });
 });
 

@@ -4,6 +4,7 @@
 // citation; a clarification too close to the deadline moves the deadline, and says so.
 import type { FieldProblem } from '../../platform/http/errors.js';
 import type { WorkingDayCalendar } from '../../platform/time/calendar.js';
+import { addDays } from '../../platform/time/dates.js';
 import { METHOD_SETTINGS, type Method, type Period, type PeriodRule } from './methods.js';
 
 export interface TimelineStep extends Period {
@@ -17,7 +18,7 @@ export interface Timeline {
   steps: TimelineStep[];
   /** The earliest deadline for responses (bids, offers), when the method has one. */
   earliestDeadline: string | null;
-  /** The earliest award of a single-source purchase (the pre-notice has run its course). */
+  /** The earliest award of a single-source purchase: the day after the pre-notice's last day. */
   earliestAward: string | null;
   /** The deadline in force: the proposed one, moved by a late clarification when it must be. */
   deadline: string | null;
@@ -27,6 +28,15 @@ export interface Timeline {
 }
 
 const periodLabel = (p: Period) => `@procurement.rule.${p.rule}`;
+
+/**
+ * The earliest day a single-source award may be made: the day after the pre-notice's last day, since
+ * the notice runs for the whole of that day (GPR Art 38). The one place this is decided: the timeline,
+ * the award check and what is shown and published all use it.
+ */
+export function earliestAwardAfter(preNoticeLastDay: string): string {
+  return addDays(preNoticeLastDay, 1);
+}
 
 /** The step of a rule, if the method has it. */
 function period(method: Method, rule: PeriodRule): Period | undefined {
@@ -57,7 +67,8 @@ export function statutoryTimeline(
         .sort()
         .at(-1)!
     : null;
-  const earliestAward = steps.find((s) => s.rule === 'preNotice')?.date ?? null;
+  const preNotice = steps.find((s) => s.rule === 'preNotice');
+  const earliestAward = preNotice ? earliestAwardAfter(preNotice.date) : null;
   const problems: FieldProblem[] = [];
 
   let deadline = input.deadline ?? null;
@@ -79,7 +90,7 @@ export function statutoryTimeline(
   const clarification = period(method, 'clarificationBeforeDeadline');
   if (clarification) {
     const step = deadline
-      ? { ...clarification, date: lastDayBefore(deadline, clarification.days) }
+      ? { ...clarification, date: lastDayBefore(calendar, deadline, clarification) }
       : undefined;
     if (step) steps.push(step);
     if (input.clarificationDate && deadline) {
@@ -88,13 +99,6 @@ export function statutoryTimeline(
         movedFrom = deadline;
         deadline = needed;
       }
-    }
-  } else if (input.clarificationDate && deadline && toDeadline) {
-    // Methods without their own clarification period: the deadline keeps the documents period from it.
-    const needed = calendar.deadline(input.clarificationDate, toDeadline.days, toDeadline.unit);
-    if (needed > deadline) {
-      movedFrom = deadline;
-      deadline = needed;
     }
   }
   return {
@@ -109,9 +113,11 @@ export function statutoryTimeline(
   };
 }
 
-/** The last calendar day a change may be made and still leave `days` days before `deadline`. */
-function lastDayBefore(deadline: string, days: number): string {
-  const d = new Date(`${deadline}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - days);
-  return d.toISOString().slice(0, 10);
+/** The last day a change may be made and still leave the period before `deadline`. */
+function lastDayBefore(calendar: WorkingDayCalendar, deadline: string, p: Period): string {
+  if (p.unit === 'calendar') return addDays(deadline, -p.days);
+  // Working days: the latest day from which the period ends on or before the deadline.
+  let d = addDays(deadline, -1);
+  while (calendar.deadline(d, p.days, p.unit) > deadline) d = addDays(d, -1);
+  return d;
 }
