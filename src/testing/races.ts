@@ -21,6 +21,8 @@ export interface RaceRequest {
   /** Sent as `Authorization: Bearer`; or an agent's session (page forms) through `form`. */
   user?: TestUser;
   payload?: unknown;
+  /** Further headers (a raw upload's content-type). */
+  headers?: Record<string, string>;
   /** The same Idempotency-Key on every copy (for creates, which no row or unique key can hold). */
   idempotent?: boolean;
   /** A page form: posted by a logged-in browser agent with one `_submission` key, as a double click. */
@@ -102,6 +104,7 @@ async function send(
     method: request.method,
     url: request.url,
     headers: {
+      ...request.headers,
       ...(request.user ? { authorization: `Bearer ${request.user.token}` } : {}),
       ...(request.idempotent ? { 'idempotency-key': key } : {}),
     },

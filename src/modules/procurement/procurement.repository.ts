@@ -155,10 +155,26 @@ export async function findProject(db: Executor, id: string): Promise<ProjectTabl
   return row ? { ...row, budget_fen: Number(row.budget_fen) } : undefined;
 }
 
+/**
+ * The project, held until the transaction ends (architecture: a use-case decides on a row it holds), so
+ * that two requests deciding on its state, its documents, its invitations or its objections run one
+ * after the other, the second seeing what the first did.
+ */
+export async function holdProject(db: Executor, id: string): Promise<ProjectTable | undefined> {
+  const row = await db
+    .selectFrom('procurement_projects')
+    .selectAll()
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+  return row ? { ...row, budget_fen: Number(row.budget_fen) } : undefined;
+}
+
+/** Changes a project's details; its status changes only through transition() (moveProject). */
 export async function updateProject(
   db: Executor,
   id: string,
-  changes: Partial<Omit<ProjectTable, 'id'>>,
+  changes: Partial<Omit<ProjectTable, 'id' | 'status'>>,
 ): Promise<void> {
   await db.updateTable('procurement_projects').set(changes).where('id', '=', id).execute();
 }

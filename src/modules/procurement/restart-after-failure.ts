@@ -4,7 +4,6 @@
 // recorded — by another. The new project names the one it follows; its notice publishes the basis.
 import type { Static } from 'typebox';
 import type { Ctx } from '../../platform/context.js';
-import { lockNamed } from '../../platform/db/locks.js';
 import { conflict, invalid, type FieldProblem } from '../../platform/http/errors.js';
 import { createProject } from './create-project.js';
 import { METHOD_SETTINGS, type Method } from './methods.js';
@@ -24,8 +23,7 @@ export async function restartAfterFailure(
   projectId: string,
   input: Static<typeof RestartBody>,
 ): Promise<{ id: string }> {
-  // Two clicks at once must not open two follow-ups.
-  await lockNamed(ctx.trx, ctx.dialect, `gongshi.procurement.restart.${projectId}`);
+  // Held: two clicks at once must not open two follow-ups.
   const project = await projectKeptBy(ctx, projectId);
   const failedLots = (await lotsOf(ctx.trx, project.id)).filter((l) => l.outcome === 'failed');
   if (failedLots.length === 0) throw conflict('nothing_failed', 'procurement.restart.nothingFailed');

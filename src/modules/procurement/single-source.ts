@@ -16,8 +16,8 @@ import { eligibility } from '../credit/index.js';
 import { METHOD_SETTINGS, SINGLE_SOURCE_GROUNDS } from './methods.js';
 import {
   answerObjectionRow,
-  findProject,
   findSingleSource,
+  holdProject,
   insertNotice,
   insertObjection,
   objectionsOf,
@@ -84,7 +84,7 @@ export async function decideSingleSource(
   kek: Buffer,
 ): Promise<{ objectionsUntil: string | null; earliestAward: string | null }> {
   if (ctx.actor.kind !== 'user' && ctx.actor.kind !== 'system') throw forbidden();
-  const project = await findProject(ctx.trx, projectId);
+  const project = await holdProject(ctx.trx, projectId);
   if (!project) throw notFound('procurement.projectNotFound');
   const request = await findSingleSource(ctx.trx, projectId);
   if (!request || request.status !== 'requested')
@@ -174,7 +174,7 @@ export async function objectToSingleSource(
   projectId: string,
   input: Static<typeof ObjectionBody>,
 ): Promise<{ id: string }> {
-  const project = await findProject(ctx.trx, projectId);
+  const project = await holdProject(ctx.trx, projectId);
   const request = project ? await findSingleSource(ctx.trx, projectId) : undefined;
   if (!project || !request || request.status !== 'approved') throw notFound('procurement.projectNotFound');
   if (beijingDate(ctx.now) > request.objections_until!) {

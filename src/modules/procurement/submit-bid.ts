@@ -259,13 +259,10 @@ export async function submitBid(
   let replaced = undefined;
   if (options.replaces !== undefined) {
     replaced = await findBid(ctx.trx, options.replaces);
-    if (
-      !replaced ||
-      replaced.project_id !== project.id ||
-      replaced.status !== 'sealed' ||
-      replaced.organization_id !== leadId
-    )
+    if (!replaced || replaced.project_id !== project.id || replaced.organization_id !== leadId)
       throw notFound('procurement.bid.notFound');
+    // Read under the project's lock: a replacement or withdrawal that came first has ended it.
+    if (replaced.status !== 'sealed') throw conflict('bid_ended', 'procurement.bid.ended');
   }
   // Only the lead is checked here: whether a named member takes part elsewhere is its own business,
   // and comes up when it confirms (confirmConsortium) — telling the lead would reveal who bids.
