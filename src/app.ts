@@ -1,4 +1,5 @@
 // Builds Gongshi from its features: the platform (database, runtime, scheduler) and the HTTP app.
+import type { Writable } from 'node:stream';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { features as allFeatures } from './features.js';
@@ -10,6 +11,7 @@ import { createDatabase, type Db } from './platform/db/database.js';
 import { migrate } from './platform/db/migrator.js';
 import type { App, AppServices, Feature } from './platform/http/app-types.js';
 import { pageRenderer } from './platform/http/pages.js';
+import { withSerializedErrors } from './platform/http/logging.js';
 import { createServer } from './platform/http/server.js';
 import { ensureRecurringTask, Scheduler } from './platform/jobs/scheduler.js';
 import { PublishHooks } from './platform/publish/hooks.js';
@@ -55,7 +57,10 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
   }
   for (const f of features) if (f.messages) registerMessages(f.messages);
   const runtime: Runtime = { db, clock: options.clock ?? systemClock, hooks: new PublishHooks() };
-  const log = options.log ?? { error: (o, m) => console.error(m, o), info: () => undefined };
+  const log = options.log ?? {
+    error: (o, m) => console.error(m, withSerializedErrors(o)),
+    info: () => undefined,
+  };
   const scheduler = new Scheduler(runtime, log);
   const nav = new NavRegistry();
   for (const f of features) f.setup?.({ config, secrets, runtime, scheduler, nav });
@@ -81,13 +86,17 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
   };
 }
 
-export async function buildApp(platform: Platform, options: { logger?: boolean } = {}): Promise<App> {
+export async function buildApp(
+  platform: Platform,
+  options: { logger?: boolean; logStream?: Writable } = {},
+): Promise<App> {
   const app = await createServer({
     config: platform.config,
     runtime: platform.runtime,
     secrets: platform.secrets,
     nav: platform.nav,
     ...(options.logger === undefined ? {} : { logger: options.logger }),
+    ...(options.logStream === undefined ? {} : { logStream: options.logStream }),
   });
 
   await app.register(fastifySwagger, {

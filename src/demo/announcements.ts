@@ -1,6 +1,6 @@
 // Announcements published by the demo city: the policy this platform implements, how deadlines are
-// counted, and what the demo environment is. The policy summary follows 京财综〔2017〕2254号 (see
-// shared/docs/policy); the deadlines follow the Civil Code and the procurement rules in domain guide §7.
+// counted, and what the demo environment is. The policy summary follows 京财综〔2017〕2254号 (docs/domain.md
+// §1); the deadlines follow the Civil Code and the procurement rules in domain guide §7.
 
 export interface DemoAnnouncement {
   category: 'platform' | 'guide' | 'policy';

@@ -3,6 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Writable } from 'node:stream';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp, createPlatform, type Platform } from '../app.js';
 import { addMembership } from '../platform/auth/add-membership.js';
@@ -69,7 +70,11 @@ const KIND_FOR_ROLE: Record<Role, OrganizationKind> = {
   auditor: 'bureau',
 };
 
-export async function startHarness(test: TestDatabase, env: Record<string, string> = {}): Promise<Harness> {
+export async function startHarness(
+  test: TestDatabase,
+  env: Record<string, string> = {},
+  options: { logStream?: Writable } = {},
+): Promise<Harness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'gongshi-test-'));
   const config = loadConfig({
     DATA_DIR: dataDir,
@@ -85,7 +90,11 @@ export async function startHarness(test: TestDatabase, env: Record<string, strin
     db: test.db,
     log: { error: () => undefined, info: () => undefined },
   });
-  const app = await buildApp(platform, { logger: false });
+  // Quiet unless a test reads the log lines.
+  const app = await buildApp(
+    platform,
+    options.logStream ? { logger: true, logStream: options.logStream } : { logger: false },
+  );
   await app.ready();
   const run = <T>(fn: (ctx: Ctx) => Promise<T>) => runUseCase(platform.runtime, { actor: SYSTEM }, fn);
 

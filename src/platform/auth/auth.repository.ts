@@ -294,6 +294,17 @@ export async function updateApiToken(
   await db.updateTable('api_tokens').set(changes).where('id', '=', id).execute();
 }
 
+/** Revokes every token of a user still in force; returns how many. */
+export async function revokeApiTokensOfUser(db: Executor, userId: string, now: string): Promise<number> {
+  const result = await db
+    .updateTable('api_tokens')
+    .set({ revoked_at: now })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
 export async function findApiToken(db: Executor, id: string): Promise<ApiTokenTable | undefined> {
   return db.selectFrom('api_tokens').selectAll().where('id', '=', id).executeTakeFirst();
 }

@@ -179,6 +179,76 @@ describeEachDatabase('accounts and sessions', (db) => {
     expect(after.json()).toMatchObject({ error: { code: 'invalid_token' } });
   });
 
+  it('stops a locked or disabled account’s API tokens and sessions with the account, and no sooner', async () => {
+    const subject = await h.user('providerMember');
+    const admin = await h.user('administrator');
+    const asSubject = () =>
+      h.app.inject({
+        method: 'GET',
+        url: '/api/v1/me',
+        headers: { authorization: `Bearer ${subject.token}` },
+      });
+    const adminSets = (payload: object) =>
+      h.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/admin/users/${subject.id}`,
+        headers: { authorization: `Bearer ${admin.token}` },
+        payload,
+      });
+    const unknown = await h.app.inject({
+      method: 'GET',
+      url: '/api/v1/me',
+      headers: { authorization: 'Bearer gs_unknown-token' },
+    });
+    const browser = h.agent();
+    await browser.logIn(subject.login, subject.password);
+    expect((await asSubject()).statusCode).toBe(200);
+
+    // Five wrong passwords lock the account: its token and its session stop, as its password does.
+    for (let i = 0; i < 5; i++)
+      await h.agent().postForm('/login', { login: subject.login, password: `wrong-${i}-password` });
+    const locked = await asSubject();
+    expect(locked.statusCode).toBe(401);
+    // The same answer as for a token nobody has: nothing tells that the account exists or is locked.
+    expect(locked.json()).toEqual(unknown.json());
+    expect(locked.headers['www-authenticate']).toBe(unknown.headers['www-authenticate']);
+    expect((await browser.get('/workspace')).statusCode).toBe(303);
+
+    // The lock is temporary: when it expires, the token works again.
+    h.clock.advance(16 * 60_000);
+    expect((await asSubject()).statusCode).toBe(200);
+
+    // Locked again, an administrator lifts the lock sooner.
+    for (let i = 0; i < 5; i++)
+      await h.agent().postForm('/login', { login: subject.login, password: `wrong-${i}-password` });
+    expect((await asSubject()).statusCode).toBe(401);
+    expect((await adminSets({ unlock: true })).statusCode).toBe(204);
+    expect((await asSubject()).statusCode).toBe(200);
+
+    // Disabled, the token stops for good: enabled again, the account needs a new token.
+    expect((await adminSets({ status: 'disabled' })).statusCode).toBe(204);
+    const disabled = await asSubject();
+    expect(disabled.statusCode).toBe(401);
+    expect(disabled.json()).toEqual(unknown.json());
+    expect((await adminSets({ status: 'active' })).statusCode).toBe(204);
+    expect((await asSubject()).statusCode).toBe(401);
+    const again = h.agent();
+    await again.logIn(subject.login, subject.password);
+    const created = await again.postForm(
+      '/account/tokens',
+      { name: 'again' },
+      { csrfFrom: '/account/tokens' },
+    );
+    const fresh = /<code>(gs_[^<]+)<\/code>/.exec(created.body)?.[1];
+    expect(fresh).toBeDefined();
+    const withFresh = await h.app.inject({
+      method: 'GET',
+      url: '/api/v1/me',
+      headers: { authorization: `Bearer ${fresh!}` },
+    });
+    expect(withFresh.statusCode).toBe(200);
+  });
+
   it('refuses an expired token and a made-up one', async () => {
     const created = await h.app.inject({
       method: 'POST',

@@ -57,9 +57,20 @@ export async function endSession(db: Executor, secret: string): Promise<void> {
   await deleteSession(db, hashSecret(secret));
 }
 
-async function userActor(db: Executor, userId: string, via: 'session' | 'token'): Promise<Actor | null> {
+/**
+ * The account behind a session or token, while it may act: not disabled, and not locked by failed
+ * log-ins at this moment. A lock refuses the account's sessions and tokens as it refuses its password,
+ * until it expires or an administrator lifts it. (Disabling also revokes the tokens: see update-user.ts.)
+ */
+async function userActor(
+  db: Executor,
+  userId: string,
+  via: 'session' | 'token',
+  now: Date,
+): Promise<Actor | null> {
   const user = await findUserById(db, userId);
   if (!user || user.status !== 'active') return null;
+  if (user.locked_until !== null && user.locked_until > now.toISOString()) return null;
   return {
     kind: 'user',
     userId: user.id,
@@ -71,7 +82,7 @@ async function userActor(db: Executor, userId: string, via: 'session' | 'token')
 
 /**
  * The actor behind a session cookie, or null when the session is unknown, idle too long or past its
- * absolute lifetime (the expired session is removed).
+ * absolute lifetime (the expired session is removed), or its account may not act.
  */
 export async function resolveSession(
   db: Executor,
@@ -87,7 +98,7 @@ export async function resolveSession(
     await deleteSession(db, idHash);
     return null;
   }
-  const actor = await userActor(db, session.user_id, 'session');
+  const actor = await userActor(db, session.user_id, 'session', now);
   if (!actor) return null;
   // Record activity at most once a minute, to keep reads cheap.
   if (now.getTime() - new Date(session.last_seen_at).getTime() > 60_000) {
@@ -96,13 +107,13 @@ export async function resolveSession(
   return { actor, idHash };
 }
 
-/** The actor behind `Authorization: Bearer gs_…`, or null. */
+/** The actor behind `Authorization: Bearer gs_…`, or null (unknown, revoked, expired, or its account may not act). */
 export async function resolveApiToken(db: Executor, token: string, now: Date): Promise<Actor | null> {
   if (!token.startsWith(TOKEN_PREFIX)) return null;
   const row = await findApiTokenByHash(db, hashSecret(token));
   if (!row || row.revoked_at !== null) return null;
   if (row.expires_at !== null && row.expires_at <= now.toISOString()) return null;
-  const actor = await userActor(db, row.user_id, 'token');
+  const actor = await userActor(db, row.user_id, 'token', now);
   if (!actor) return null;
   if (row.last_used_at === null || now.getTime() - new Date(row.last_used_at).getTime() > 60_000) {
     await updateApiToken(db, row.id, { last_used_at: now.toISOString() });

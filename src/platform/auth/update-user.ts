@@ -9,6 +9,7 @@ import {
   findUserById,
   findUserByLogin,
   membershipRows,
+  revokeApiTokensOfUser,
   updateUser as updateUserRow,
 } from './auth.repository.js';
 import type { UpdateUserBody } from './auth.schemas.js';
@@ -67,7 +68,13 @@ export async function updateUser(
     ...(input.unlock ? { locked_until: null, failed_logins: 0 } : {}),
     updated_at: ctx.now.toISOString(),
   });
-  if (input.status === 'disabled') await deleteSessionsOfUser(ctx.trx, userId);
+  // Disabling ends the account's sessions and revokes its API tokens for good: an account enabled again
+  // starts with new ones, so a token handed to a program by someone who left cannot come back to life.
+  let tokensRevoked = 0;
+  if (input.status === 'disabled') {
+    await deleteSessionsOfUser(ctx.trx, userId);
+    tokensRevoked = await revokeApiTokensOfUser(ctx.trx, userId, ctx.now.toISOString());
+  }
 
   const changed = Object.keys(input).filter((k) => k !== 'unlock');
   await audit(
@@ -76,6 +83,7 @@ export async function updateUser(
     { type: 'user', id: userId },
     {
       fields: changed.join(','),
+      ...(tokensRevoked > 0 ? { tokensRevoked } : {}),
     },
   );
 }

@@ -16,6 +16,7 @@ import type { Scheduler } from '../jobs/scheduler.js';
 import type { Catalogue, Locale } from '../views/i18n.js';
 import type { NavRegistry } from '../views/nav.js';
 import type { Secrets } from '../secrets.js';
+import type { LogRedaction } from './logging.js';
 import type { RenderPage } from './pages.js';
 
 export type App = FastifyInstance<
@@ -36,6 +37,8 @@ export interface RouteEntry {
 declare module 'fastify' {
   interface FastifyInstance {
     routeTable: readonly RouteEntry[];
+    /** What the log leaves out of URLs, learnt from every registered route. */
+    logRedaction: LogRedaction;
   }
   interface FastifyRequest {
     actor: Actor;

@@ -1,6 +1,7 @@
 // The HTTP server every feature plugs into: security headers, cookies, CSRF, rate limits, the request's
 // actor and language, authorization of every route through can(), and errors in the user's language.
 import { randomUUID } from 'node:crypto';
+import type { Writable } from 'node:stream';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +25,7 @@ import type { App, RouteEntry } from './app-types.js';
 import { DOCUMENT_MEDIA_TYPES } from '../documents/documents.js';
 import { AppError, forbidden, unauthenticated } from './errors.js';
 import { installErrorHandling } from './error-handling.js';
+import { LogRedaction, loggerOptions } from './logging.js';
 import { csrfUserInfo } from './pages.js';
 import { validatorCompiler } from './validation.js';
 
@@ -49,6 +51,8 @@ export interface ServerOptions {
   nav: NavRegistry;
   /** Tests pass false to keep output quiet. */
   logger?: boolean;
+  /** Where log lines go instead of standard output (tests read them). */
+  logStream?: Writable;
 }
 
 function isApi(url: string): boolean {
@@ -74,23 +78,19 @@ function needsCsrf(req: FastifyRequest): boolean {
 
 export async function createServer(options: ServerOptions): Promise<App> {
   const { config, runtime, secrets } = options;
+  // Every route tells the log which of its parameters are secret (by name; see logging.ts).
+  const logRedaction = new LogRedaction();
   const app = Fastify({
     logger:
-      options.logger === false
-        ? false
-        : {
-            level: config.logLevel,
-            redact: {
-              paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-              censor: '[redacted]',
-            },
-          },
+      options.logger === false ? false : loggerOptions(config.logLevel, logRedaction, options.logStream),
     genReqId: () => randomUUID(),
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     ajv: { customOptions: { allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
+  app.decorate('logRedaction', logRedaction);
+  app.addHook('onRoute', logRedaction.observeRoute);
 
   app.setValidatorCompiler(validatorCompiler);
 
