@@ -109,8 +109,14 @@ export class WorkingDayCalendar {
     return [...this.info.values()].sort((a, b) => a.year - b.year);
   }
 
+  /** Whether the year's official arrangement (a State Council notice) is in the calendar. */
   knows(year: number): boolean {
     return this.years.has(year);
+  }
+
+  /** Whether periods can be counted in the year: officially, or on the provisional calendar. */
+  canCount(year: number): boolean {
+    return this.knows(year) || provisionalYearSupported(year);
   }
 
   year(year: number): CalendarYear | undefined {
@@ -183,8 +189,7 @@ export class WorkingDayCalendar {
   deadline(from: string, days: number, unit: PeriodUnit, side: PeriodSide): Deadline {
     if (!Number.isInteger(days) || days < 1) throw new RangeError('a period is at least one day');
     // The year of `from` must be one the calendar can count in: counting starts from it.
-    if (!this.knows(yearOf(from)) && !provisionalYearSupported(yearOf(from)))
-      throw new UnknownYearError(yearOf(from));
+    if (!this.canCount(yearOf(from))) throw new UnknownYearError(yearOf(from));
     if (unit === 'calendar') return this.onOrNextWorkingDay(addDays(from, days), side);
     let d = from;
     let counted = 0;
