@@ -18,28 +18,6 @@ function openingMoment(deadline: string): Date {
   return d;
 }
 
-/**
- * The years of the notice and its deadline must be in the working-day calendar for the periods to be
- * counted; a year the bundled calendar does not have yet is entered (as the administrator would) in
- * this run's database.
- */
-async function ensureCalendarYears(): Promise<void> {
-  const year = new Date().getFullYear();
-  await ensureCalendarYear(year);
-  await ensureCalendarYear(year + 1);
-}
-
-async function ensureCalendarYear(year: number): Promise<void> {
-  const years = await api<{ year: number }[]>(null, 'GET', '/api/v1/calendar/years');
-  if (years.some((y) => y.year === year)) return;
-  await api('administrator', 'POST', '/api/v1/calendar/years', {
-    year,
-    reference: '测试通知',
-    holidays: [{ date: `${year}-01-01`, name: '元旦' }],
-    workdays: [],
-  });
-}
-
 /** Two more providers, members of eligible demo organizations, made by the administrator. */
 async function moreProviders(
   count: number,
@@ -133,7 +111,6 @@ test('an open tender from the notice to the opening: purchaser, three providers,
   page,
   browser,
 }) => {
-  await ensureCalendarYears();
   const others = await moreProviders(2);
   const title = `朝阳区社区社会工作服务项目${unique()}`;
 
@@ -217,7 +194,6 @@ test('a single source from the request to the opening and award: purchaser, fina
   page,
   browser,
 }) => {
-  await ensureCalendarYears();
   const title = `朝阳区失智老人照护服务${unique()}`;
   const supplier = demoUser('providerMember').organization;
 

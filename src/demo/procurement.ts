@@ -82,8 +82,8 @@ function memberActor(userId: string, organizationId: string, organizationName: s
 
 /**
  * The years the demo's history counts statutory periods in (its notices and openings all fall within
- * the first HISTORY_COUNTED_DAYS) that the working-day calendar does not know yet (an administrator
- * enters a new year at /admin/calendar): when there are any, the procurement demo cannot be seeded.
+ * the first HISTORY_COUNTED_DAYS) that the working-day calendar cannot count in — none from 2004 to
+ * 2099: a year without its State Council notice is counted on the provisional calendar.
  * What is seeded later — drafts, a single-source request — counts no period; the procurements open now
  * check their own year.
  */
@@ -91,7 +91,7 @@ export async function procurementDemoPossible(ctx: Ctx, start: Date): Promise<nu
   const calendar = await loadCalendar(ctx.trx);
   const first = beijingDate(start);
   const years = new Set([yearOf(first), yearOf(addDays(first, HISTORY_COUNTED_DAYS))]);
-  return [...years].filter((y) => !calendar.knows(y));
+  return [...years].filter((y) => !calendar.canCount(y));
 }
 
 /** The history's notices, deadlines, pre-notices and openings all lie within this many days of its start. */
@@ -479,9 +479,9 @@ export async function seedProcurement(ctx: Ctx, input: ProcurementSeedInput): Pr
 
   // 6. Open now: an invited tender the demo provider has bid on (its bid stays sealed until the
   //    deadline), and a competitive consultation still waiting for bids. Their notices went out so
-  //    that the deadlines are a few days ahead — within a year the calendar knows, where it can.
+  //    that the deadlines are a few days ahead (counted provisionally where the year has no notice yet).
   const openDeadline = addDays(today, OPEN_FOR_DAYS);
-  if (calendar.knows(yearOf(addDays(openDeadline, 7)))) {
+  if (calendar.canCount(yearOf(addDays(openDeadline, 7)))) {
     const lawfulDeadline = (method: Method, noticeDate: string) => {
       const earliest = deadlineFor(method, noticeDate, 0);
       return earliest > openDeadline ? earliest : openDeadline;
@@ -546,7 +546,7 @@ export async function seedProcurement(ctx: Ctx, input: ProcurementSeedInput): Pr
     );
   } else {
     console.warn(
-      `demo data: no procurement open now — the working-day calendar has no ${yearOf(openDeadline)} yet (an administrator enters it at /admin/calendar)`,
+      `demo data: no procurement open now — the working-day calendar cannot count in ${yearOf(openDeadline)}`,
     );
   }
 

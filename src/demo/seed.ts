@@ -252,7 +252,7 @@ export async function seedDemo(platform: Platform): Promise<DemoCredential[] | u
       });
     } else {
       console.warn(
-        `demo data: no procurements seeded — the working-day calendar has no ${unknownYears.join(', ')} yet (an administrator enters it at /admin/calendar)`,
+        `demo data: no procurements seeded — the working-day calendar cannot count in ${unknownYears.join(', ')}`,
       );
     }
     await seedSpending(now, orgIds);

@@ -95,8 +95,10 @@ export const MAJOR_VIOLATION_YEARS = { value: 3, source: GPL22_5 };
 /** Credit information is to be entered within 5 working days of the event; later entries are flagged. */
 export const ENTRY_DEADLINE_WORKDAYS = {
   value: 5,
+  /** A duty: on a year without its notice yet it falls due no later than the official calendar would. */
+  side: 'duty',
   source: `${MCA60}：信用信息形成后5个工作日内录入`,
-};
+} as const;
 
 /** The eligibility rules (domain guide §4), each with its source. Order is the order they are shown in. */
 export const ELIGIBILITY_RULES = {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addMembership } from '../../platform/auth/add-membership.js';
 import { createOrganization } from '../../platform/auth/create-organization.js';
 import { describeEachDatabase } from '../../testing/databases.js';
-import { startHarness, testUscc, type Harness, type TestUser } from '../../testing/harness.js';
+import { startHarness, TEST_START, testUscc, type Harness, type TestUser } from '../../testing/harness.js';
 import {
   awardGrade,
   recordAnnualReport,
@@ -191,6 +191,24 @@ describeEachDatabase('credit and eligibility', (db) => {
     expect(onTime.json()).toMatchObject({ late: false });
     const view = await credit(org.uscc);
     expect(view.lists).toEqual([]);
+  });
+
+  it('judges lateness in a year without its notice only where every possible arrangement agrees', async () => {
+    const org = await newOrg();
+    const at = (date: string) => h.clock.set(`${date}T02:00:00.000Z`);
+    try {
+      // Event Mon 1 Feb 2027, before the Spring Festival (除夕 5 Feb). As a duty the 5 working days
+      // end no later than Wed 10 Feb (only the statutory days off); with the longest holiday block
+      // they would end Thu 18 Feb. In between the calendar cannot tell until the notice is entered.
+      at('2027-02-10');
+      expect((await enter(org.id, record('honour', '2027-02-01'))).json()).toMatchObject({ late: false });
+      at('2027-02-12');
+      expect((await enter(org.id, record('honour', '2027-02-01'))).json()).toMatchObject({ late: null });
+      at('2027-02-19');
+      expect((await enter(org.id, record('honour', '2027-02-01'))).json()).toMatchObject({ late: true });
+    } finally {
+      h.clock.set(TEST_START);
+    }
   });
 
   it('refuses bad records, naming the field, and writes nothing', async () => {

@@ -25,11 +25,20 @@ export const CREDIT_RECORD_KIND = 'creditRecord';
 
 type Input = Omit<Static<typeof CreditRecordBody>, 'category'> & { category: CategoryName };
 
-/** Was it entered more than 5 working days after the event? Unknown when the calendar lacks the year. */
+/**
+ * Was it entered more than 5 working days after the event? On a year without its notice yet the duty
+ * falls due on the work-heavy side: entered by then, it was on time whatever the notice says; entered
+ * after the rest-heavy side's day, it was late whatever the notice says; in between the calendar cannot
+ * tell yet (null). Unknown too when the calendar cannot count in the year at all.
+ */
 async function lateness(ctx: Ctx, eventDate: string, enteredOn: string): Promise<number | null> {
+  const { value, side } = ENTRY_DEADLINE_WORKDAYS;
   try {
-    const deadline = await computeDeadline(ctx.trx, eventDate, ENTRY_DEADLINE_WORKDAYS.value, 'workday');
-    return enteredOn > deadline ? 1 : 0;
+    const due = await computeDeadline(ctx.trx, eventDate, value, 'workday', side);
+    if (enteredOn <= due.date) return 0;
+    if (!due.provisional) return 1;
+    const latest = await computeDeadline(ctx.trx, eventDate, value, 'workday', 'minimum');
+    return enteredOn > latest.date ? 1 : null;
   } catch (error) {
     if (error instanceof AppError && error.code === 'calendar_year_unknown') return null;
     throw error;

@@ -14,6 +14,7 @@ import { registerBidRoutes } from './bids.routes.js';
 import { registerBidPages } from './bids.pages.js';
 import { openBids } from './open-bids.js';
 import { OPEN_BIDS_TASK } from './opening-schedule.js';
+import { checkDeadlinesAgainstEnteredYear } from './calendar-entered.js';
 
 export { METHODS, METHOD_SETTINGS, type Method } from './methods.js';
 export { statutoryTimeline, type Timeline } from './timeline.js';
@@ -45,7 +46,9 @@ export const procurementFeature: Feature = {
   name: 'procurement',
   migrations: procurementMigrations,
   messages: procurementMessages,
-  setup({ nav, scheduler, secrets }) {
+  setup({ nav, scheduler, secrets, runtime }) {
+    // A year entered from the State Council's notice: published deadlines that now fall short are flagged.
+    runtime.hooks.register('procurement-calendar-year', checkDeadlinesAgainstEnteredYear);
     // The opening: the one place the key-encryption key meets a project's sealed bids.
     scheduler.register(OPEN_BIDS_TASK, (ctx, task) =>
       openBids(ctx, task.subjectId, secrets.bidKeyEncryptionKey),

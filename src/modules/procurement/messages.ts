@@ -2,6 +2,8 @@ import { bidPagesEn, bidPagesZh, bidsEn, bidsZh } from './bids.messages.js';
 import type { Catalogue, Locale } from '../../platform/views/i18n.js';
 
 const zh: Catalogue = {
+  'procurement.calendar.deadlineShort':
+    '“{title}”：按已录入的 {year} 年放假安排，已公布的响应截止日 {deadline} 短于法定期限，最早应为 {earliest}。请发布更正公告顺延截止日。',
   'nav.opportunities': '采购机会',
   'procurement.opportunities.title': '采购机会',
   'procurement.opportunities.lead':
@@ -183,6 +185,8 @@ const zh: Catalogue = {
 };
 
 const en: Catalogue = {
+  'procurement.calendar.deadlineShort':
+    '“{title}”: under the {year} holiday arrangement now entered, the published response deadline {deadline} is shorter than the law allows; the earliest is {earliest}. Publish a correction moving the deadline.',
   'nav.opportunities': 'Opportunities',
   'procurement.opportunities.title': 'Opportunities',
   'procurement.opportunities.lead':

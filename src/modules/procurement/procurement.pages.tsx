@@ -189,12 +189,25 @@ export function registerProcurementPages(app: App, services: AppServices): void 
                             : t(`procurement.rule.${s.rule}`)}
                         </th>
                         <td>{periodText(t, s)}</td>
-                        <td>{s.date}</td>
+                        <td>
+                          {s.date}
+                          {s.provisional ? (
+                            <>
+                              {' '}
+                              <mark>{t('calendar.provisional')}</mark>
+                            </>
+                          ) : null}
+                        </td>
                         <td>{s.source}</td>
                       </tr>
                     ))}
                   </tbody>
                 </table>
+                {timeline.provisionalDates.length > 0 ? (
+                  <p>
+                    <mark>{t('calendar.provisional')}</mark> {t('calendar.provisionalResult.minimum')}
+                  </p>
+                ) : null}
                 {timeline.earliestDeadline ? (
                   <p>{t('procurement.earliestDeadline', { date: timeline.earliestDeadline })}</p>
                 ) : null}

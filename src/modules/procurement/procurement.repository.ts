@@ -646,3 +646,15 @@ export async function saveOpenedBid(
     .execute();
   await db.deleteFrom('bid_parts').where('bid_id', '=', id).execute();
 }
+
+/** Projects open for responses, with their notice date and deadline (the calendar check on a new year). */
+export async function openProjectsWithDeadline(db: Executor) {
+  return db
+    .selectFrom('procurement_projects')
+    .select(['id', 'title', 'method', 'department_id', 'notice_date', 'deadline'])
+    .where('status', '=', 'open')
+    .where('notice_date', 'is not', null)
+    .where('deadline', 'is not', null)
+    .orderBy('id')
+    .execute();
+}

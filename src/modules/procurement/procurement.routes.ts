@@ -72,11 +72,14 @@ export function registerProcurementRoutes(app: App, services: AppServices): void
           200: Type.Object({
             method: Type.String(),
             noticeDate: Type.String(),
-            steps: Type.Array(Type.Object({ ...Period.properties, date: Type.String() })),
+            steps: Type.Array(
+              Type.Object({ ...Period.properties, date: Type.String(), provisional: Type.Boolean() }),
+            ),
             earliestDeadline: Nullable(Type.String()),
             earliestAward: Nullable(Type.String()),
             deadline: Nullable(Type.String()),
             movedFrom: Nullable(Type.String()),
+            provisionalDates: Type.Array(Type.String()),
             problems: Type.Array(Type.Object({ field: Type.String(), message: Type.String() })),
           }),
           ...errors,

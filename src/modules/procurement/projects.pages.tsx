@@ -543,13 +543,16 @@ export function registerProjectPages(app: App, services: AppServices): void {
       req.locale === 'en' && view.department.nameEn ? view.department.nameEn : view.department.name;
     // For the notice form: the earliest lawful deadline if the notice went out today.
     let earliest: string | null = null;
+    let earliestProvisional = false;
     if (view.keeper && view.status === 'draft' && view.method !== 'singleSource') {
       try {
-        earliest = statutoryTimeline(await loadCalendar(db()), view.method as Method, {
+        const timeline = statutoryTimeline(await loadCalendar(db()), view.method as Method, {
           noticeDate: beijingDate(services.runtime.clock.now()),
-        }).earliestDeadline;
+        });
+        earliest = timeline.earliestDeadline;
+        earliestProvisional = !!earliest && timeline.provisionalDates.includes(earliest);
       } catch {
-        earliest = null; // a year the calendar does not know: the form will say so when sent
+        earliest = null; // a year the calendar cannot count in: the form will say so when sent
       }
     }
     return services.render(
@@ -768,7 +771,12 @@ export function registerProjectPages(app: App, services: AppServices): void {
                   name="deadline"
                   type="date"
                   label={t('procurement.responseDeadline')}
-                  hint={earliest ? t('procurement.notice.deadlineHint', { earliest }) : undefined}
+                  hint={
+                    earliest
+                      ? t('procurement.notice.deadlineHint', { earliest }) +
+                        (earliestProvisional ? ` ${t('calendar.provisionalResult.minimum')}` : '')
+                      : undefined
+                  }
                   form={forms.notice ?? { values: earliest ? { deadline: earliest } : {}, problems: [] }}
                   required
                 />

@@ -86,6 +86,8 @@ export async function publishTenderNotice(
       noticeDate,
       deadline: input.deadline,
       timeline: timeline.steps,
+      // Dates counted on the provisional calendar (a year without its State Council notice yet).
+      provisionalDates: timeline.provisionalDates,
       minResponses: METHOD_SETTINGS[method].minResponses,
       // Responses are sealed for this key (X25519) and opened the day after the deadline, 00:00 Beijing.
       sealing: { algorithm: 'X25519-HKDF-SHA256-AES-256-GCM', publicKey: sealing.sealing_public_key },
@@ -160,6 +162,7 @@ export async function publishCorrection(
       text: input.text,
       deadlineBefore: project.deadline,
       deadline,
+      provisionalDates: timeline.provisionalDates,
       // Set when the law moved the deadline, with the rule that did.
       movedBy: movedFrom
         ? {

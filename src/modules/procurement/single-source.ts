@@ -128,6 +128,8 @@ export async function decideSingleSource(
       noticeDate,
       objectionsUntil,
       earliestAward,
+      // Dates counted on the provisional calendar (a year without its State Council notice yet).
+      provisionalDates: timeline.provisionalDates,
       period: METHOD_SETTINGS.singleSource.periods[0],
       // A single source after a failed tender: which, and the finance bureau's approval of the change.
       follows: project.restart_basis ? (JSON.parse(project.restart_basis) as unknown) : null,

@@ -1,5 +1,5 @@
-// The timeline with the calendar as it is now: a year the calendar does not know yet is a 422 naming
-// the field whose date reaches it, never a guess.
+// The timeline with the calendar as it is now (a year without its notice counted provisionally); a year
+// the calendar cannot count in at all (before 2004, after 2099) is a 422 naming the field whose date reaches it.
 import type { Executor } from '../../platform/db/database.js';
 import { AppError } from '../../platform/http/errors.js';
 import { UnknownYearError } from '../../platform/time/calendar.js';

@@ -31,6 +31,21 @@ describe('statutory timelines', () => {
     expect(t.earliestDeadline).toBe('2026-11-23');
   });
 
+  it('counts a year without its notice on the rest-heavy side: a deadline never earlier than the law allows', () => {
+    // Mon 20 Sep 2027 + 20 days is Sun 10 Oct, in the weeks the National Day arrangement may still
+    // make working days: as a minimum period the deadline moves past them to Mon 11 Oct.
+    const t = statutoryTimeline(calendar, 'openTender', { noticeDate: '2027-09-20' });
+    expect(t.earliestDeadline).toBe('2027-10-11');
+    expect(t.provisionalDates).toContain('2027-10-11');
+    expect(t.steps.find((s) => s.rule === 'documentsToDeadline')).toMatchObject({ provisional: true });
+    // A duty counted the same way would fall due on the Sunday (it may be worked in lieu).
+    expect(calendar.deadline('2027-09-20', 20, 'calendar', 'duty').date).toBe('2027-10-10');
+    // Wholly within a known year, nothing is provisional.
+    expect(statutoryTimeline(calendar, 'openTender', { noticeDate: '2026-11-02' }).provisionalDates).toEqual(
+      [],
+    );
+  });
+
   it('refuses a shorter deadline, naming the rule, the earliest day and the article', () => {
     const t = statutoryTimeline(calendar, 'openTender', { noticeDate: '2026-11-02', deadline: '2026-11-20' });
     expect(t.problems).toEqual([
@@ -179,9 +194,21 @@ describeEachDatabase('procurement methods API', (db) => {
     expect(body.problems[0]!.message).toBe(
       '截止日期太早：文件发出至响应截止不得少于 20 日（《政府采购法》第三十五条），最早为 2026-11-23。',
     );
+    // A year without its State Council notice is counted provisionally, and says so.
+    const provisional = await h.app.inject({
+      method: 'GET',
+      url: '/api/v1/procurement/timeline?method=openTender&noticeDate=2030-03-04',
+    });
+    expect(provisional.statusCode).toBe(200);
+    expect(provisional.json()).toMatchObject({
+      earliestDeadline: '2030-03-25',
+      provisionalDates: ['2030-03-11', '2030-03-25'],
+      steps: [{ rule: 'noticePeriod', date: '2030-03-11', provisional: true }, {}, {}],
+    });
+    // Beyond what the calendar can count (2100) is still a 422 naming the year.
     const unknownYear = await h.app.inject({
       method: 'GET',
-      url: '/api/v1/procurement/timeline?method=openTender&noticeDate=2030-03-02',
+      url: '/api/v1/procurement/timeline?method=openTender&noticeDate=2099-12-20',
     });
     expect(unknownYear.statusCode).toBe(422);
     expect(unknownYear.json<{ error: { code: string; details: { field: string }[] } }>().error).toMatchObject(

@@ -3,13 +3,16 @@
 // (domain guide §§7, 10). A proposed deadline shorter than the law allows is refused with the rule's
 // citation; a clarification too close to the deadline moves the deadline, and says so.
 import type { FieldProblem } from '../../platform/http/errors.js';
-import type { WorkingDayCalendar } from '../../platform/time/calendar.js';
+import type { PeriodSide, WorkingDayCalendar } from '../../platform/time/calendar.js';
 import { addDays } from '../../platform/time/dates.js';
 import { METHOD_SETTINGS, type Method, type Period, type PeriodRule } from './methods.js';
 
 export interface TimelineStep extends Period {
   /** The earliest day the step may happen (for a clarification: the last day it leaves the deadline alone). */
   date: string;
+  /** Counted on the provisional calendar (a year without its State Council notice yet): later than the
+   * official calendar may make it, never earlier. */
+  provisional: boolean;
 }
 
 export interface Timeline {
@@ -24,8 +27,14 @@ export interface Timeline {
   deadline: string | null;
   /** Set when a clarification moved the deadline: the deadline before. */
   movedFrom: string | null;
+  /** The dates above counted on the provisional calendar (domain guide §10). */
+  provisionalDates: string[];
   problems: FieldProblem[];
 }
+
+/** The procurement periods are all minimum periods: notices stay up, documents stay available, responses
+ * and awards wait at least so long (GPL Art 35, GPR Arts 31 and 38, 87号令 Art 16, 74号令, 214号). */
+export const PERIOD_SIDE: PeriodSide = 'minimum';
 
 const periodLabel = (p: Period) => `@procurement.rule.${p.rule}`;
 
@@ -44,7 +53,8 @@ function period(method: Method, rule: PeriodRule): Period | undefined {
 }
 
 /**
- * The timeline of `method` from `noticeDate`. With `deadline`, checks it against the periods; with
+ * The timeline of `method` from `noticeDate`. Every period here is a minimum (a step may not come
+ * before it ends), so a provisional year counts on the rest-heavy side. With `deadline`, checks it against the periods; with
  * `clarificationDate`, applies the rule that a late clarification moves the deadline.
  */
 export function statutoryTimeline(
@@ -53,9 +63,16 @@ export function statutoryTimeline(
   input: { noticeDate: string; deadline?: string | undefined; clarificationDate?: string | undefined },
 ): Timeline {
   const steps: TimelineStep[] = [];
+  const provisional = new Set<string>();
+  const count = (from: string, p: Period) => {
+    const d = calendar.deadline(from, p.days, p.unit, PERIOD_SIDE);
+    if (d.provisional) provisional.add(d.date);
+    return d;
+  };
   for (const p of METHOD_SETTINGS[method].periods) {
     if (p.rule === 'clarificationBeforeDeadline') continue;
-    steps.push({ ...p, date: calendar.deadline(input.noticeDate, p.days, p.unit) });
+    const d = count(input.noticeDate, p);
+    steps.push({ ...p, date: d.date, provisional: d.provisional });
   }
   const toDeadline = steps.find((s) => s.rule === 'documentsToDeadline');
   const documents = steps.find((s) => s.rule === 'documentsAvailable');
@@ -90,11 +107,11 @@ export function statutoryTimeline(
   const clarification = period(method, 'clarificationBeforeDeadline');
   if (clarification) {
     const step = deadline
-      ? { ...clarification, date: lastDayBefore(calendar, deadline, clarification) }
+      ? { ...clarification, ...lastDayBefore(calendar, deadline, clarification) }
       : undefined;
     if (step) steps.push(step);
     if (input.clarificationDate && deadline) {
-      const needed = calendar.deadline(input.clarificationDate, clarification.days, clarification.unit);
+      const needed = count(input.clarificationDate, clarification).date;
       if (needed > deadline) {
         movedFrom = deadline;
         deadline = needed;
@@ -109,15 +126,27 @@ export function statutoryTimeline(
     earliestAward,
     deadline,
     movedFrom,
+    provisionalDates: [...provisional].sort(),
     problems,
   };
 }
 
-/** The last day a change may be made and still leave the period before `deadline`. */
-function lastDayBefore(calendar: WorkingDayCalendar, deadline: string, p: Period): string {
-  if (p.unit === 'calendar') return addDays(deadline, -p.days);
+/**
+ * The last day a change may be made and still leave the period before `deadline`. In working days on a
+ * provisional year the period is counted rest-heavy, so the day found is never later than the official
+ * calendar would allow.
+ */
+function lastDayBefore(
+  calendar: WorkingDayCalendar,
+  deadline: string,
+  p: Period,
+): { date: string; provisional: boolean } {
+  if (p.unit === 'calendar') return { date: addDays(deadline, -p.days), provisional: false };
   // Working days: the latest day from which the period ends on or before the deadline.
   let d = addDays(deadline, -1);
-  while (calendar.deadline(d, p.days, p.unit) > deadline) d = addDays(d, -1);
-  return d;
+  for (;;) {
+    const end = calendar.deadline(d, p.days, p.unit, PERIOD_SIDE);
+    if (end.date <= deadline) return { date: d, provisional: end.provisional };
+    d = addDays(d, -1);
+  }
 }

@@ -7,6 +7,8 @@ import {
   UnknownYearError,
   type CalendarYear,
   type DayEntry,
+  type Deadline,
+  type PeriodSide,
   type PeriodUnit,
 } from './calendar.js';
 import { enteredYears } from './calendar.repository.js';
@@ -24,18 +26,22 @@ export async function loadCalendar(db: Executor): Promise<WorkingDayCalendar> {
 }
 
 /**
- * Deadline arithmetic for use-cases: a year the calendar does not know becomes a 422 that names the
- * year (field `from` or `days`), never a guess.
+ * Deadline arithmetic for use-cases. `side` says what the period is: a `minimum` one (something may not
+ * happen before it ends) or a `duty` (something must be done by then) — on a year without its notice
+ * yet, the one ends no earlier and the other falls due no later than the official calendar would make
+ * them, and the result says `provisional`. A year outside the provisional calendar's range (before 2004,
+ * after 2099) becomes a 422 that names the year (field `from` or `days`), never a guess.
  */
 export async function computeDeadline(
   db: Executor,
   from: string,
   days: number,
   unit: PeriodUnit,
-): Promise<string> {
+  side: PeriodSide,
+): Promise<Deadline> {
   const calendar = await loadCalendar(db);
   try {
-    return calendar.deadline(from, days, unit);
+    return calendar.deadline(from, days, unit, side);
   } catch (error) {
     if (error instanceof UnknownYearError) {
       const field = error.year === Number(from.slice(0, 4)) ? 'from' : 'days';

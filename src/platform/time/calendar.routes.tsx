@@ -4,7 +4,7 @@ import { PublicationReceiptSchema } from '../publish/receipt.schema.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { App, AppServices } from '../http/app-types.js';
-import { ErrorBody } from '../http/schema-helpers.js';
+import { ErrorBody, oneOf } from '../http/schema-helpers.js';
 import { AppError, type FieldProblem } from '../http/errors.js';
 import { handleForm } from '../http/forms.js';
 import { setFlash } from '../http/pages.js';
@@ -20,11 +20,17 @@ import {
   type FormState,
 } from '../views/components.js';
 import { translator, type Translate } from '../views/i18n.js';
-import type { DayEntry } from './calendar.js';
+import type { CalendarYear, DayEntry, WorkingDayCalendar } from './calendar.js';
 import { computeDeadline, loadCalendar } from './calendar-service.js';
 import { DeadlineQuery, EnterYearBody } from './calendar.schemas.js';
 import { DaysTable } from './calendar.views.js';
-import { beijingDate, isIsoDate, weekday } from './dates.js';
+import { beijingDate, isIsoDate, weekday, yearOf } from './dates.js';
+import {
+  provisionalHolidays,
+  provisionalYearSupported,
+  STATUTORY_HOLIDAYS,
+  statutoryDays,
+} from './provisional.js';
 import { enterCalendarYear } from './enter-calendar-year.js';
 
 const errors = {
@@ -38,9 +44,26 @@ const errors = {
 
 const YearSummary = Type.Object({
   year: Type.Integer(),
-  source: Type.String(),
+  source: oneOf(['notice', 'administrator', 'provisional'] as const),
   reference: Type.String(),
 });
+
+/** Where a year's working days come from, in words (never a package name). */
+function yearSource(t: Translate, y: Pick<CalendarYear, 'source' | 'reference'> | undefined): string {
+  if (!y) return t('calendar.sourceProvisional');
+  return y.source === 'administrator'
+    ? t('calendar.sourceEntered', { reference: y.reference })
+    : t('calendar.sourceNotice', { reference: y.reference });
+}
+
+/** The years after the last known one that a period may reach now: shown as provisional. */
+function provisionalYears(calendar: WorkingDayCalendar, today: string): number[] {
+  const last = Math.max(...calendar.knownYears().map((y) => y.year));
+  const upTo = Math.max(last + 1, yearOf(today) + 1);
+  const out: number[] = [];
+  for (let y = last + 1; y <= upTo; y++) if (provisionalYearSupported(y)) out.push(y);
+  return out;
+}
 
 const Day = Type.Object({ date: Type.String(), name: Type.String() });
 
@@ -100,14 +123,27 @@ export function registerCalendar(app: App, services: AppServices): void {
         description:
           'Counting starts the day after `from` (Civil Code Art 201). `workday`: the N-th working day after `from`. ' +
           '`calendar`: `from` + N days, moved to the next working day when that is a rest day or holiday (Art 203). ' +
-          'A year the working-day calendar does not know gives 422 naming the year.',
+          '`side`: `minimum` (default) for a period of at least N days, `duty` for something to be done within N days. ' +
+          'A year whose State Council notice is not entered yet is counted on the provisional calendar (domain guide §10): ' +
+          'a minimum period on the rest-heavy side (never ends before the official calendar would end it), a duty on the ' +
+          'work-heavy side (never falls due later); `provisional` is then true. A year outside 2004–2099 gives 422 naming it.',
         querystring: DeadlineQuery,
-        response: { 200: Type.Object({ deadline: Type.String() }), ...errors },
+        response: {
+          200: Type.Object({ deadline: Type.String(), provisional: Type.Boolean() }),
+          ...errors,
+        },
       },
     },
-    async (req) => ({
-      deadline: await computeDeadline(db(), req.query.from, req.query.days, req.query.unit),
-    }),
+    async (req) => {
+      const d = await computeDeadline(
+        db(),
+        req.query.from,
+        req.query.days,
+        req.query.unit,
+        req.query.side ?? 'minimum',
+      );
+      return { deadline: d.date, provisional: d.provisional };
+    },
   );
 
   app.get(
@@ -116,14 +152,23 @@ export function registerCalendar(app: App, services: AppServices): void {
       config: { action: 'public.read' },
       schema: {
         tags: ['calendar'],
-        summary: 'Years the working-day calendar knows, and where each comes from',
+        summary:
+          'Years the working-day calendar knows, where each comes from, and the provisional years after them',
         response: { 200: Type.Array(YearSummary) },
       },
     },
-    async () =>
-      (await loadCalendar(db()))
-        .knownYears()
-        .map((y) => ({ year: y.year, source: y.source, reference: y.reference })),
+    async () => {
+      const calendar = await loadCalendar(db());
+      const today = beijingDate(services.runtime.clock.now());
+      return [
+        ...calendar.knownYears().map((y) => ({ year: y.year, source: y.source, reference: y.reference })),
+        ...provisionalYears(calendar, today).map((year) => ({
+          year,
+          source: 'provisional' as const,
+          reference: STATUTORY_HOLIDAYS.source,
+        })),
+      ];
+    },
   );
 
   app.get(
@@ -146,9 +191,17 @@ export function registerCalendar(app: App, services: AppServices): void {
     },
     async (req) => {
       const y = (await loadCalendar(db())).year(req.params.year);
-      if (!y)
+      if (y) return y;
+      if (!provisionalYearSupported(req.params.year))
         throw new AppError(404, 'calendar_year_unknown', 'calendar.unknownYear', { year: req.params.year });
-      return y;
+      // A provisional year: the days a minimum period treats as rest days; no weekend is worked.
+      return {
+        year: req.params.year,
+        source: 'provisional' as const,
+        reference: STATUTORY_HOLIDAYS.source,
+        holidays: provisionalHolidays(req.params.year),
+        workdays: [],
+      };
     },
   );
 
@@ -181,6 +234,7 @@ export function registerCalendar(app: App, services: AppServices): void {
           from: Type.Optional(Type.String({ maxLength: 20 })),
           days: Type.Optional(Type.String({ maxLength: 10 })),
           unit: Type.Optional(Type.String({ maxLength: 10 })),
+          side: Type.Optional(Type.String({ maxLength: 10 })),
         }),
       },
     },
@@ -192,13 +246,25 @@ export function registerCalendar(app: App, services: AppServices): void {
         from: req.query.from ?? beijingDate(services.runtime.clock.now()),
         days: req.query.days ?? '20',
         unit: req.query.unit ?? 'workday',
+        side: req.query.side ?? 'minimum',
       };
       let form: FormState = { values, problems: [] };
-      let result: { deadline: string; from: string; days: number; unit: 'workday' | 'calendar' } | undefined;
+      let result:
+        | {
+            deadline: string;
+            provisional: boolean;
+            from: string;
+            days: number;
+            unit: 'workday' | 'calendar';
+            side: 'minimum' | 'duty';
+          }
+        | undefined;
       if (asked) {
         try {
           const q = parse(DeadlineQuery, { ...values, days: values.days }, { convert: true });
-          result = { deadline: await computeDeadline(db(), q.from, q.days, q.unit), ...q };
+          const side = q.side ?? 'minimum';
+          const d = await computeDeadline(db(), q.from, q.days, q.unit, side);
+          result = { deadline: d.date, provisional: d.provisional, ...q, side };
         } catch (error) {
           if (!(error instanceof AppError)) throw error;
           form = { values, problems: error.fields };
@@ -217,7 +283,12 @@ export function registerCalendar(app: App, services: AppServices): void {
             <h2 id="calc-heading">{t('calendar.calculator')}</h2>
             <ErrorSummary
               form={form}
-              labels={{ from: t('calendar.from'), days: t('calendar.days'), unit: t('calendar.unit') }}
+              labels={{
+                from: t('calendar.from'),
+                days: t('calendar.days'),
+                unit: t('calendar.unit'),
+                side: t('calendar.side'),
+              }}
             />
             <Form action="/calendar" method="get" aria-label={t('calendar.calculator')}>
               <div class="grid">
@@ -246,6 +317,15 @@ export function registerCalendar(app: App, services: AppServices): void {
                     { value: 'calendar', label: t('calendar.unit.calendar') },
                   ]}
                 />
+                <SelectField
+                  name="side"
+                  label={t('calendar.side')}
+                  form={form}
+                  options={[
+                    { value: 'minimum', label: t('calendar.side.minimum') },
+                    { value: 'duty', label: t('calendar.side.duty') },
+                  ]}
+                />
               </div>
               <SubmitButton>{t('calendar.compute')}</SubmitButton>
             </Form>
@@ -257,6 +337,11 @@ export function registerCalendar(app: App, services: AppServices): void {
                     weekday: weekdayName(t, result.deadline),
                   })}
                 </p>
+                {result.provisional ? (
+                  <p>
+                    <mark>{t('calendar.provisional')}</mark> {t(`calendar.provisionalResult.${result.side}`)}
+                  </p>
+                ) : null}
                 <p>{t(`calendar.explain.${result.unit}`, { from: result.from, days: result.days })}</p>
                 <p class="muted">{t('calendar.source')}</p>
               </article>
@@ -271,14 +356,16 @@ export function registerCalendar(app: App, services: AppServices): void {
                 .reverse()
                 .map((y) => (
                   <li key={y.year}>
-                    <a href={`/calendar/${y.year}`}>{y.year}</a>{' '}
-                    <small>
-                      {y.source === 'administrator'
-                        ? t('calendar.sourceEntered', { reference: y.reference })
-                        : y.reference}
-                    </small>
+                    <a href={`/calendar/${y.year}`}>{y.year}</a> <small>{yearSource(t, y)}</small>
                   </li>
                 ))}
+            </ul>
+            <ul class="year-list">
+              {provisionalYears(calendar, beijingDate(services.runtime.clock.now())).map((year) => (
+                <li key={year}>
+                  <a href={`/calendar/${year}`}>{year}</a> <small>{yearSource(t, undefined)}</small>
+                </li>
+              ))}
             </ul>
             <p class="muted">{t('calendar.unknownYearsNote')}</p>
           </section>
@@ -295,19 +382,39 @@ export function registerCalendar(app: App, services: AppServices): void {
     },
     async (req, reply) => {
       const t = translator(req.locale);
-      const y = (await loadCalendar(db())).year(req.params.year);
-      if (!y)
-        throw new AppError(404, 'calendar_year_unknown', 'calendar.unknownYear', { year: req.params.year });
+      const year = req.params.year;
+      const y = (await loadCalendar(db())).year(year);
+      if (!y && provisionalYearSupported(year)) {
+        const statutory = [...statutoryDays(year)].map(([date, name]) => ({ date, name }));
+        return render(
+          req,
+          reply,
+          {
+            title: t('calendar.yearTitle', { year }),
+            crumbs: [{ href: '/calendar', label: t('calendar.title') }],
+            lead: yearSource(t, undefined),
+          },
+          <>
+            <p>
+              <mark>{t('calendar.provisional')}</mark> {t('calendar.provisionalYearLead', { year })}
+            </p>
+            <DaysTable t={t} caption={t('calendar.holidays')} days={provisionalHolidays(year)} />
+            <DaysTable
+              t={t}
+              caption={t('calendar.statutory', { source: STATUTORY_HOLIDAYS.source })}
+              days={statutory}
+            />
+          </>,
+        );
+      }
+      if (!y) throw new AppError(404, 'calendar_year_unknown', 'calendar.unknownYear', { year });
       return render(
         req,
         reply,
         {
           title: t('calendar.yearTitle', { year: y.year }),
           crumbs: [{ href: '/calendar', label: t('calendar.title') }],
-          lead:
-            y.source === 'administrator'
-              ? t('calendar.sourceEntered', { reference: y.reference })
-              : t('calendar.sourcePackage', { reference: y.reference }),
+          lead: yearSource(t, y),
         },
         <>
           {<DaysTable t={t} caption={t('calendar.holidays')} days={y.holidays} />}

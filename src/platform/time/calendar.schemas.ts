@@ -21,6 +21,7 @@ export const DeadlineQuery = Type.Object(
     from: isoDate(),
     days: Type.Integer({ minimum: 1, maximum: 3650 }),
     unit: oneOf(['workday', 'calendar'] as const),
+    side: Type.Optional(oneOf(['minimum', 'duty'] as const)),
   },
   { additionalProperties: false },
 );

@@ -1,6 +1,7 @@
 // An administrator enters a year's working-day arrangement from the State Council's notice
-// (国务院办公厅关于 YYYY 年部分节假日安排的通知), for a year the `chinese-days` package does not carry.
-// The entry is published, so everyone can see which calendar deadlines were counted with.
+// (国务院办公厅关于 YYYY 年部分节假日安排的通知), for a year the bundled calendar does not carry (until
+// then counted provisionally). The entry is published, so everyone can see which calendar deadlines were
+// counted with; publishing it runs the modules' hooks, which check the deadlines already published.
 import type { Static } from 'typebox';
 import { audit } from '../auth/audit.js';
 import type { Ctx } from '../context.js';
@@ -11,6 +12,9 @@ import { builtInYears, type DayEntry } from './calendar.js';
 import { findEnteredYear, saveEnteredYear } from './calendar.repository.js';
 import type { EnterYearBody } from './calendar.schemas.js';
 import { isIsoDate, weekday, yearOf } from './dates.js';
+
+/** The kind of the published record of an entered year (modules' publish hooks react to it). */
+export const CALENDAR_YEAR_KIND = 'calendarYear';
 
 export async function enterCalendarYear(
   ctx: Ctx,
@@ -61,13 +65,14 @@ export async function enterCalendarYear(
   });
 
   const previous = await listPublicRecords(ctx.trx, {
-    kind: 'calendarYear',
+    kind: CALENDAR_YEAR_KIND,
     subjectId: String(input.year),
     limit: 1,
     offset: 0,
   });
+  // Publishing runs the modules' hooks in this transaction: they check what was counted provisionally.
   const receipt = await publish(ctx, {
-    kind: 'calendarYear',
+    kind: CALENDAR_YEAR_KIND,
     subjectId: String(input.year),
     title: `${input.year} 年工作日安排（${input.reference}）`,
     content: { year: input.year, reference: input.reference, holidays, workdays },

@@ -370,12 +370,25 @@ export const en: Record<string, string> = {
     'Source: Civil Code of the PRC, Articles 201 and 203; the State Council General Office’s yearly notice on public holidays.',
   'calendar.years': 'Years in the calendar',
   'calendar.unknownYearsNote':
-    'For a year not in the calendar no deadline is computed: the platform never guesses. When a new year’s arrangement is announced, an administrator enters and publishes it.',
+    'A year whose arrangement the State Council has not announced (or that is not entered yet) is counted from the statutory holidays of the National Holidays Regulation and marked “provisional”: a period of “at least” so many days assumes the most days off, so it can only end later; a duty to act “within” so many days assumes the fewest, so it can only fall due earlier. When the notice is out, an administrator enters it; a deadline already published is never shortened by it.',
   'calendar.unknownYear':
-    'The working-day calendar has no holiday arrangement for {year} yet, so this cannot be computed. An administrator enters it once the State Council announces it.',
+    '{year} is outside the years the working-day calendar can count in (2004 to 2099), so this cannot be computed.',
+  'calendar.side': 'Kind of period',
+  'calendar.side.minimum': 'At least so many days (a bid deadline, a notice period)',
+  'calendar.side.duty': 'Within so many days (an answer, an entry)',
+  'calendar.provisional': 'Provisional date',
+  'calendar.provisionalResult.minimum':
+    'Provisional: this date rests on days whose holiday arrangement the State Council has not announced (or that is not entered yet). It assumes the most days off, so it is never before the official deadline; once the arrangement is entered, the official deadline may be earlier.',
+  'calendar.provisionalResult.duty':
+    'Provisional: this date rests on days whose holiday arrangement the State Council has not announced (or that is not entered yet). It assumes the fewest days off, so it is never after the official due date; once the arrangement is entered, the official due date may be later.',
+  'calendar.sourceNotice': 'From the {reference}',
+  'calendar.sourceProvisional':
+    'Provisional calendar (no State Council notice entered yet): counted from the statutory holidays of the National Holidays Regulation',
+  'calendar.provisionalYearLead':
+    'The State Council General Office’s arrangement for {year} is not announced (or not entered) yet. Until it is, the platform counts from the statutory holidays: the days below (with the days usually joined to them) are rest days for periods of “at least” so many days, with no weekend worked in lieu; for duties to act “within” so many days only the statutory holidays themselves are rest days.',
+  'calendar.statutory': 'Statutory holidays ({source})',
   'calendar.yearTitle': 'Holidays and working weekends in {year}',
   'calendar.sourceEntered': 'Entered by an administrator from {reference}',
-  'calendar.sourcePackage': 'Source: {reference} (open holiday data)',
   'calendar.holidays': 'Days off',
   'calendar.workdays': 'Weekend days worked in lieu',
   'calendar.noWorkdays': 'No weekend days are worked in lieu this year.',
@@ -383,7 +396,7 @@ export const en: Record<string, string> = {
   'calendar.weekday': 'Day',
   'calendar.occasion': 'Occasion',
   'calendar.builtInYear':
-    'The arrangement for {year} comes with the holiday data package; it need not be entered.',
+    'The arrangement for {year} comes with the platform (from the State Council General Office’s notice); it need not be entered.',
   'calendar.dateOutsideYear': 'The date {date} is not in {year}.',
   'calendar.dateTwice': 'The date {date} appears more than once.',
   'calendar.workdayNotWeekend':
@@ -393,7 +406,7 @@ export const en: Record<string, string> = {
     'Line {line} cannot be read: “{text}”. Write “2027-01-01 New Year” or “2027-02-05~2027-02-11 Spring Festival”.',
   'calendar.admin.title': 'Enter a year’s working days',
   'calendar.admin.lead':
-    'The holiday data package covers the years announced so far. When the State Council General Office announces a new year’s holidays, enter them here; the entry is published and used for every deadline from then on.',
+    'The calendar that comes with the platform covers the years announced so far; later years are counted provisionally from the statutory holidays and marked so. When the State Council General Office announces a new year’s holidays, enter them here; the entry is published and used for every deadline from then on. A provisional deadline already published is never shortened: where the official arrangement leaves a published period too short, the purchasing department is told.',
   'calendar.admin.entered': 'Years entered by administrators',
   'calendar.admin.enter': 'Enter or correct a year',
   'calendar.admin.year': 'Year',
