@@ -8,6 +8,7 @@ import { runUseCase, type Runtime } from './platform/context.js';
 import { createDatabase, type Db } from './platform/db/database.js';
 import { migrate } from './platform/db/migrator.js';
 import type { App, AppServices, Feature } from './platform/http/app-types.js';
+import { invalid } from './platform/http/errors.js';
 import { pageRenderer } from './platform/http/pages.js';
 import { createServer } from './platform/http/server.js';
 import { ensureRecurringTask, Scheduler } from './platform/jobs/scheduler.js';
@@ -135,7 +136,11 @@ export async function buildApp(platform: Platform, options: { logger?: boolean }
     nav: platform.nav,
     secrets: platform.secrets,
     render: pageRenderer(platform.nav),
-    run: (req, fn) => runUseCase(platform.runtime, { actor: req.actor, requestId: req.id, ip: req.ip }, fn),
+    run: async (req, fn) => {
+      // A form page whose fields hold text the database cannot store runs no use-case (text-input.ts).
+      if (req.refusedText) throw invalid(req.refusedText);
+      return runUseCase(platform.runtime, { actor: req.actor, requestId: req.id, ip: req.ip }, fn);
+    },
   };
   for (const f of platform.features) await f.routes?.(app, services);
   platform.scheduler.useLog(app.log);
