@@ -10,6 +10,7 @@ import { claimSubmission } from './platform/http/submissions.js';
 import { createDatabase, type Db } from './platform/db/database.js';
 import { migrate } from './platform/db/migrator.js';
 import type { App, AppServices, Feature } from './platform/http/app-types.js';
+import { invalid } from './platform/http/errors.js';
 import { pageRenderer } from './platform/http/pages.js';
 import { withSerializedErrors } from './platform/http/logging.js';
 import { createServer } from './platform/http/server.js';
@@ -145,11 +146,18 @@ export async function buildApp(
     nav: platform.nav,
     secrets: platform.secrets,
     render: pageRenderer(platform.nav),
-    run: (req, fn) =>
-      runUseCase(platform.runtime, { actor: req.actor, requestId: req.id, ip: req.ip }, async (ctx) => {
-        await claimSubmission(ctx, req);
-        return fn(ctx);
-      }),
+    run: async (req, fn) => {
+      // A form page whose fields hold text the database cannot store runs no use-case (text-input.ts).
+      if (req.refusedText) throw invalid(req.refusedText);
+      return runUseCase(
+        platform.runtime,
+        { actor: req.actor, requestId: req.id, ip: req.ip },
+        async (ctx) => {
+          await claimSubmission(ctx, req);
+          return fn(ctx);
+        },
+      );
+    },
   };
   for (const f of platform.features) await f.routes?.(app, services);
   platform.scheduler.useLog(app.log);

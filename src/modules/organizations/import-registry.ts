@@ -5,6 +5,7 @@ import { Value } from 'typebox/value';
 import { findOrganization, findOrganizationByUscc } from '../../platform/auth/auth.repository.js';
 import type { Ctx } from '../../platform/context.js';
 import { AppError, type FieldProblem } from '../../platform/http/errors.js';
+import { checkText } from '../../platform/http/text-input.js';
 import { toFieldProblems } from '../../platform/http/validation.js';
 import { checkUscc, usccProblemMessage } from '../../platform/validation/uscc.js';
 import { registerOrganization, type RegistrationInput } from './register-organization.js';
@@ -105,6 +106,8 @@ export async function importRegistry(
         params: { value: authorityName },
       });
     }
+    // Every cell: text the database can store (line breaks as LF), as for any field of a form.
+    for (const problem of checkText(raw)) rowProblems.push(problem);
     const candidate: Record<string, unknown> = {
       name: optional(raw.name),
       nameEn: optional(raw.nameEn),

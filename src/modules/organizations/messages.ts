@@ -180,7 +180,8 @@ const zh: Catalogue = {
   'registry.import.cancel': '取消，重新上传',
   'registry.import.fileRequired': '请选择要上传的文件。',
   'registry.import.notASheet': '无法读取这个文件。请上传 CSV 或 Excel（.xlsx）文件。',
-  'registry.import.notUtf8': '文件不是 UTF-8 编码。请在 Excel 中另存为“CSV UTF-8”，或直接上传 .xlsx 文件。',
+  'registry.import.notUtf8':
+    '文件不是 UTF-8 编码（第 {row} 行起）。请在 Excel 中另存为“CSV UTF-8”，或直接上传 .xlsx 文件。',
   'registry.import.empty': '文件中没有数据行。',
   'registry.import.missingColumns': '缺少必需的列：第一行应为列名，至少包括“名称”和“统一社会信用代码”。',
   'registry.import.tooLarge': '一次最多导入 {max} 行，请分批导入。',
@@ -401,7 +402,7 @@ const en: Catalogue = {
   'registry.import.fileRequired': 'Choose a file to upload.',
   'registry.import.notASheet': 'This file cannot be read. Upload a CSV or Excel (.xlsx) file.',
   'registry.import.notUtf8':
-    'The file is not UTF-8 encoded. In Excel, save it as “CSV UTF-8”, or upload the .xlsx file instead.',
+    'The file is not UTF-8 encoded (from row {row}). In Excel, save it as “CSV UTF-8”, or upload the .xlsx file instead.',
   'registry.import.empty': 'The file has no data rows.',
   'registry.import.missingColumns':
     'Required columns are missing: the first row must name the columns, including the name and the unified social credit code.',

@@ -3,6 +3,7 @@
 import readXlsxFile from 'read-excel-file/node';
 import writeXlsxFile from 'write-excel-file/node';
 import type { SOCIAL_ORGANIZATION_TYPES } from '../../platform/auth/roles.js';
+import { decodeUtf8 } from '../../platform/http/text-input.js';
 import { SERVICE_DOMAINS } from './registry.rules.js';
 
 export interface SheetColumn {
@@ -136,7 +137,10 @@ function cellText(value: unknown): string {
 }
 
 export class SheetFormatError extends Error {
-  constructor(readonly key: string) {
+  constructor(
+    readonly key: string,
+    readonly params?: Record<string, string | number>,
+  ) {
     super(key);
   }
 }
@@ -153,8 +157,12 @@ export async function readSheet(bytes: Buffer): Promise<{ rows: SheetRow[]; unkn
     }
     table = (sheets[0]?.data ?? []).map((r) => r.map(cellText));
   } else {
-    const text = bytes.toString('utf8');
-    if (text.includes('\uFFFD')) throw new SheetFormatError('registry.import.notUtf8');
+    const text = decodeUtf8(bytes);
+    if (text === undefined) {
+      // Decoded again with U+FFFD in place of the bad bytes, to name the first row that holds some.
+      const at = parseCsv(bytes.toString('utf8')).findIndex((r) => r.some((c) => c.includes('\uFFFD')));
+      throw new SheetFormatError('registry.import.notUtf8', { row: Math.max(at, 0) + 1 });
+    }
     table = parseCsv(text);
   }
   const [header, ...body] = table;

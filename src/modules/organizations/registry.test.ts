@@ -508,6 +508,31 @@ describeEachDatabase('registry of social organizations', (db) => {
       expect(await countOrganizations()).toBe(before);
     });
 
+    it('refuses a cell with a control character, and a CSV that is not UTF-8, naming the row', async () => {
+      const csv = toCsv([HEADER, sheetRow(), sheetRow({ address: '北京市\u0000朝阳区' })]);
+      const before = await countOrganizations();
+      const res = await api('POST', '/api/v1/registry/import?commit=true', csv, { contentType: 'text/csv' });
+      expect(res.statusCode).toBe(422);
+      const error = res.json<ErrorBody>().error;
+      expect(error.code).toBe('import_invalid');
+      expect(error.details).toEqual([
+        { field: 'row 3: address', message: '含有无法保存的控制字符（U+0000）。' },
+      ]);
+      expect(await countOrganizations()).toBe(before);
+
+      const good = Buffer.from(toCsv([HEADER, sheetRow()]));
+      const notUtf8 = await api(
+        'POST',
+        '/api/v1/registry/import',
+        Buffer.concat([good, Buffer.from('名称,'), Buffer.from([0xc3, 0x28]), Buffer.from('\r\n')]),
+        { contentType: 'text/csv' },
+      );
+      expect(notUtf8.statusCode).toBe(422);
+      const details = notUtf8.json<ErrorBody>().error.details;
+      expect(details.map((d) => d.field)).toEqual(['file']);
+      expect(details[0]!.message).toContain('第 3 行起');
+    });
+
     it('reports a failed inner GB 11714 check as a warning by row, and imports the row all the same', async () => {
       const body8 = String(800_000 + ++serial).padStart(8, '0');
       const expected = orgCodeCheckCharacter(body8)!;

@@ -25,7 +25,7 @@ async function readOrRefuse(bytes: Buffer): Promise<{ rows: SheetRow[]; unknownH
     return await readSheet(bytes);
   } catch (error) {
     if (error instanceof SheetFormatError)
-      throw fieldError('file', error.key, undefined, 'import_unreadable');
+      throw fieldError('file', error.key, error.params, 'import_unreadable');
     throw error;
   }
 }

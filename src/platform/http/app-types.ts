@@ -16,6 +16,7 @@ import type { Scheduler } from '../jobs/scheduler.js';
 import type { Catalogue, Locale } from '../views/i18n.js';
 import type { NavRegistry } from '../views/nav.js';
 import type { Secrets } from '../secrets.js';
+import type { FieldProblem } from './errors.js';
 import type { LogRedaction } from './logging.js';
 import type { RenderPage } from './pages.js';
 
@@ -47,6 +48,15 @@ declare module 'fastify' {
     sessionSecret: string | undefined;
     /** The file names of a multipart form's file fields, by field name. */
     uploadNames: Record<string, string> | null;
+    /** Parts of a multipart form read so far. */
+    multipartCounts: { files: number; fields: number } | null;
+    /** Body fields whose bytes were not UTF-8, found while decoding the body. */
+    textProblems: FieldProblem[] | null;
+    /**
+     * A form page's fields holding text the database cannot store: the form is shown again with these
+     * problems (handleForm), and no use-case runs for this request (services.run refuses).
+     */
+    refusedText: FieldProblem[] | null;
   }
   interface FastifyContextConfig {
     /** The action `can()` checks before the handler runs. Every route declares one. */

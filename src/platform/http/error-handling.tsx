@@ -1,8 +1,9 @@
 // Errors become `{"error":{"code","message","details"}}` under /api and a page elsewhere, in the user's
 // language. 4xx answers say what to fix; a 5xx is a bug: it is logged with the request id, and the user
 // gets that id to quote, never a stack trace.
+import { renderToString } from 'preact-render-to-string';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { hasMessage, translator, type Translate } from '../views/i18n.js';
+import { DEFAULT_LOCALE, hasMessage, isLocale, translator, type Translate } from '../views/i18n.js';
 import type { NavRegistry } from '../views/nav.js';
 import type { App } from './app-types.js';
 import { AppError, type FieldProblem } from './errors.js';
@@ -127,6 +128,53 @@ export function sendProblem(
     .type('text/html; charset=utf-8')
     .header('cache-control', 'no-store')
     .send(html);
+}
+
+/**
+ * Fastify's answer to a URL it cannot route: a path whose %-escapes are broken or not UTF-8 (400), a
+ * path parameter that is too long (414). In the usual format; the request has no actor or cookies yet.
+ */
+export function onFrameworkError(nav: NavRegistry) {
+  return (error: FastifyError, req: FastifyRequest, reply: FastifyReply): void => {
+    req.actor ??= { kind: 'anonymous' };
+    if (!isLocale(req.locale)) req.locale = DEFAULT_LOCALE;
+    const badUrl = error.code === 'FST_ERR_BAD_URL';
+    const problem: Problem = {
+      status: badUrl ? 400 : (error.statusCode ?? 400),
+      code: 'bad_request',
+      key: 'error.badRequest',
+      params: {},
+      fields: badUrl ? [{ field: 'path', key: 'validation.badPath' }] : [],
+    };
+    if (req.url.startsWith('/api/')) {
+      void sendProblem(req, reply, nav, problem);
+      return;
+    }
+    // No plugin has run for this request (no cookies, no CSRF token): a page without the layout.
+    const t = translator(req.locale);
+    const html = renderToString(
+      <html lang={req.locale}>
+        <head>
+          <meta charset="utf-8" />
+          <title>{t('error.title.other')}</title>
+        </head>
+        <body>
+          <p>{t(problem.key)}</p>
+          {problem.fields.map((f) => (
+            <p key={f.field}>{t(f.key)}</p>
+          ))}
+          <p>
+            <a href="/">{t('error.backHome')}</a>
+          </p>
+        </body>
+      </html>,
+    );
+    void reply
+      .status(problem.status)
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .send(`<!doctype html>${html}`);
+  };
 }
 
 export function installErrorHandling(app: App, nav: NavRegistry): void {

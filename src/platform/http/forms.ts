@@ -3,7 +3,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Static, TSchema } from 'typebox';
 import type { FormState } from '../views/components.js';
-import { AppError, type FieldProblem } from './errors.js';
+import { AppError, invalid, type FieldProblem } from './errors.js';
 import { parseForm } from './validation.js';
 
 /** Only local paths: `next=//evil.example` or `next=https://…` must not send a user elsewhere. */
@@ -55,12 +55,15 @@ export async function handleForm<S extends TSchema>(
 ): Promise<FastifyReply> {
   try {
     const input = parseForm(flow.schema, req.body);
+    if (req.refusedText) throw invalid(req.refusedText);
     return await flow.run(input);
   } catch (thrown) {
     const refusal = refusalOf(thrown);
     const { error } = refusal;
     const values = submittedValues(req.body);
-    let problems = refusal.problems;
+    // Text the database cannot store (refuseUnstorableText) is listed with the schema's problems.
+    const refused = req.refusedText ?? [];
+    let problems = [...refused, ...refusal.problems.filter((p) => !refused.some((r) => r.field === p.field))];
     if (flow.precheck && error.code === 'validation_failed') {
       const known = new Set(problems.map((p) => p.field));
       problems = [...problems, ...flow.precheck(values).filter((p) => !known.has(p.field))];

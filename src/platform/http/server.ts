@@ -24,9 +24,10 @@ import type { NavRegistry } from '../views/nav.js';
 import type { App, RouteEntry } from './app-types.js';
 import { DOCUMENT_MEDIA_TYPES } from '../documents/documents.js';
 import { AppError, forbidden, unauthenticated } from './errors.js';
-import { installErrorHandling } from './error-handling.js';
+import { installErrorHandling, onFrameworkError } from './error-handling.js';
 import { LogRedaction, loggerOptions } from './logging.js';
 import { csrfUserInfo } from './pages.js';
+import { decodeUtf8, jsonUtf8Problems, parseUrlencoded, refuseUnstorableText } from './text-input.js';
 import { validatorCompiler } from './validation.js';
 
 export const LOCALE_COOKIE = 'gongshi_lang';
@@ -80,7 +81,7 @@ export async function createServer(options: ServerOptions): Promise<App> {
   const { config, runtime, secrets } = options;
   // Every route tells the log which of its parameters are secret (by name; see logging.ts).
   const logRedaction = new LogRedaction();
-  const app = Fastify({
+  const app: App = Fastify({
     logger:
       options.logger === false ? false : loggerOptions(config.logLevel, logRedaction, options.logStream),
     genReqId: () => randomUUID(),
@@ -88,7 +89,9 @@ export async function createServer(options: ServerOptions): Promise<App> {
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     ajv: { customOptions: { allErrors: true } },
-  }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
+    // A path whose %-escapes are not UTF-8 (or broken) is answered in the usual error format.
+    frameworkErrors: onFrameworkError(options.nav),
+  }).withTypeProvider<TypeBoxTypeProvider>();
   app.decorate('logRedaction', logRedaction);
   app.addHook('onRoute', logRedaction.observeRoute);
 
@@ -99,18 +102,30 @@ export async function createServer(options: ServerOptions): Promise<App> {
     done(null, payload);
   });
 
+  // Every request body is decoded as UTF-8 strictly: bytes that are not UTF-8 are a problem of their
+  // field (req.textProblems, refused with the rest in refuseUnstorableText), never a silent U+FFFD.
+  app.decorateRequest('textProblems', null);
+  app.decorateRequest('refusedText', null);
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (req, body, done) => {
+    const bytes = body as Buffer;
+    let text = decodeUtf8(bytes);
+    if (text === undefined) {
+      req.textProblems = jsonUtf8Problems(bytes);
+      text = bytes.toString('utf8');
+    }
+    void parseJson(req, text, done);
+  });
+
   // HTML forms post application/x-www-form-urlencoded; repeated names become arrays.
   app.addContentTypeParser(
     'application/x-www-form-urlencoded',
-    { parseAs: 'string', bodyLimit: 1024 * 1024 },
-    (_req, body, done) => {
-      const out: Record<string, string | string[]> = Object.create(null) as Record<string, string | string[]>;
-      for (const [key, value] of new URLSearchParams(body as string)) {
-        const existing = out[key];
-        if (existing === undefined) out[key] = value;
-        else out[key] = Array.isArray(existing) ? [...existing, value] : [existing, value];
-      }
-      done(null, out);
+    { parseAs: 'buffer', bodyLimit: 1024 * 1024 },
+    (req, body, done) => {
+      const { fields, problems } = parseUrlencoded(body as Buffer);
+      if (problems.length > 0) req.textProblems = problems;
+      done(null, fields);
     },
   );
 
@@ -132,15 +147,36 @@ export async function createServer(options: ServerOptions): Promise<App> {
       done(null, body);
     },
   );
-  // A file field becomes its bytes on req.body; its file name is kept in req.uploadNames.
+  // A file field becomes its bytes on req.body; its file name is kept in req.uploadNames. Every part
+  // arrives as bytes (isPartAFile), so a text field is decoded here, strictly, instead of by busboy,
+  // which would put U+FFFD in place of bytes that are not UTF-8.
   app.decorateRequest('uploadNames', null);
+  app.decorateRequest('multipartCounts', null);
+  const MAX_FILES = 5;
+  const MAX_FIELDS = 40;
+  const MAX_FIELD_BYTES = 1024 * 1024;
   await app.register(fastifyMultipart, {
     attachFieldsToBody: 'keyValues',
-    limits: { fileSize: UPLOAD_LIMIT, files: 5, fields: 40 },
+    isPartAFile: () => true,
+    limits: { fileSize: UPLOAD_LIMIT, files: MAX_FILES + MAX_FIELDS },
     async onFile(part) {
+      const bytes = await part.toBuffer();
+      const counts = (this.multipartCounts ??= { files: 0, fields: 0 });
+      if (part.filename === undefined) {
+        if (++counts.fields > MAX_FIELDS || bytes.length > MAX_FIELD_BYTES)
+          throw new AppError(413, 'payload_too_large', 'error.payloadTooLarge');
+        let text = decodeUtf8(bytes);
+        if (text === undefined) {
+          (this.textProblems ??= []).push({ field: part.fieldname, key: 'validation.invalidUtf8' });
+          text = bytes.toString('utf8');
+        }
+        (part as unknown as { value: string }).value = text;
+        return;
+      }
+      if (++counts.files > MAX_FILES) throw new AppError(413, 'payload_too_large', 'error.payloadTooLarge');
       const names = (this.uploadNames ??= {});
       names[part.fieldname] = part.filename;
-      (part as unknown as { value: Buffer }).value = await part.toBuffer();
+      (part as unknown as { value: Buffer }).value = bytes;
     },
   });
 
@@ -283,6 +319,17 @@ export async function createServer(options: ServerOptions): Promise<App> {
       throw unauthenticated();
     }
     throw forbidden();
+  });
+
+  // Then every string of the request, before the schemas see it: text the database cannot store is
+  // refused (a form page shows it again with the problems), and line breaks become LF.
+  app.addHook('preValidation', (req, _reply, done) => {
+    try {
+      refuseUnstorableText(req);
+      done();
+    } catch (error) {
+      done(error as Error);
+    }
   });
 
   installErrorHandling(app, options.nav);

@@ -6,6 +6,7 @@ import type { Static, TSchema } from 'typebox';
 import { Compile, type Validator } from 'typebox/compile';
 import Value from 'typebox/value';
 import { invalid, type FieldProblem } from './errors.js';
+import { checkText } from './text-input.js';
 
 interface RawError {
   keyword: string;
@@ -150,17 +151,23 @@ function convert(schema: TSchema, value: unknown): unknown {
   return out;
 }
 
-/** Validates `value` against `schema`; throws a 422 AppError naming every bad field. */
+/**
+ * Validates `value` against `schema`; throws a 422 AppError naming every bad field. Every string is
+ * checked first (text-input.ts): line breaks become LF before lengths are counted, and text the database
+ * cannot store is a problem of its field.
+ */
 export function parse<T extends TSchema>(
   schema: T,
   value: unknown,
   options: { convert?: boolean } = {},
 ): Static<T> {
   const validator = validatorFor(schema);
+  const textProblems = checkText(value);
   let candidate = value;
   if (options.convert) candidate = convert(schema, value);
-  if (validator.Check(candidate)) return candidate as Static<T>;
-  throw invalid(toFieldProblems(schema, validator.Errors(candidate)));
+  if (textProblems.length === 0 && validator.Check(candidate)) return candidate as Static<T>;
+  const problems = validator.Check(candidate) ? [] : toFieldProblems(schema, validator.Errors(candidate));
+  throw invalid([...textProblems, ...problems.filter((p) => !textProblems.some((t) => t.field === p.field))]);
 }
 
 /**
@@ -201,9 +208,17 @@ export class SchemaValidationError extends Error {
 export const validatorCompiler: FastifySchemaCompiler<TSchema> = ({ schema, httpPart }) => {
   const validator = validatorFor(schema);
   return (input: unknown) => {
+    // refuseUnstorableText has checked every string of the request already; this keeps the rule where
+    // a schema is (line breaks counted as LF).
+    const textProblems = checkText(input);
     const value = httpPart === 'body' ? input : convert(schema, input);
-    if (validator.Check(value)) return { value };
-    const problems = toFieldProblems(schema, validator.Errors(value));
-    return { error: new SchemaValidationError(problems) };
+    if (textProblems.length === 0 && validator.Check(value)) return { value };
+    const problems = validator.Check(value) ? [] : toFieldProblems(schema, validator.Errors(value));
+    return {
+      error: new SchemaValidationError([
+        ...textProblems,
+        ...problems.filter((p) => !textProblems.some((t) => t.field === p.field)),
+      ]),
+    };
   };
 };

@@ -125,6 +125,12 @@ export const en: Record<string, string> = {
 
   'validation.required': 'Enter this.',
   'validation.unknownField': 'This field is not recognised.',
+  'validation.controlCharacter': 'This contains a control character ({char}) that cannot be stored.',
+  'validation.controlCharacter.fileName':
+    'The file name contains a control character ({char}); rename the file.',
+  'validation.invalidUtf8': 'This is not valid UTF-8 text.',
+  'validation.invalidUtf8.fileName': 'The file name is not valid UTF-8 text; rename the file.',
+  'validation.badPath': 'The address contains a broken %-escape or bytes that are not UTF-8 text.',
   'validation.invalid': 'This is not in the right format.',
   'validation.pattern': 'This is not in the right format.',
   'validation.enum': 'Must be one of: {values}.',

@@ -122,6 +122,11 @@ export const zhCN: Record<string, string> = {
 
   'validation.required': '请填写此项。',
   'validation.unknownField': '不认识这个字段。',
+  'validation.controlCharacter': '含有无法保存的控制字符（{char}）。',
+  'validation.controlCharacter.fileName': '文件名含有控制字符（{char}），请重命名文件。',
+  'validation.invalidUtf8': '不是有效的 UTF-8 文字。',
+  'validation.invalidUtf8.fileName': '文件名不是有效的 UTF-8 文字，请重命名文件。',
+  'validation.badPath': '网址含有错误的 % 转义或不是 UTF-8 的字节。',
   'validation.invalid': '格式不正确。',
   'validation.pattern': '格式不正确。',
   'validation.enum': '只能是以下之一：{values}。',
