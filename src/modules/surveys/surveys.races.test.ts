@@ -1,6 +1,8 @@
 // Identical requests at once on needs surveys have one effect (src/testing/races.ts): one opening, one
 // closing, one published summary, one answer per one-time link.
-import type { Harness, TestUser } from '../../testing/harness.js';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachDatabase } from '../../testing/databases.js';
+import { startHarness, type Harness, type TestUser } from '../../testing/harness.js';
 import { describeRaces, type RaceScenario } from '../../testing/races.js';
 
 const SURVEY = {
@@ -162,3 +164,46 @@ const scenarios: RaceScenario[] = [
 ];
 
 describeRaces('surveys', scenarios);
+
+// Not two identical requests but an answer and the closing at once: an answer that arrives while the
+// survey is being closed waits for the closing and is then refused, so the results (and the summary
+// published from them) are final once it is closed.
+describeEachDatabase('surveys: an answer while the survey closes', (db) => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness(db());
+  });
+  afterAll(() => h.close());
+
+  it('waits for the closing and is refused; nothing is recorded for a closed survey', async () => {
+    const { user, id } = await opened(h);
+    const links = await call(h, user, 'POST', `/api/v1/surveys/${id}/links`, { count: 1 });
+    const token = links.json<{ links: { token: string }[] }>().links[0]!.token;
+
+    // A closing under way: it holds the survey as closeSurvey does, then closes it a moment later.
+    const kysely = h.platform.db.kysely;
+    const answered = await kysely.transaction().execute(async (trx) => {
+      await trx.selectFrom('surveys').select('id').where('id', '=', id).forUpdate().execute();
+      const answer = h.app.inject({
+        method: 'POST',
+        url: `/api/v1/surveys/answer/${token}`,
+        payload: { answers: { '1': 0 } },
+      });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await trx
+        .updateTable('surveys')
+        .set({ status: 'closed', closed_at: h.clock.now().toISOString() })
+        .where('id', '=', id)
+        .execute();
+      return { answer };
+    });
+    const answer = await answered.answer;
+    expect(answer.statusCode, answer.body).toBe(410);
+    const responses = await kysely
+      .selectFrom('survey_responses')
+      .select('id')
+      .where('survey_id', '=', id)
+      .execute();
+    expect(responses).toEqual([]);
+  });
+});
