@@ -52,6 +52,14 @@ export async function holdCatalogue(db: Executor, id: string): Promise<Catalogue
   return db.selectFrom('catalogues').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 }
 
+/**
+ * Holds the department's row until the transaction ends: a use-case that creates one thing per
+ * department (one draft per year) decides on what exists while no other request can add to it.
+ */
+export async function holdDepartment(db: Executor, departmentId: string): Promise<void> {
+  await db.selectFrom('organizations').select('id').where('id', '=', departmentId).forUpdate().execute();
+}
+
 /** Every version of a department's catalogue for a year, newest first. */
 export async function cataloguesOf(
   db: Executor,

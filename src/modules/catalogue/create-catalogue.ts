@@ -6,7 +6,13 @@ import { conflict, fieldError } from '../../platform/http/errors.js';
 import { newId } from '../../platform/ids.js';
 import { beijingDate, yearOf } from '../../platform/time/dates.js';
 import { departmentFor } from './catalogue.access.js';
-import { cataloguesOf, insertCatalogue, insertItems, itemsOf } from './catalogue.repository.js';
+import {
+  cataloguesOf,
+  holdDepartment,
+  insertCatalogue,
+  insertItems,
+  itemsOf,
+} from './catalogue.repository.js';
 import type { NewCatalogueBody } from './catalogue.schemas.js';
 
 export async function createCatalogue(
@@ -18,6 +24,8 @@ export async function createCatalogue(
   if (input.year > thisYear + 1) {
     throw fieldError('year', 'catalogue.yearTooLate', { max: thisYear + 1 });
   }
+  // Two requests at once would both find no draft: the second waits here and then finds the first's.
+  await holdDepartment(ctx.trx, department.id);
   const versions = await cataloguesOf(ctx.trx, department.id, input.year);
   const draft = versions.find((c) => c.status === 'draft');
   if (draft) {

@@ -8,6 +8,7 @@ import {
   findLink,
   findSurvey,
   questionsOf,
+  shareSurvey,
   type SurveyLinkTable,
   type SurveyTable,
 } from './surveys.repository.js';
@@ -23,16 +24,20 @@ export interface AnswerForm {
   questions: QuestionView[];
 }
 
-/** The link and its survey, or the refusal that fits: 404 unknown, 409 used or not open yet, 410 closed. */
+/**
+ * The link and its survey, or the refusal that fits: 404 unknown, 409 used or not open yet, 410 closed.
+ * `hold` keeps the survey from closing until the transaction ends, for a use-case that answers it.
+ */
 export async function usableLink(
   db: Executor,
   token: string,
   now: Date,
+  options: { hold?: boolean } = {},
 ): Promise<{ link: SurveyLinkTable; survey: SurveyTable }> {
   if (!TOKEN_PATTERN.test(token)) throw notFound('survey.linkInvalid');
   const link = await findLink(db, hashAnswerToken(token));
   if (!link) throw notFound('survey.linkInvalid');
-  const survey = (await findSurvey(db, link.survey_id))!;
+  const survey = (await (options.hold ? shareSurvey : findSurvey)(db, link.survey_id))!;
   if (survey.status === 'draft') throw conflict('survey_not_open', 'survey.notOpenYet');
   if (link.used_at !== null) throw conflict('survey_link_used', 'survey.linkUsed');
   if (!isAccepting(survey, now)) throw new AppError(410, 'survey_closed', 'survey.closed');

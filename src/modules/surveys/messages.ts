@@ -124,6 +124,7 @@ const zh: Catalogue = {
   'survey.onlyOpenCloses': '这项调研目前是“{status}”，只有进行中的调研可以结束。',
   'survey.linksOnlyWhenOpen': '这项调研目前是“{status}”，只有进行中的调研可以发放链接。',
   'survey.summaryOnlyWhenClosed': '这项调研目前是“{status}”，结束后才能发布调研结果。',
+  'survey.summaryUnchanged': '这份总结与已发布的相同。更正时请修改总结的内容。',
   'survey.deadlinePassed': '已过截止日期，不能再发放链接。',
   'survey.noQuestions': '请至少添加一个问题再开始调研。',
   'survey.tooManyQuestions': '一份调研最多 {max} 个问题。',
@@ -288,6 +289,8 @@ const en: Catalogue = {
     'The survey’s status is “{status}”; links can be handed out only while it is open.',
   'survey.summaryOnlyWhenClosed':
     'The survey’s status is “{status}”; its results can be published once it is closed.',
+  'survey.summaryUnchanged':
+    'This summary is the same as the one published. To correct it, change what it says.',
   'survey.deadlinePassed': 'The last day has passed; no more links can be handed out.',
   'survey.noQuestions': 'Add at least one question before opening the survey.',
   'survey.tooManyQuestions': 'A survey has at most {max} questions.',

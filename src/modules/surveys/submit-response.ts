@@ -72,7 +72,8 @@ export async function submitResponse(
   token: string,
   answers: Record<string, unknown>,
 ): Promise<{ submittedAt: string }> {
-  const { link, survey } = await usableLink(ctx.trx, token, ctx.now);
+  // The survey is held so that it cannot close between this check and the answer being recorded.
+  const { link, survey } = await usableLink(ctx.trx, token, ctx.now, { hold: true });
   const questions = (await questionsOf(ctx.trx, survey.id)).map(questionView);
   const { clean, problems } = checkAnswers(questions, answers);
   if (problems.length > 0) throw invalid(problems);

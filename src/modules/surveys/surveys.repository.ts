@@ -75,6 +75,14 @@ export async function lockSurvey(db: Executor, id: string): Promise<SurveyTable 
   return db.selectFrom('surveys').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 }
 
+/**
+ * The survey, held against change until the transaction ends, while other requests may hold it so too:
+ * answers go in side by side, and closing (lockSurvey) waits for those under way.
+ */
+export async function shareSurvey(db: Executor, id: string): Promise<SurveyTable | undefined> {
+  return db.selectFrom('surveys').selectAll().where('id', '=', id).forShare().executeTakeFirst();
+}
+
 export async function updateSurvey(
   db: Executor,
   id: string,

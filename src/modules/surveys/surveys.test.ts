@@ -227,6 +227,16 @@ describeEachDatabase('needs surveys', (db) => {
       `/api/v1/records/${again.json<{ recordId: string }>().recordId}`,
     );
     expect(corrected.json()).toMatchObject({ supersedes: recordId });
+
+    // The same text again would only repeat the record: refused, saying why.
+    const repeated = await api(staff, 'POST', `/api/v1/surveys/${survey.id}/summary`, {
+      summary: ' 更正后的总结。 ',
+    });
+    expect(repeated.statusCode).toBe(409);
+    expect(repeated.json<ErrorBody>().error).toMatchObject({
+      code: 'survey_summary_unchanged',
+      message: expect.stringContaining('已发布的相同') as unknown,
+    });
   });
 
   it('refuses a second answer with the same link (409, naming the problem) and writes nothing', async () => {

@@ -1,10 +1,11 @@
 // The department writes what it found and publishes it (architecture rule 8), attached to the planned
 // project: the summary text with the aggregated counts per question, so the public sees what was
 // asked and answered. Free-text answers are not published, only how many there were; the department
-// quotes any it wants to in its summary. Writing it again publishes a correction of the earlier one.
+// quotes any it wants to in its summary. Writing it again publishes a correction of the earlier one;
+// the same text again is refused.
 import type { Static } from 'typebox';
 import type { Ctx } from '../../platform/context.js';
-import { fieldError } from '../../platform/http/errors.js';
+import { conflict, fieldError } from '../../platform/http/errors.js';
 import { publish, type PublicationReceipt } from '../../platform/publish/publish.js';
 import { markClosed } from './close-survey.js';
 import { ownedSurvey, requireStatus, viewOf } from './survey-access.js';
@@ -37,6 +38,10 @@ export async function writeSummary(
   requireStatus(survey, ['closed'], 'survey.summaryOnlyWhenClosed');
   const paragraphs = paragraphsOf(input.summary);
   if (paragraphs.length === 0) throw fieldError('summary', 'validation.required');
+  // A correction says something new: the same text again (a double click, a client's retry) would only
+  // publish the same record twice. The results of a closed survey no longer change.
+  if (survey.summary_record_id !== null && survey.summary === input.summary.trim())
+    throw conflict('survey_summary_unchanged', 'survey.summaryUnchanged');
 
   const view = await viewOf(ctx, survey);
   const results = tally(view.questions, await responsesOf(ctx.trx, id));
