@@ -47,7 +47,8 @@ export async function openTestDatabase(
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const db = createDatabase({ kind: 'postgres', url: url.toString() }, { max: 5 });
+  // Ten connections: the race walk (races.ts) sends eight requests at once, each in its own transaction.
+  const db = createDatabase({ kind: 'postgres', url: url.toString() }, { max: 10 });
   if (options.migrate !== false) await migrate(db, allMigrations());
   return {
     dialect,

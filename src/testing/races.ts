@@ -13,7 +13,7 @@ import { describeEachDatabase } from './databases.js';
 import { startHarness, type Harness, type TestUser } from './harness.js';
 
 /** How many identical requests are sent at once. */
-export const RACE_COPIES = 6;
+export const RACE_COPIES = 8;
 
 export interface RaceRequest {
   method: 'POST' | 'PUT' | 'PATCH' | 'DELETE';
