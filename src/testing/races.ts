@@ -80,7 +80,9 @@ function difference(before: Record<string, number>, after: Record<string, number
   return out;
 }
 
-const agents = new WeakMap<TestUser, ReturnType<Harness['agent']>>();
+// One logged-in agent per user, shared by the copies of a race: the copies start at once, so the log-in
+// itself is shared (a promise), or each copy would log in and add a session of its own to the count.
+const agents = new WeakMap<TestUser, Promise<ReturnType<Harness['agent']>>>();
 
 async function send(
   h: Harness,
@@ -90,12 +92,13 @@ async function send(
 ): Promise<LightMyRequestResponse> {
   if (request.form) {
     const user = request.form.agentOf;
-    let agent = agents.get(user);
-    if (!agent) {
-      agent = h.agent();
-      await agent.logIn(user.login, user.password);
-      agents.set(user, agent);
+    let loggedIn = agents.get(user);
+    if (!loggedIn) {
+      const fresh = h.agent();
+      loggedIn = fresh.logIn(user.login, user.password).then(() => fresh);
+      agents.set(user, loggedIn);
     }
+    const agent = await loggedIn;
     return agent.postForm(request.url, { ...request.form.fields, _submission: formSubmission });
   }
   return h.app.inject({

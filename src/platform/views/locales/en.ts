@@ -115,6 +115,7 @@ export const en: Record<string, string> = {
   'error.userNotFound': 'No such user.',
   'error.organizationNotFound': 'No such organization.',
   'error.membershipNotFound': 'No such role assignment.',
+  'error.membershipRemoved': 'This role has already been taken away.',
   'error.tokenNotFound': 'No such token.',
   'error.recordNotFound': 'No such published record.',
   'error.duplicateMembership': 'This user already has this role in this organization.',

@@ -112,6 +112,7 @@ export const zhCN: Record<string, string> = {
   'error.userNotFound': '找不到这个用户。',
   'error.organizationNotFound': '找不到这个机构。',
   'error.membershipNotFound': '找不到这个角色分配。',
+  'error.membershipRemoved': '这个角色已被收回。',
   'error.tokenNotFound': '找不到这个令牌。',
   'error.recordNotFound': '找不到这条公示信息。',
   'error.duplicateMembership': '该用户在这个机构中已经有这个角色。',
