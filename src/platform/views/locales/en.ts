@@ -383,6 +383,8 @@ export const en: Record<string, string> = {
   'calendar.date': 'Date',
   'calendar.weekday': 'Day',
   'calendar.occasion': 'Occasion',
+  'calendar.yearUnchanged':
+    'The arrangement for {year} is already entered exactly as this; nothing was published.',
   'calendar.builtInYear':
     'The arrangement for {year} comes with the holiday data package; it need not be entered.',
   'calendar.dateOutsideYear': 'The date {date} is not in {year}.',

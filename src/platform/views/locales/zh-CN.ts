@@ -367,6 +367,7 @@ export const zhCN: Record<string, string> = {
   'calendar.date': '日期',
   'calendar.weekday': '星期',
   'calendar.occasion': '节日',
+  'calendar.yearUnchanged': '{year} 年的安排已按此内容录入，未重复发布。',
   'calendar.builtInYear': '{year} 年的安排已由节假日数据包提供，无需录入。',
   'calendar.dateOutsideYear': '日期 {date} 不在 {year} 年内。',
   'calendar.dateTwice': '日期 {date} 出现了不止一次。',
