@@ -10,7 +10,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from './databases.js';
-import { startHarness, type Harness, type TestUser } from './harness.js';
+import { startHarness, type FilePart, type Harness, type TestUser } from './harness.js';
 
 /** How many identical requests are sent at once. */
 export const RACE_COPIES = 6;
@@ -21,10 +21,12 @@ export interface RaceRequest {
   /** Sent as `Authorization: Bearer`; or an agent's session (page forms) through `form`. */
   user?: TestUser;
   payload?: unknown;
+  /** The payload's type when it is not JSON (a CSV sheet). */
+  contentType?: string;
   /** The same Idempotency-Key on every copy (for creates, which no row or unique key can hold). */
   idempotent?: boolean;
-  /** A page form: posted by a logged-in browser agent with one `_submission` key, as a double click. */
-  form?: { agentOf: TestUser; fields: Record<string, string | string[]> };
+  /** A page form: posted by a logged-in browser agent with one `_submission` key, as a double click (with `file`, as multipart). */
+  form?: { agentOf: TestUser; fields: Record<string, string | string[]>; file?: FilePart };
 }
 
 export interface RaceScenario {
@@ -99,7 +101,13 @@ async function send(
       agents.set(user, loggedIn);
     }
     const agent = await loggedIn;
-    return agent.postForm(request.url, { ...request.form.fields, _submission: formSubmission });
+    const fields = { ...request.form.fields, _submission: formSubmission };
+    if (request.form.file) {
+      const single: Record<string, string> = {};
+      for (const [k, v] of Object.entries(fields)) single[k] = Array.isArray(v) ? v.join(',') : v;
+      return agent.postMultipart(request.url, single, request.form.file);
+    }
+    return agent.postForm(request.url, fields);
   }
   return h.app.inject({
     method: request.method,
@@ -107,6 +115,7 @@ async function send(
     headers: {
       ...(request.user ? { authorization: `Bearer ${request.user.token}` } : {}),
       ...(request.idempotent ? { 'idempotency-key': key } : {}),
+      ...(request.contentType ? { 'content-type': request.contentType } : {}),
     },
     ...(request.payload !== undefined ? { payload: request.payload as Record<string, unknown> } : {}),
   });
