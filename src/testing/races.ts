@@ -10,7 +10,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from './databases.js';
-import { startHarness, type Harness, type TestUser } from './harness.js';
+import { startHarness, type FilePart, type Harness, type TestUser } from './harness.js';
 
 /** How many identical requests are sent at once. */
 export const RACE_COPIES = 8;
@@ -25,8 +25,8 @@ export interface RaceRequest {
   headers?: Record<string, string>;
   /** The same Idempotency-Key on every copy (for creates, which no row or unique key can hold). */
   idempotent?: boolean;
-  /** A page form: posted by a logged-in browser agent with one `_submission` key, as a double click. */
-  form?: { agentOf: TestUser; fields: Record<string, string | string[]> };
+  /** A page form: posted by a logged-in browser agent with one `_submission` key, as a double click (with `file`, as multipart). */
+  form?: { agentOf: TestUser; fields: Record<string, string | string[]>; file?: FilePart };
 }
 
 export interface RaceScenario {
@@ -82,7 +82,9 @@ function difference(before: Record<string, number>, after: Record<string, number
   return out;
 }
 
-const agents = new WeakMap<TestUser, ReturnType<Harness['agent']>>();
+// One logged-in agent per user, shared by the copies of a race: the copies start at once, so the log-in
+// itself is shared (a promise), or each copy would log in and add a session of its own to the count.
+const agents = new WeakMap<TestUser, Promise<ReturnType<Harness['agent']>>>();
 
 async function send(
   h: Harness,
@@ -92,13 +94,20 @@ async function send(
 ): Promise<LightMyRequestResponse> {
   if (request.form) {
     const user = request.form.agentOf;
-    let agent = agents.get(user);
-    if (!agent) {
-      agent = h.agent();
-      await agent.logIn(user.login, user.password);
-      agents.set(user, agent);
+    let loggedIn = agents.get(user);
+    if (!loggedIn) {
+      const fresh = h.agent();
+      loggedIn = fresh.logIn(user.login, user.password).then(() => fresh);
+      agents.set(user, loggedIn);
     }
-    return agent.postForm(request.url, { ...request.form.fields, _submission: formSubmission });
+    const agent = await loggedIn;
+    const fields = { ...request.form.fields, _submission: formSubmission };
+    if (request.form.file) {
+      const single: Record<string, string> = {};
+      for (const [k, v] of Object.entries(fields)) single[k] = Array.isArray(v) ? v.join(',') : v;
+      return agent.postMultipart(request.url, single, request.form.file);
+    }
+    return agent.postForm(request.url, fields);
   }
   return h.app.inject({
     method: request.method,

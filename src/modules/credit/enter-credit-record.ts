@@ -2,7 +2,7 @@
 // record is published; one entered more than 5 working days after the event is flagged as late; a record
 // that is a list trigger puts the organization on the anomaly or the serious-violation list.
 import type { Static } from 'typebox';
-import { findOrganization } from '../../platform/auth/auth.repository.js';
+import { holdOrganization } from '../../platform/auth/auth.repository.js';
 import type { Ctx } from '../../platform/context.js';
 import { AppError, invalid, notFound, type FieldProblem } from '../../platform/http/errors.js';
 import { newId } from '../../platform/ids.js';
@@ -55,7 +55,9 @@ export async function enterCreditRecord(
   organizationId: string,
   input: Input,
 ): Promise<CreditRecordTable> {
-  const org = await findOrganization(ctx.trx, organizationId);
+  // Held while the organization's earlier records decide which lists this one puts it on: two minor
+  // penalties entered at once count each other.
+  const org = await holdOrganization(ctx.trx, organizationId);
   if (!org || (org.kind !== 'socialOrganization' && org.kind !== 'agency'))
     throw notFound('error.organizationNotFound');
   const category = CATEGORIES[input.category];

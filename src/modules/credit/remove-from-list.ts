@@ -2,7 +2,7 @@
 // entry at a time. The serious list: only two years after its latest trigger (a new trigger restarts
 // the clock), and as a whole. Each removal is published and the registration authority is told.
 import type { Static } from 'typebox';
-import { findOrganization } from '../../platform/auth/auth.repository.js';
+import { findOrganization, holdOrganization } from '../../platform/auth/auth.repository.js';
 import type { Ctx } from '../../platform/context.js';
 import { AppError, fieldError, notFound } from '../../platform/http/errors.js';
 import { publish } from '../../platform/publish/publish.js';
@@ -61,6 +61,9 @@ export async function removeFromList(
   organizationId: string,
   input: Static<typeof RemovalBody>,
 ): Promise<void> {
+  // The organization is held while its entries decide: of two removals at once, the second finds the
+  // entry (or the list) already left.
+  if (!(await holdOrganization(ctx.trx, organizationId))) throw notFound('error.organizationNotFound');
   const all = await listEntriesOf(ctx.trx, organizationId);
   const active = all.filter((e) => e.list === input.list && e.removed_on === null);
   if (active.length === 0) throw new AppError(409, 'not_listed', 'credit.notListed');

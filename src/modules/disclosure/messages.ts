@@ -59,6 +59,7 @@ const zh: Catalogue = {
   'announcement.publish': '发布',
   'announcement.notYourOrganization': '只能以您担任相应角色的单位名义发布。',
   'announcement.unknownOriginal': '要更正的公告不存在。',
+  'announcement.alreadyCorrected': '这则公告已被更正，请更正最新的版本。',
   'announcement.correct': '发布更正',
   'flash.announcementPublished': '已发布，公开日志序号 {index}。',
 
@@ -131,6 +132,8 @@ const en: Catalogue = {
   'announcement.notYourOrganization':
     'You can publish only for an organization in which you hold a suitable role.',
   'announcement.unknownOriginal': 'The announcement to correct does not exist.',
+  'announcement.alreadyCorrected':
+    'This announcement has already been corrected; correct its latest version.',
   'announcement.correct': 'Publish a correction',
   'flash.announcementPublished': 'Published, public log index {index}.',
 

@@ -4,9 +4,13 @@
 import type { Static } from 'typebox';
 import { findOrganization } from '../../platform/auth/auth.repository.js';
 import type { Ctx } from '../../platform/context.js';
-import { fieldError, unauthenticated } from '../../platform/http/errors.js';
+import { AppError, fieldError, unauthenticated } from '../../platform/http/errors.js';
 import { newId } from '../../platform/ids.js';
-import { findPublicRecord } from '../../platform/publish/publish.repository.js';
+import {
+  findPublicRecord,
+  holdPublicRecord,
+  supersedingRecordIds,
+} from '../../platform/publish/publish.repository.js';
 import { publish, type PublicationReceipt } from '../../platform/publish/publish.js';
 import type { AnnouncementBody, AnnouncementContent } from './announcement.schemas.js';
 
@@ -48,9 +52,14 @@ export async function publishAnnouncement(
   const org = await findOrganization(ctx.trx, input.organizationId);
   if (!org) throw fieldError('organizationId', 'validation.organizationUnknown');
   if (input.supersedes !== undefined) {
-    const earlier = await findPublicRecord(ctx.trx, input.supersedes);
+    // Held while deciding: a version is corrected once, so two corrections at once do not fork it.
+    const earlier = await holdPublicRecord(ctx.trx, input.supersedes);
     if (!earlier || earlier.kind !== ANNOUNCEMENT_KIND)
       throw fieldError('supersedes', 'announcement.unknownOriginal');
+    if ((await supersedingRecordIds(ctx.trx, earlier.id)).length > 0)
+      throw new AppError(409, 'already_corrected', 'announcement.alreadyCorrected', {}, [
+        { field: 'supersedes', key: 'announcement.alreadyCorrected' },
+      ]);
   }
   const paragraphs = paragraphsOf(input.body);
   if (paragraphs.length === 0) throw fieldError('body', 'validation.required');

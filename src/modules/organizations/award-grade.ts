@@ -1,14 +1,14 @@
 // An evaluation grade (评估等级, 1A–5A), valid five years unless stated (民政部令第39号).
 import type { Static } from 'typebox';
-import { findOrganization } from '../../platform/auth/auth.repository.js';
+import { holdOrganization } from '../../platform/auth/auth.repository.js';
 import type { Ctx } from '../../platform/context.js';
-import { invalid, notFound, type FieldProblem } from '../../platform/http/errors.js';
+import { AppError, invalid, notFound, type FieldProblem } from '../../platform/http/errors.js';
 import { newId } from '../../platform/ids.js';
 import { recordChange } from './history.js';
 import { publishProfile } from './publish-profile.js';
 import { GRADE_VALIDITY_YEARS } from './registry.rules.js';
 import { notInFuture } from './registry.checks.js';
-import { insertGrade } from './registry.repository.js';
+import { grades, insertGrade } from './registry.repository.js';
 import type { GradeBody } from './registry.schemas.js';
 
 export function defaultValidUntil(awardedOn: string): string {
@@ -24,7 +24,8 @@ export async function awardGrade(
   input: Static<typeof GradeBody>,
   options: { publish?: boolean } = {},
 ): Promise<void> {
-  const org = await findOrganization(ctx.trx, organizationId);
+  // The organization is held: a record that repeats one already there (two at once) is refused.
+  const org = await holdOrganization(ctx.trx, organizationId);
   if (!org || org.kind !== 'socialOrganization') throw notFound('error.organizationNotFound');
   const problems: FieldProblem[] = [];
   notInFuture(ctx, 'awardedOn', input.awardedOn, problems);
@@ -32,6 +33,12 @@ export async function awardGrade(
   if (validUntil <= input.awardedOn)
     problems.push({ field: 'validUntil', key: 'registry.validUntilBeforeAward' });
   if (problems.length > 0) throw invalid(problems);
+  const recorded = await grades(ctx.trx, organizationId);
+  if (recorded.some((g) => g.grade === input.grade && g.awarded_on === input.awardedOn)) {
+    throw new AppError(409, 'grade_recorded', 'registry.gradeRecorded', {}, [
+      { field: 'awardedOn', key: 'registry.gradeRecorded' },
+    ]);
+  }
   await insertGrade(ctx.trx, {
     id: newId(ctx.now),
     organization_id: organizationId,

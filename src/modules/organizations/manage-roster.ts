@@ -37,7 +37,7 @@ export async function addPerson(
 export async function endPersonRole(ctx: Ctx, organizationId: string, personId: string): Promise<void> {
   const person = await findPerson(ctx.trx, personId);
   if (!person || person.organization_id !== organizationId) throw notFound('registry.personNotFound');
-  if (person.until !== null) return; // ended already (e.g. the button pressed twice): nothing to record
-  await endPerson(ctx.trx, personId, today(ctx));
+  // Ended already (e.g. the button pressed twice, or two at once): nothing to record.
+  if (!(await endPerson(ctx.trx, personId, today(ctx)))) return;
   await recordChange(ctx, organizationId, 'person.ended', { name: person.name, position: person.position });
 }

@@ -143,6 +143,8 @@ const zh: Catalogue = {
   'registry.yearInFuture': '{year} 年还没有到，请核对年度。',
   'registry.authorityNotBureau': '登记管理机关应为平台中的民政局（市民政局或区民政局）。',
   'registry.validUntilBeforeAward': '有效期应晚于评定日期。',
+  'registry.alreadyRecorded': '这一记录已按相同内容录入，未作更改。',
+  'registry.gradeRecorded': '这一等级已按此评定日期录入。',
   'registry.personNotFound': '在这个社会组织的名单中找不到这个人员。',
 
   'registry.import.title': '导入社会组织登记信息',
@@ -358,6 +360,8 @@ const en: Catalogue = {
   'registry.authorityNotBureau':
     'The registration authority must be a civil-affairs bureau (the city’s or a district’s) on the platform.',
   'registry.validUntilBeforeAward': 'The end of validity must be after the award date.',
+  'registry.alreadyRecorded': 'This is already recorded exactly so; nothing was changed.',
+  'registry.gradeRecorded': 'This grade is already recorded with this award date.',
   'registry.personNotFound': 'This person is not on this organization’s roster.',
 
   'registry.import.title': 'Import registrations',

@@ -1,13 +1,13 @@
 // The annual report (年度工作报告) and the result of the annual inspection (年检) for a year.
 import type { Static } from 'typebox';
-import { findOrganization } from '../../platform/auth/auth.repository.js';
+import { holdOrganization } from '../../platform/auth/auth.repository.js';
 import type { Ctx } from '../../platform/context.js';
-import { invalid, notFound, type FieldProblem } from '../../platform/http/errors.js';
+import { conflict, invalid, notFound, type FieldProblem } from '../../platform/http/errors.js';
 import { newId } from '../../platform/ids.js';
 import { recordChange } from './history.js';
 import { publishProfile } from './publish-profile.js';
 import { notInFuture, today } from './registry.checks.js';
-import { saveAnnualReport } from './registry.repository.js';
+import { annualReports, saveAnnualReport } from './registry.repository.js';
 import type { AnnualReportBody } from './registry.schemas.js';
 
 export async function recordAnnualReport(
@@ -16,13 +16,23 @@ export async function recordAnnualReport(
   input: Static<typeof AnnualReportBody>,
   options: { publish?: boolean } = {},
 ): Promise<void> {
-  const org = await findOrganization(ctx.trx, organizationId);
+  // The organization is held: a record that repeats one already there (two at once) is refused.
+  const org = await holdOrganization(ctx.trx, organizationId);
   if (!org || org.kind !== 'socialOrganization') throw notFound('error.organizationNotFound');
   const problems: FieldProblem[] = [];
   if (input.year > Number(today(ctx).slice(0, 4)))
     problems.push({ field: 'year', key: 'registry.yearInFuture', params: { year: input.year } });
   notInFuture(ctx, 'submittedOn', input.submittedOn, problems);
   if (problems.length > 0) throw invalid(problems);
+  const existing = (await annualReports(ctx.trx, organizationId)).find((r) => r.year === input.year);
+  if (
+    existing &&
+    existing.submitted_on === (input.submittedOn ?? null) &&
+    existing.inspection_result === input.inspectionResult &&
+    existing.note === (input.note ?? null)
+  ) {
+    throw conflict('already_recorded', 'registry.alreadyRecorded');
+  }
   await saveAnnualReport(ctx.trx, {
     id: newId(ctx.now),
     organization_id: organizationId,

@@ -144,8 +144,15 @@ export async function insertPerson(db: Executor, row: OrgPersonTable): Promise<v
   await db.insertInto('org_people').values(row).execute();
 }
 
-export async function endPerson(db: Executor, id: string, until: string): Promise<void> {
-  await db.updateTable('org_people').set({ until }).where('id', '=', id).execute();
+/** Ends a person's role if it has not ended; false when another request ended it first. */
+export async function endPerson(db: Executor, id: string, until: string): Promise<boolean> {
+  const result = await db
+    .updateTable('org_people')
+    .set({ until })
+    .where('id', '=', id)
+    .where('until', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }
 
 export async function annualReports(db: Executor, organizationId: string): Promise<OrgAnnualReportTable[]> {

@@ -1,6 +1,6 @@
 // Civil-affairs staff correct or update a registration. Every change is kept in the organization's
 // history (field, before, after, who, when) and the public part is published again.
-import { findOrganization } from '../../platform/auth/auth.repository.js';
+import { findOrganization, holdOrganization } from '../../platform/auth/auth.repository.js';
 import type { Ctx } from '../../platform/context.js';
 import { invalid, notFound, type FieldProblem } from '../../platform/http/errors.js';
 import { updateOrganization } from '../../platform/auth/update-organization.js';
@@ -16,7 +16,9 @@ export async function updateRegistration(
   input: RegistrationInput & { status?: 'active' | 'inactive' | undefined },
   options: { publish?: boolean } = {},
 ): Promise<{ changed: string[]; warnings: FieldProblem[] }> {
-  const org = await findOrganization(ctx.trx, id);
+  // Held while comparing before and after: of two identical corrections at once, the second finds
+  // nothing to change and records nothing.
+  const org = await holdOrganization(ctx.trx, id);
   if (!org || org.kind !== 'socialOrganization') throw notFound('error.organizationNotFound');
   const problems = await registrationProblems(ctx, input);
   if (problems.length > 0) throw invalid(problems);

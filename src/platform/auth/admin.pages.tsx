@@ -500,7 +500,8 @@ export function registerAdminPages(app: App, services: AppServices): void {
             reply,
             req.params.id,
             {
-              membership: { values: {}, problems: [{ field: '_form', key: 'error.lastAdministrator' }] },
+              // The last administrator, a role already taken away, or a repeated submission.
+              membership: { values: {}, problems: [{ field: '_form', key: error.key }] },
             },
             409,
           );

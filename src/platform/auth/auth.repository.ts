@@ -40,6 +40,11 @@ export async function updateUser(
   await db.updateTable('users').set(changes).where('id', '=', id).execute();
 }
 
+/** The account, held until the transaction ends, for a use-case that decides on its state. */
+export async function holdUser(db: Executor, id: string): Promise<UserTable | undefined> {
+  return db.selectFrom('users').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
 export interface UserListFilter {
   q?: string;
   role?: string;
@@ -109,6 +114,11 @@ export async function updateOrganization(
   changes: Partial<Omit<OrganizationTable, 'id' | 'created_at'>>,
 ): Promise<void> {
   await db.updateTable('organizations').set(changes).where('id', '=', id).execute();
+}
+
+/** The organization, held until the transaction ends, for a use-case that decides on its state. */
+export async function holdOrganization(db: Executor, id: string): Promise<OrganizationTable | undefined> {
+  return db.selectFrom('organizations').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 }
 
 export interface OrganizationListFilter {
@@ -204,8 +214,10 @@ export async function insertMembership(db: Executor, membership: MembershipTable
   await db.insertInto('memberships').values(membership).execute();
 }
 
-export async function deleteMembership(db: Executor, id: string): Promise<void> {
-  await db.deleteFrom('memberships').where('id', '=', id).execute();
+/** Deletes a role; false when it was already gone (another request took it away first). */
+export async function deleteMembership(db: Executor, id: string): Promise<boolean> {
+  const result = await db.deleteFrom('memberships').where('id', '=', id).executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
 }
 
 export async function countMembers(db: Executor, organizationId: string): Promise<number> {
@@ -215,6 +227,22 @@ export async function countMembers(db: Executor, organizationId: string): Promis
     .where('organization_id', '=', organizationId)
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/**
+ * Holds every administrator role until the transaction ends, in one order (so two holders queue rather
+ * than deadlock). A use-case that may leave the platform without an administrator (taking a role away,
+ * disabling an account) holds them first and counts after: two administrators removing each other at
+ * once then count one after the other, and the second finds itself the last.
+ */
+export async function holdAdministratorRoles(db: Executor): Promise<void> {
+  await db
+    .selectFrom('memberships')
+    .select('id')
+    .where('role', '=', 'administrator')
+    .orderBy('id')
+    .forUpdate()
+    .execute();
 }
 
 export async function countActiveAdministrators(db: Executor): Promise<number> {
@@ -307,6 +335,17 @@ export async function revokeApiTokensOfUser(db: Executor, userId: string, now: s
 
 export async function findApiToken(db: Executor, id: string): Promise<ApiTokenTable | undefined> {
   return db.selectFrom('api_tokens').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Revokes a token that is not yet revoked; false when another request revoked it first. */
+export async function revokeApiTokenOnce(db: Executor, id: string, at: string): Promise<boolean> {
+  const result = await db
+    .updateTable('api_tokens')
+    .set({ revoked_at: at })
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }
 
 // ---- audit events ----

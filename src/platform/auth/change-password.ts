@@ -2,19 +2,22 @@ import type { Static } from 'typebox';
 import type { Ctx } from '../context.js';
 import { fieldError, unauthenticated } from '../http/errors.js';
 import { audit } from './audit.js';
-import { deleteSessionsOfUser, findUserById, updateUser } from './auth.repository.js';
+import { deleteSessionsOfUser, holdUser, updateUser } from './auth.repository.js';
 import type { ChangePasswordBody } from './auth.schemas.js';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords.js';
 import { hashSecret } from './sessions.js';
 
-/** A user changes their own password; their other sessions end, the current one stays. */
+/**
+ * A user changes their own password; their other sessions end, the current one stays. The account is held
+ * while the current password is checked: of two changes at once, the second checks against the first's.
+ */
 export async function changePassword(
   ctx: Ctx,
   input: Static<typeof ChangePasswordBody>,
   currentSessionSecret: string | undefined,
 ): Promise<void> {
   if (ctx.actor.kind !== 'user') throw unauthenticated();
-  const user = await findUserById(ctx.trx, ctx.actor.userId);
+  const user = await holdUser(ctx.trx, ctx.actor.userId);
   if (!user) throw unauthenticated();
   if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
     throw fieldError('currentPassword', 'validation.currentPasswordWrong');

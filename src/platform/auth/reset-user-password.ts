@@ -1,7 +1,7 @@
 import type { Ctx } from '../context.js';
 import { notFound } from '../http/errors.js';
 import { audit } from './audit.js';
-import { deleteSessionsOfUser, findUserById, updateUser } from './auth.repository.js';
+import { deleteSessionsOfUser, holdUser, updateUser } from './auth.repository.js';
 import { generatePassword, hashPassword } from './passwords.js';
 
 /**
@@ -9,7 +9,7 @@ import { generatePassword, hashPassword } from './passwords.js';
  * session of the account ends; the password is shown once to the administrator.
  */
 export async function resetUserPassword(ctx: Ctx, userId: string): Promise<{ password: string }> {
-  const user = await findUserById(ctx.trx, userId);
+  const user = await holdUser(ctx.trx, userId);
   if (!user) throw notFound('error.userNotFound');
   const password = generatePassword();
   await updateUser(ctx.trx, userId, {

@@ -2,17 +2,20 @@ import type { Static } from 'typebox';
 import type { Ctx } from '../context.js';
 import { invalid, notFound } from '../http/errors.js';
 import { audit } from './audit.js';
-import { findOrganization, updateOrganization as updateOrganizationRow } from './auth.repository.js';
+import { holdOrganization, updateOrganization as updateOrganizationRow } from './auth.repository.js';
 import type { UpdateOrganizationBody } from './auth.schemas.js';
 import { organizationProblems } from './organization-rules.js';
 
-/** An administrator edits an organization; its kind is fixed once created. */
+/**
+ * An administrator edits an organization; its kind is fixed once created. The organization is held while
+ * deciding; an edit that changes nothing — a repeat — records nothing.
+ */
 export async function updateOrganization(
   ctx: Ctx,
   id: string,
   input: Static<typeof UpdateOrganizationBody>,
 ): Promise<void> {
-  const org = await findOrganization(ctx.trx, id);
+  const org = await holdOrganization(ctx.trx, id);
   if (!org) throw notFound('error.organizationNotFound');
   const shape = {
     kind: org.kind,
@@ -24,14 +27,15 @@ export async function updateOrganization(
   };
   const { problems, uscc } = await organizationProblems(ctx, shape, id);
   if (problems.length > 0) throw invalid(problems);
-  await updateOrganizationRow(ctx.trx, id, {
+  const changes = {
     name: input.name ?? org.name,
     name_en: input.nameEn === undefined ? org.name_en : input.nameEn,
     ...shape,
     uscc,
     status: input.status ?? org.status,
-    updated_at: ctx.now.toISOString(),
-  });
+  };
+  if ((Object.keys(changes) as (keyof typeof changes)[]).every((k) => changes[k] === org[k])) return;
+  await updateOrganizationRow(ctx.trx, id, { ...changes, updated_at: ctx.now.toISOString() });
   await audit(
     ctx,
     'organization.updated',

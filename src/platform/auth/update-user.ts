@@ -6,21 +6,27 @@ import { audit } from './audit.js';
 import {
   countActiveAdministrators,
   deleteSessionsOfUser,
-  findUserById,
   findUserByLogin,
+  holdAdministratorRoles,
+  holdUser,
   membershipRows,
   revokeApiTokensOfUser,
   updateUser as updateUserRow,
 } from './auth.repository.js';
 import type { UpdateUserBody } from './auth.schemas.js';
 
-/** An administrator edits an account: details, status (disabling ends its sessions) or a lock. */
+/**
+ * An administrator edits an account: details, status (disabling ends its sessions) or a lock. The account
+ * is held while deciding (and, for a disabling, the administrator roles first, as removing a role holds
+ * them); an edit that changes nothing — a repeat — records nothing.
+ */
 export async function updateUser(
   ctx: Ctx,
   userId: string,
   input: Static<typeof UpdateUserBody>,
 ): Promise<void> {
-  const user = await findUserById(ctx.trx, userId);
+  if (input.status === 'disabled') await holdAdministratorRoles(ctx.trx);
+  const user = await holdUser(ctx.trx, userId);
   if (!user) throw notFound('error.userNotFound');
 
   const problems: FieldProblem[] = [];
@@ -59,13 +65,19 @@ export async function updateUser(
     }
   }
 
-  await updateUserRow(ctx.trx, userId, {
+  const changes = {
     name: input.name ?? user.name,
     email,
     phone,
     locale: input.locale ?? user.locale,
     status: input.status ?? user.status,
-    ...(input.unlock ? { locked_until: null, failed_logins: 0 } : {}),
+  };
+  const unlocks = input.unlock === true && (user.locked_until !== null || user.failed_logins !== 0);
+  const same = (Object.keys(changes) as (keyof typeof changes)[]).every((k) => changes[k] === user[k]);
+  if (same && !unlocks) return;
+  await updateUserRow(ctx.trx, userId, {
+    ...changes,
+    ...(unlocks ? { locked_until: null, failed_logins: 0 } : {}),
     updated_at: ctx.now.toISOString(),
   });
   // Disabling ends the account's sessions and revokes its API tokens for good: an account enabled again

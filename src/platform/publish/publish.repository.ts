@@ -14,6 +14,11 @@ export async function findPublicRecord(db: Executor, id: string): Promise<Public
   return db.selectFrom('public_records').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** The record, held until the transaction ends, for a use-case that decides on it (e.g. correcting it). */
+export async function holdPublicRecord(db: Executor, id: string): Promise<PublicRecordTable | undefined> {
+  return db.selectFrom('public_records').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
 export async function findLogEntry(db: Executor, idx: number): Promise<LogEntryTable | undefined> {
   return db.selectFrom('log_entries').selectAll().where('idx', '=', idx).executeTakeFirst();
 }

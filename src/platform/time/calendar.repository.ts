@@ -9,6 +9,16 @@ export async function findEnteredYear(db: Executor, year: number): Promise<Calen
   return db.selectFrom('calendar_years').selectAll().where('year', '=', year).executeTakeFirst();
 }
 
+/** The entered year, held until the transaction ends, for a use-case that decides on it. */
+export async function holdEnteredYear(db: Executor, year: number): Promise<CalendarYearTable | undefined> {
+  return db.selectFrom('calendar_years').selectAll().where('year', '=', year).forUpdate().executeTakeFirst();
+}
+
+/** A year not entered before (two first entries at once collide on the key: one is refused). */
+export async function insertEnteredYear(db: Executor, row: CalendarYearTable): Promise<void> {
+  await db.insertInto('calendar_years').values(row).execute();
+}
+
 export async function saveEnteredYear(db: Executor, row: CalendarYearTable): Promise<void> {
   await db
     .insertInto('calendar_years')

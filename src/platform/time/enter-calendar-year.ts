@@ -9,7 +9,7 @@ import { AppError, invalid, type FieldProblem } from '../http/errors.js';
 import { listPublicRecords } from '../publish/publish.repository.js';
 import { publish, type PublicationReceipt } from '../publish/publish.js';
 import { builtInYears, type DayEntry } from './calendar.js';
-import { findEnteredYear, saveEnteredYear } from './calendar.repository.js';
+import { holdEnteredYear, insertEnteredYear, saveEnteredYear } from './calendar.repository.js';
 import type { EnterYearBody } from './calendar.schemas.js';
 import { isIsoDate, weekday, yearOf } from './dates.js';
 
@@ -53,8 +53,10 @@ export async function enterCalendarYear(
   const workdays = sort(input.workdays);
   const now = ctx.now.toISOString();
   const enteredBy = ctx.actor.kind === 'user' ? ctx.actor.userId : 'system';
-  const existing = await findEnteredYear(ctx.trx, input.year);
-  await saveEnteredYear(ctx.trx, {
+  // The year's row is held while deciding: an entry the same as the one in force (a repeat) publishes
+  // nothing; two first entries at once meet on the year's key and one is refused.
+  const existing = await holdEnteredYear(ctx.trx, input.year);
+  const row = {
     year: input.year,
     holidays: JSON.stringify(holidays),
     workdays: JSON.stringify(workdays),
@@ -62,7 +64,17 @@ export async function enterCalendarYear(
     entered_by: enteredBy,
     entered_at: existing?.entered_at ?? now,
     updated_at: now,
-  });
+  };
+  if (
+    existing &&
+    existing.holidays === row.holidays &&
+    existing.workdays === row.workdays &&
+    existing.reference === row.reference
+  ) {
+    throw new AppError(409, 'calendar_year_unchanged', 'calendar.yearUnchanged', { year: input.year });
+  }
+  if (existing) await saveEnteredYear(ctx.trx, row);
+  else await insertEnteredYear(ctx.trx, row);
 
   const previous = await listPublicRecords(ctx.trx, {
     kind: CALENDAR_YEAR_KIND,

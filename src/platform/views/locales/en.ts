@@ -115,6 +115,7 @@ export const en: Record<string, string> = {
   'error.userNotFound': 'No such user.',
   'error.organizationNotFound': 'No such organization.',
   'error.membershipNotFound': 'No such role assignment.',
+  'error.membershipRemoved': 'This role has already been taken away.',
   'error.tokenNotFound': 'No such token.',
   'error.recordNotFound': 'No such published record.',
   'error.duplicateMembership': 'This user already has this role in this organization.',
@@ -401,6 +402,8 @@ export const en: Record<string, string> = {
   'calendar.date': 'Date',
   'calendar.weekday': 'Day',
   'calendar.occasion': 'Occasion',
+  'calendar.yearUnchanged':
+    'The arrangement for {year} is already entered exactly as this; nothing was published.',
   'calendar.builtInYear':
     'The arrangement for {year} comes with the platform (from the State Council General Office’s notice); it need not be entered.',
   'calendar.dateOutsideYear': 'The date {date} is not in {year}.',
