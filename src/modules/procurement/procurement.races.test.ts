@@ -6,7 +6,7 @@ import { expect } from 'vitest';
 import { addMembership } from '../../platform/auth/add-membership.js';
 import { sha256Hex } from '../../platform/publish/hashing.js';
 import { testUscc, type Harness, type TestUser } from '../../testing/harness.js';
-import { describeRaces, type RaceScenario } from '../../testing/races.js';
+import { clientAddress, describeRaces, type RaceScenario } from '../../testing/races.js';
 import { registerOrganization } from '../organizations/index.js';
 import { publishedIntention } from './procurement.fixtures.js';
 
@@ -43,6 +43,8 @@ async function call<T = unknown>(
   const res = await h.app.inject({
     method,
     url,
+    // Anonymous calls (objections) are limited per address: each from an address of its own.
+    ...(user ? {} : { remoteAddress: clientAddress() }),
     ...(user ? { headers: { authorization: `Bearer ${user.token}` } } : {}),
     ...(payload !== undefined ? { payload } : {}),
   });
@@ -263,6 +265,7 @@ const projectScenarios: RaceScenario[] = [
       return {
         method: 'POST',
         url: `/api/v1/projects/${id}/objections`,
+        remoteAddress: clientAddress(),
         idempotent: true,
         payload: { text: '还有其他机构具备资质' },
       };
