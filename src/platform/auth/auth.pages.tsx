@@ -45,7 +45,7 @@ function LoginForm(props: { t: Translate; form: FormState; next: string }) {
   return (
     <article class="narrow">
       <ErrorSummary form={props.form} labels={{ login: t('login.name'), password: t('login.password') }} />
-      <Form action="/login" aria-label={t('login.title')}>
+      <Form action="/login" aria-label={t('login.title')} repeatable>
         <input type="hidden" name="next" value={props.next} />
         <TextField
           name="login"

@@ -149,4 +149,51 @@ describeEachDatabase('HTTP basics', (db) => {
     expect(page.body).toContain('lang="en"');
     expect(page.body).toContain('Government purchase of services, published at every step');
   });
+
+  it('gives every form a one-time submission key, so a form sent twice takes effect once', async () => {
+    const agent = h.agent();
+    await agent.logIn(user.login, user.password);
+    const page = await agent.get('/account/tokens');
+    const key = /name="_submission" value="([^"]+)"/.exec(page.body)?.[1];
+    expect(key).toMatch(/^[0-9a-f-]{36}$/);
+    // Logging in twice opens two sessions, which is no harm: that form has no key.
+    expect((await h.agent().get('/login')).body).not.toContain('name="_submission"');
+
+    const countTokens = async () =>
+      (
+        await h.app.inject({
+          method: 'GET',
+          url: '/api/v1/me/tokens',
+          headers: { authorization: `Bearer ${user.token}` },
+        })
+      ).json<unknown[]>().length;
+    const before = await countTokens();
+    const first = await agent.postForm('/account/tokens', { name: '报表工具', _submission: key! });
+    expect(first.statusCode).toBe(201);
+    const again = await agent.postForm('/account/tokens', { name: '报表工具', _submission: key! });
+    expect(again.statusCode).toBe(409);
+    expect(again.body).toContain('这份表单已经提交过');
+    expect(await countTokens()).toBe(before + 1);
+    // A refused submission takes no key: corrected, it goes through with the same one.
+    const other = /name="_submission" value="([^"]+)"/.exec((await agent.get('/account/tokens')).body)![1]!;
+    expect((await agent.postForm('/account/tokens', { name: '', _submission: other })).statusCode).toBe(422);
+    expect((await agent.postForm('/account/tokens', { name: '第二个', _submission: other })).statusCode).toBe(
+      201,
+    );
+    // The API's Idempotency-Key works the same way; a malformed one is refused, naming the header.
+    const call = (key: string) =>
+      h.app.inject({
+        method: 'POST',
+        url: '/api/v1/me/tokens',
+        headers: { authorization: `Bearer ${user.token}`, 'idempotency-key': key },
+        payload: { name: '脚本' },
+      });
+    expect((await call('retry-0001')).statusCode).toBe(201);
+    const repeat = await call('retry-0001');
+    expect(repeat.statusCode).toBe(409);
+    expect(repeat.json()).toMatchObject({ error: { code: 'duplicate_submission' } });
+    const bad = await call('x');
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json()).toMatchObject({ error: { details: [{ field: 'Idempotency-Key' }] } });
+  });
 });

@@ -39,13 +39,16 @@ function problemFor(form: FormState | undefined, name: string): FieldProblem | u
   return form?.problems.find((p) => p.field === name);
 }
 
-/** The CSRF token, and the form's one-time submission key (platform/http/submissions.ts). */
-export function CsrfField() {
+/**
+ * The CSRF token, and the form's one-time submission key (platform/http/submissions.ts) unless the form
+ * may be sent again to the same effect (logging in twice opens two sessions, which is no harm).
+ */
+export function CsrfField(props: { repeatable?: boolean }) {
   const { csrfToken } = usePage();
   return (
     <>
       <input type="hidden" name="_csrf" value={csrfToken} />
-      <input type="hidden" name="_submission" value={randomUUID()} />
+      {props.repeatable ? null : <input type="hidden" name="_submission" value={randomUUID()} />}
     </>
   );
 }
@@ -56,6 +59,8 @@ export function Form(props: {
   children: ComponentChildren;
   class?: string;
   'aria-label'?: string;
+  /** Sent twice, it does no harm: no one-time submission key (see CsrfField). */
+  repeatable?: boolean;
 }) {
   const method = props.method ?? 'post';
   return (
@@ -66,7 +71,7 @@ export function Form(props: {
       aria-label={props['aria-label']}
       novalidate
     >
-      {method === 'post' ? <CsrfField /> : null}
+      {method === 'post' ? <CsrfField repeatable={props.repeatable} /> : null}
       {props.children}
     </form>
   );
