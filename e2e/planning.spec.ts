@@ -2,7 +2,7 @@
 // and downloads it; a purchaser runs a needs survey (S7) that a resident answers on a phone through a
 // one-time link; the summary is published. axe on every page visited.
 import { expect, test } from '@playwright/test';
-import { checkA11y, header, logIn, logOut, unique } from './helpers.js';
+import { api, checkA11y, header, logIn, logOut, unique } from './helpers.js';
 
 test('the public follows the 30% share from districts to a department’s projects, and downloads it', async ({
   page,
@@ -131,15 +131,55 @@ test('the public reads the procurement methods and works out a tender’s statut
   await checkA11y(page);
 });
 
+/** Drafts and publishes an intention of the demo purchaser's department today, over the API. */
+async function intentionPublishedToday(projectName: string): Promise<void> {
+  const me = await api<{ memberships: { organizationId: string; role: string }[] }>(
+    'purchaserStaff',
+    'GET',
+    '/api/v1/me',
+  );
+  const departmentId = me.memberships.find((m) => m.role === 'purchaserStaff')!.organizationId;
+  const { departments } = await api<{ departments: { catalogueId: string; departmentId: string }[] }>(
+    null,
+    'GET',
+    '/api/v1/catalogues',
+  );
+  const catalogueId = departments.find((d) => d.departmentId === departmentId)!.catalogueId;
+  const { items } = await api<{ items: { id: string; purchasable: boolean }[] }>(
+    null,
+    'GET',
+    `/api/v1/catalogues/${catalogueId}`,
+  );
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+  const start = new Date(`${today}T00:00:00Z`);
+  start.setUTCDate(start.getUTCDate() + 40);
+  const { id } = await api<{ id: string }>('purchaserStaff', 'POST', '/api/v1/intentions', {
+    departmentId,
+    catalogueItemId: items.find((i) => i.purchasable)!.id,
+    projectName,
+    needs: '为辖区 200 名老年人每月上门服务 4 次',
+    procurementFrom: start.toISOString().slice(0, 10),
+    contractMonths: 12,
+    costs: [{ kind: 'labour', quantity: 12, unit: '人·月', unitCostFen: 800_000 }],
+  });
+  await api('purchaserStaff', 'POST', `/api/v1/intentions/${id}/publish`);
+}
+
 test('a purchaser cannot open a procurement before its intention has been public for 30 days', async ({
   page,
 }) => {
+  // An intention of its own, published today: the test needs no other to have run first.
+  const intention = `望京街道居家养老上门服务${unique()}`;
+  await intentionPublishedToday(intention);
   await logIn(page, 'purchaserStaff');
   await header(page).getByRole('link', { name: '采购项目' }).click();
   await expect(page).toHaveURL(/\/procurement\/projects\/mine$/);
   await checkA11y(page);
   const form = page.getByRole('form', { name: '新建采购项目' });
-  await form.getByRole('combobox', { name: /^采购意向/ }).selectOption({ index: 0 });
+  const select = form.getByRole('combobox', { name: /^采购意向/ });
+  await select.selectOption(
+    await select.locator('option', { hasText: intention }).first().getAttribute('value'),
+  );
   await form.getByRole('textbox', { name: /^项目名称/ }).fill('望京街道居家养老上门服务');
   await form.getByRole('textbox', { name: /^第 1 包名称/ }).fill('望京西园片区');
   await form.getByRole('textbox', { name: /^第 1 包预算/ }).fill('100000');
