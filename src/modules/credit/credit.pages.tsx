@@ -17,7 +17,7 @@ import {
   pageWindow,
 } from '../../platform/http/schema-helpers.js';
 import { beijingDate } from '../../platform/time/dates.js';
-import { formatYuan } from '../../platform/views/money.js';
+import { formatYuan, yuanToFen } from '../../platform/views/money.js';
 import { allDivisions, findDistrict } from '../../platform/validation/districts.js';
 import {
   emptyForm,
@@ -645,7 +645,7 @@ export function registerCreditPages(app: App, services: AppServices): void {
         show: (form, status) => showManage(req, reply, req.params.id, { record: form }, status),
         run: async (input) => {
           const { fineYuan, evidence, ...rest } = input;
-          const fineFen = fineYuan === undefined ? undefined : Math.round(Number(fineYuan) * 100);
+          const fineFen = fineYuan === undefined ? undefined : yuanToFen(fineYuan);
           const row = await services.run(req, (ctx) =>
             enterCreditRecord(ctx, req.params.id, {
               ...rest,

@@ -136,7 +136,9 @@ describeEachDatabase('30% share monitor', (db) => {
       const lines = (
         await api('GET', `/api/v1/planning/departments/${chaoyangId}/spending?year=2026`, undefined, null)
       ).json<{ id: string; withdrawnAt: string | null }[]>();
-      expect(lines.find((l) => l.id === id)?.withdrawnAt).not.toBeNull();
+      const line = lines.find((l) => l.id === id);
+      expect(line, 'the withdrawn line is still listed').toBeDefined();
+      expect(line!.withdrawnAt).not.toBeNull();
       // Withdrawn: no longer counted.
       expect((await share('level=department')).find((r) => r.id === chaoyangId)!.purchaseSpendingFen).toBe(
         100_000_000,
