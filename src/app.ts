@@ -6,7 +6,7 @@ import { features as allFeatures } from './features.js';
 import { SYSTEM } from './platform/auth/roles.js';
 import type { Config } from './platform/config.js';
 import { runUseCase, type Runtime } from './platform/context.js';
-import { claimSubmission } from './platform/http/submissions.js';
+import { claimSubmission, settleSubmission } from './platform/http/submissions.js';
 import { createDatabase, type Db } from './platform/db/database.js';
 import { migrate } from './platform/db/migrator.js';
 import type { App, AppServices, Feature } from './platform/http/app-types.js';
@@ -149,14 +149,18 @@ export async function buildApp(
     run: async (req, fn) => {
       // A form page whose fields hold text the database cannot store runs no use-case (text-input.ts).
       if (req.refusedText) throw invalid(req.refusedText);
-      return runUseCase(
-        platform.runtime,
-        { actor: req.actor, requestId: req.id, ip: req.ip },
-        async (ctx) => {
-          await claimSubmission(ctx, req);
-          return fn(ctx);
-        },
-      );
+      try {
+        return await runUseCase(
+          platform.runtime,
+          { actor: req.actor, requestId: req.id, ip: req.ip },
+          async (ctx) => {
+            await claimSubmission(ctx, req);
+            return fn(ctx);
+          },
+        );
+      } finally {
+        settleSubmission(req);
+      }
     },
   };
   for (const f of platform.features) await f.routes?.(app, services);

@@ -18,7 +18,8 @@ const KEY_PATTERN = /^[A-Za-z0-9_-]{8,100}$/;
 /** How long a key is remembered: a repeat a day later is a new submission. */
 export const SUBMISSION_MEMORY_HOURS = 24;
 
-const claimed = new WeakSet<FastifyRequest>();
+/** Requests whose first use-case has ended (committed or rolled back): later ones take no key. */
+const settled = new WeakSet<FastifyRequest>();
 
 /** The submission key a state-changing request carries, if any (a bad one is refused, naming it). */
 export function submissionKeyOf(req: FastifyRequest): string | undefined {
@@ -38,18 +39,24 @@ export function submissionKeyOf(req: FastifyRequest): string | undefined {
 }
 
 /**
- * Takes the request's submission key inside the use-case's transaction, once per request (a handler may
- * run a second use-case to show the result). Refuses a repeat with 409.
+ * Takes the request's submission key inside the use-case's transaction: in the request's first use-case
+ * only (a handler may run a second one to show the result), but in each of its attempts — a transaction
+ * that PostgreSQL rolled back for a deadlock and runUseCase runs again lost the key with everything else.
+ * Refuses a repeat with 409.
  */
 export async function claimSubmission(ctx: Ctx, req: FastifyRequest): Promise<void> {
-  if (claimed.has(req)) return;
+  if (settled.has(req)) return;
   const key = submissionKeyOf(req);
   if (key === undefined) return;
   const actorKey = ctx.actor.kind === 'user' ? ctx.actor.userId : ctx.actor.kind;
   if (!(await takeSubmission(ctx.trx, actorKey, key, ctx.now.toISOString()))) {
     throw new AppError(409, 'duplicate_submission', 'error.duplicateSubmission');
   }
-  claimed.add(req);
+}
+
+/** The request's first use-case has ended, whatever its outcome: later use-cases take no key. */
+export function settleSubmission(req: FastifyRequest): void {
+  settled.add(req);
 }
 
 /** Housekeeping: forget keys older than SUBMISSION_MEMORY_HOURS. */
