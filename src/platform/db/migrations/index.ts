@@ -5,6 +5,7 @@ import { merkleTree } from './2026-11-26-04-merkle-tree.js';
 import { messagesMigration } from '../../notify/migrations.js';
 import { documentsMigration } from '../../documents/migrations.js';
 import { submissionsMigration } from './2026-12-02-01-submissions.js';
+import { statusEventsMigration } from './2026-12-02-04-status-events.js';
 
 export const platformMigrations: GongshiMigration[] = [
   platformCore,
@@ -13,4 +14,5 @@ export const platformMigrations: GongshiMigration[] = [
   messagesMigration,
   documentsMigration,
   submissionsMigration,
+  statusEventsMigration,
 ];

@@ -92,6 +92,7 @@ export const en: Record<string, string> = {
   'error.csrf':
     'This form has expired or its origin could not be confirmed. Go back, reload the page and submit again.',
   'error.rateLimited': 'Too many attempts. Please wait a moment and try again.',
+  'error.wrongState': 'This cannot be done while it is {status}.',
   'error.notFound': 'What you asked for was not found.',
   'error.pageNotFound': 'There is no such page. Check the address, or start again from the home page.',
   'error.unauthenticated': 'Please log in, or send a valid API token.',

@@ -90,6 +90,7 @@ export const zhCN: Record<string, string> = {
   'error.badRequest': '请求无法处理。',
   'error.csrf': '表单已过期或来源无法确认。请返回并刷新页面后再提交。',
   'error.rateLimited': '操作太频繁，请稍后再试。',
+  'error.wrongState': '当前状态为“{status}”，不能进行此操作。',
   'error.notFound': '找不到要访问的内容。',
   'error.pageNotFound': '找不到这个页面。请检查网址，或从首页重新开始。',
   'error.unauthenticated': '请先登录，或在请求中附上有效的 API 令牌。',
