@@ -62,3 +62,21 @@ export function rolesOf(actor: Actor): Set<Role> {
 export function actorUserId(actor: Actor): string | null {
   return actor.kind === 'user' ? actor.userId : null;
 }
+
+/**
+ * Whether a user holds one of `roles` in the organization `organizationId` — the building block of the
+ * modules' subject rules (a department keeps its projects; an organization owns its bids). Administrators
+ * are not special here: a policy that lets them act says so itself.
+ */
+export function holdsRoleIn(actor: Actor, roles: readonly Role[], organizationId: string): boolean {
+  return (
+    actor.kind === 'user' &&
+    actor.memberships.some((m) => m.organizationId === organizationId && roles.includes(m.role))
+  );
+}
+
+/** The organizations in which a user holds one of `roles`. */
+export function organizationsWhere(actor: Actor, roles: readonly Role[]): string[] {
+  if (actor.kind !== 'user') return [];
+  return [...new Set(actor.memberships.filter((m) => roles.includes(m.role)).map((m) => m.organizationId))];
+}
