@@ -4,6 +4,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../testing/databases.js';
 import { SYSTEM } from '../auth/roles.js';
 import { runUseCase, type Runtime } from '../context.js';
+import { StatusWritesPlugin } from '../db/status-writes.js';
 import { AppError } from '../http/errors.js';
 import { PublishHooks } from '../publish/hooks.js';
 import { ManualClock } from '../time/clock.js';
@@ -40,7 +41,9 @@ it('refuses a lifecycle whose transition leaves a final state or names an unknow
 describeEachDatabase('transition()', (db) => {
   let runtime: Runtime;
   beforeAll(async () => {
-    runtime = { db: db().db, clock: new ManualClock('2026-11-26T02:00:00Z'), hooks: new PublishHooks() };
+    // Every database the platform opens refuses status writes outside transition() (status-writes.ts).
+    const guarded = { ...db().db, kysely: db().db.kysely.withPlugin(new StatusWritesPlugin()) };
+    runtime = { db: guarded, clock: new ManualClock('2026-11-26T02:00:00Z'), hooks: new PublishHooks() };
     await sql`create table test_doors (id text primary key, status text not null, opened_at text)`.execute(
       runtime.db.kysely,
     );
@@ -99,6 +102,21 @@ describeEachDatabase('transition()', (db) => {
     expect(error).toMatchObject({ status: 409, params: { status: '@test.door.gone' } });
     expect(await statusOf('d2')).toBe('gone');
     expect(await run((ctx) => eventsOf(ctx, 'testDoor', 'd2'))).toHaveLength(1);
+  });
+
+  it('is the only way to write a status: any other update of a status column is refused', async () => {
+    await expect(
+      runtime.db.kysely
+        .updateTable('test_doors' as never)
+        .set({ status: 'open' } as never)
+        .execute(),
+    ).rejects.toThrow(/outside transition\(\)/);
+    await expect(
+      runtime.db.kysely
+        .updateTable('test_doors' as never)
+        .set({ opened_at: 'x' } as never)
+        .execute(),
+    ).resolves.toBeDefined();
   });
 
   it('keeps the events: they cannot be changed or deleted', async () => {

@@ -7,6 +7,7 @@
 // public timelines. `src/architecture.test.ts` fails when other code writes a status column.
 import { sql } from 'kysely';
 import type { Ctx } from '../context.js';
+import { STATUS_TRANSITION } from '../db/status-writes.js';
 import { newId } from '../ids.js';
 import { conflict, type AppError } from '../http/errors.js';
 
@@ -129,6 +130,7 @@ export async function transition<S extends string, T extends string>(
     .set(changes as never)
     .where(sql.ref('id'), '=', row.id)
     .where(sql.ref('status'), 'in', rule.from as readonly string[])
+    .modifyEnd(STATUS_TRANSITION)
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) === 0) {
     const now = await ctx.trx
