@@ -1,8 +1,9 @@
 // Migrations run at start on both databases. Platform migrations live in ./migrations; each domain
 // module exports its own from its index.ts and app.ts hands them all to `migrate()`. Names sort in the
 // order they must run ("YYYY-MM-DD-NN-what"), across platform and modules alike.
-import { Migrator, sql, type Kysely, type Migration, type MigrationResult } from 'kysely';
+import { Migrator, type Kysely, type Migration, type MigrationResult } from 'kysely';
 import type { Db, DialectName } from './database.js';
+import { dialectAdapter } from './dialects/index.js';
 import { platformMigrations } from './migrations/index.js';
 
 export interface GongshiMigration {
@@ -32,10 +33,7 @@ export async function migrate(db: Db, moduleMigrations: GongshiMigration[] = [])
   }
   // On PostgreSQL, name the schema the migration tables live in: otherwise Kysely looks for them in
   // every schema and may take another schema's tables (several schemas in one database) for ours.
-  const schema =
-    db.dialect === 'postgres'
-      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db.kysely)).rows[0]?.schema
-      : undefined;
+  const schema = await dialectAdapter(db.dialect).migrationTableSchema(db.kysely);
   const migrator = new Migrator({
     db: db.kysely,
     provider: { getMigrations: () => Promise.resolve(migrations) },
