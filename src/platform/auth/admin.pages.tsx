@@ -3,7 +3,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type, type Static } from 'typebox';
 import type { App, AppServices } from '../http/app-types.js';
-import { AppError, type FieldProblem } from '../http/errors.js';
+import { AppError, type FieldProblem } from '../errors.js';
 import { handleForm } from '../http/forms.js';
 import { setFlash } from '../http/pages.js';
 import { hrefWith, oneOf, PageParam, pageWindow } from '../http/schema-helpers.js';
@@ -51,7 +51,7 @@ import {
   ROLES,
   ROLES_BY_KIND,
   SOCIAL_ORGANIZATION_TYPES,
-} from './roles.js';
+} from '../access/roles.js';
 import { updateOrganization } from './update-organization.js';
 import { updateUser } from './update-user.js';
 

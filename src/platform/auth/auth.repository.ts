@@ -9,7 +9,7 @@ import type {
   SessionTable,
   UserTable,
 } from '../db/schema.js';
-import type { Membership } from './roles.js';
+import type { Membership } from '../access/roles.js';
 
 // ---- users ----
 

@@ -1,6 +1,6 @@
 import type { Static } from 'typebox';
 import type { Ctx } from '../context.js';
-import { invalid, notFound } from '../http/errors.js';
+import { invalid, notFound } from '../errors.js';
 import { audit } from './audit.js';
 import { holdOrganization, updateOrganization as updateOrganizationRow } from './auth.repository.js';
 import type { UpdateOrganizationBody } from './auth.schemas.js';

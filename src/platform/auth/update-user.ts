@@ -1,6 +1,6 @@
 import type { Static } from 'typebox';
 import type { Ctx } from '../context.js';
-import { AppError, fieldError, invalid, notFound, type FieldProblem } from '../http/errors.js';
+import { AppError, fieldError, invalid, notFound, type FieldProblem } from '../errors.js';
 import { normalizeEmail, normalizePhone } from '../validation/contact.js';
 import { audit } from './audit.js';
 import {

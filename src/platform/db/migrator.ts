@@ -1,10 +1,10 @@
-// Migrations run at start on both databases. Platform migrations live in ./migrations; each domain
-// module exports its own from its index.ts and app.ts hands them all to `migrate()`. Names sort in the
+// Migrations run at start on both databases. The platform's live in platform/migrations (which lists
+// those of documents and notify too); each domain module exports its own from its index.ts, and app.ts's
+// `allMigrations()` hands them all to `migrate()`. Names sort in the
 // order they must run ("YYYY-MM-DD-NN-what"), across platform and modules alike.
 import { Migrator, type Kysely, type Migration, type MigrationResult } from 'kysely';
 import type { Db, DialectName } from './database.js';
 import { dialectAdapter } from './dialects/index.js';
-import { platformMigrations } from './migrations/index.js';
 
 export interface GongshiMigration {
   name: string;
@@ -24,8 +24,7 @@ export class MigrationError extends Error {
   }
 }
 
-export async function migrate(db: Db, moduleMigrations: GongshiMigration[] = []): Promise<string[]> {
-  const all = [...platformMigrations, ...moduleMigrations];
+export async function migrate(db: Db, all: readonly GongshiMigration[]): Promise<string[]> {
   const migrations: Record<string, Migration> = {};
   for (const m of all) {
     if (migrations[m.name]) throw new Error(`two migrations are named ${m.name}`);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialectsUnderTest, describeEachDatabase, openTestDatabase } from '../../testing/databases.js';
-import { SYSTEM } from '../auth/roles.js';
+import { SYSTEM } from '../access/roles.js';
 import { runUseCase, type Runtime } from '../context.js';
 import { createDatabase, type Db } from '../db/database.js';
 import { migrate } from '../db/migrator.js';

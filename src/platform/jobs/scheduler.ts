@@ -4,7 +4,7 @@
 // may tick at once against one PostgreSQL: a claimed row is locked and skipped by the others, and it is
 // rescheduled or marked done before the lock is released, so each firing happens once.
 import type { Ctx, Runtime } from '../context.js';
-import { SYSTEM } from '../auth/roles.js';
+import { SYSTEM } from '../access/roles.js';
 import { lockNamed } from '../db/locks.js';
 import { newId } from '../ids.js';
 import { runUseCase } from '../context.js';

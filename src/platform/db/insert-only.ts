@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { DialectName } from '../database.js';
-import { dialectAdapter } from '../dialects/index.js';
+import type { DialectName } from './database.js';
+import { dialectAdapter } from './dialects/index.js';
 
 /**
  * Makes tables insert-only: UPDATE and DELETE are refused by triggers (on PostgreSQL through the

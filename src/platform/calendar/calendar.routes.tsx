@@ -5,7 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { App, AppServices } from '../http/app-types.js';
 import { ErrorBody, oneOf } from '../http/schema-helpers.js';
-import { AppError, type FieldProblem } from '../http/errors.js';
+import { AppError, type FieldProblem } from '../errors.js';
 import { handleForm } from '../http/forms.js';
 import { setFlash } from '../http/pages.js';
 import { parse } from '../http/validation.js';
@@ -20,17 +20,17 @@ import {
   type FormState,
 } from '../views/components.js';
 import { translator, type Translate } from '../views/i18n.js';
-import type { CalendarYear, DayEntry, WorkingDayCalendar } from './calendar.js';
-import { computeDeadline, loadCalendar } from './calendar-service.js';
+import type { CalendarYear, DayEntry, WorkingDayCalendar } from '../time/calendar.js';
+import { computeDeadline, loadCalendar } from '../time/calendar-service.js';
 import { DeadlineQuery, EnterYearBody } from './calendar.schemas.js';
-import { DaysTable } from './calendar.views.js';
-import { beijingDate, isIsoDate, weekday, yearOf } from './dates.js';
+import { DaysTable } from '../time/calendar.views.js';
+import { beijingDate, isIsoDate, weekday, yearOf } from '../time/dates.js';
 import {
   provisionalHolidays,
   provisionalYearSupported,
   STATUTORY_HOLIDAYS,
   statutoryDays,
-} from './provisional.js';
+} from '../time/provisional.js';
 import { enterCalendarYear } from './enter-calendar-year.js';
 
 const errors = {

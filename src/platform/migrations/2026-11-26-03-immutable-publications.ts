@@ -1,5 +1,5 @@
-import type { GongshiMigration } from '../migrator.js';
-import { makeInsertOnly, prepareInsertOnly } from './insert-only.js';
+import type { GongshiMigration } from '../db/migrator.js';
+import { makeInsertOnly, prepareInsertOnly } from '../db/insert-only.js';
 
 /**
  * Published records and log entries are never edited or deleted (architecture rule 8). The database
