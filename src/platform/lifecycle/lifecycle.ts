@@ -8,7 +8,7 @@
 import { sql } from 'kysely';
 import type { Ctx } from '../context.js';
 import { newId } from '../ids.js';
-import { conflict, type AppError } from '../http/errors.js';
+import { conflict, type AppError } from '../errors.js';
 
 export interface TransitionRule<S extends string> {
   readonly from: readonly S[];
