@@ -10,7 +10,6 @@ export function registerAdminAuditPages(app: App, services: AppServices): void {
   const { render } = services;
   const db = () => services.runtime.db.kysely;
 
-
   app.get(
     '/admin/audit',
     {

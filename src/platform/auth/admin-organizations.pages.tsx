@@ -44,7 +44,6 @@ export function registerAdminOrganizationPages(app: App, services: AppServices):
   const { render } = services;
   const db = () => services.runtime.db.kysely;
 
-
   app.get(
     '/admin/organizations',
     {

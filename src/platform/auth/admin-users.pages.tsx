@@ -36,7 +36,6 @@ export function registerAdminUserPages(app: App, services: AppServices): void {
   const { render } = services;
   const db = () => services.runtime.db.kysely;
 
-
   app.get(
     '/admin/users',
     {
