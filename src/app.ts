@@ -8,7 +8,9 @@ import type { Config } from './platform/config.js';
 import { runUseCase, type Runtime } from './platform/context.js';
 import { claimSubmission, settleSubmission } from './platform/http/submissions.js';
 import { createDatabase, type Db } from './platform/db/database.js';
+import { sessionIdentification } from './platform/auth/sessions.js';
 import { migrate } from './platform/db/migrator.js';
+import { platformMigrations } from './platform/migrations/index.js';
 import type { App, AppServices, Feature } from './platform/http/app-types.js';
 import { invalid } from './platform/http/errors.js';
 import { pageRenderer } from './platform/http/pages.js';
@@ -41,8 +43,9 @@ export interface PlatformOptions {
   log?: { error(obj: object, msg: string): void; info(obj: object, msg: string): void };
 }
 
+/** The platform's migrations (platform/migrations) and every feature's. */
 export function allMigrations(features: readonly Feature[] = allFeatures) {
-  return features.flatMap((f) => f.migrations ?? []);
+  return [...platformMigrations, ...features.flatMap((f) => f.migrations ?? [])];
 }
 
 /** Opens the database, runs migrations, and wires every feature's hooks and scheduled tasks. */
@@ -93,6 +96,10 @@ export async function buildApp(
 ): Promise<App> {
   const app = await createServer({
     config: platform.config,
+    identification: sessionIdentification(platform.runtime.db.kysely, {
+      idleMinutes: platform.config.sessionIdleMinutes,
+      absoluteHours: platform.config.sessionAbsoluteHours,
+    }),
     runtime: platform.runtime,
     secrets: platform.secrets,
     nav: platform.nav,

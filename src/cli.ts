@@ -18,6 +18,7 @@ import { verifyLog } from './modules/transparency/index.js';
 import { readDemoCredentials, seedDemo, type DemoCredential } from './demo/seed.js';
 import { ConfigError, loadConfig, type Config } from './platform/config.js';
 import { openSqlite } from './platform/db/database.js';
+import { describeDatabase } from './platform/db/dialects/index.js';
 import { BID_KEY_FILE_NAME } from './platform/secrets.js';
 import { OffsetFileClock, systemClock } from './platform/time/clock.js';
 
@@ -73,7 +74,7 @@ async function serve(config: Config): Promise<void> {
     `\nGongshi is serving at ${config.host === '0.0.0.0' ? `http://127.0.0.1:${config.port}` : shown}`,
   );
   console.log(
-    `  database: ${platform.db.dialect === 'sqlite' ? (config.database.kind === 'sqlite' ? config.database.file : '') : 'PostgreSQL'}` +
+    `  database: ${describeDatabase(platform.db, config.database)}` +
       `; data folder: ${config.dataDir}; ready in ${Math.round(performance.now() - started)} ms`,
   );
   if (config.scheduler) platform.scheduler.start(config.schedulerIntervalMs);

@@ -10,9 +10,9 @@ import { surveysFeature } from './modules/surveys/index.js';
 import { transparencyFeature } from './modules/transparency/index.js';
 import { authFeature } from './platform/auth/auth.feature.js';
 import type { Feature } from './platform/http/app-types.js';
-import { coreFeature } from './platform/http/core.feature.js';
+import { coreFeature } from './platform/core/core.feature.js';
 import { inboxFeature } from './platform/notify/inbox.feature.js';
-import { calendarFeature } from './platform/time/calendar.feature.js';
+import { calendarFeature } from './platform/calendar/calendar.feature.js';
 
 export const features: Feature[] = [
   coreFeature,

@@ -1,11 +1,10 @@
 // The use-case context (architecture rule 3): the open transaction, who acts, and the time.
 import type { Transaction } from 'kysely';
-import type { Actor } from './auth/roles.js';
+import type { Actor } from './access/roles.js';
 import type { Db, DialectName } from './db/database.js';
 import type { Database } from './db/schema.js';
 import { fieldOfColumn, isRetryable, uniqueViolationOf, type UniqueViolation } from './db/db-errors.js';
-import { AppError } from './http/errors.js';
-import type { PublishHooks } from './publish/hooks.js';
+import { AppError } from './errors.js';
 import type { Clock } from './time/clock.js';
 
 export interface Ctx {
@@ -74,4 +73,44 @@ function duplicateOf(unique: UniqueViolation): AppError {
   const column = unique.columns.at(-1);
   const field = column ? fieldOfColumn(column) : '_form';
   return new AppError(409, 'duplicate', 'error.duplicate', {}, [{ field, key: 'error.duplicateValue' }]);
+}
+
+/**
+ * A record as publish() made it, handed to the publish hooks. Declared here with the hooks, which every
+ * use-case context carries, so that the context imports nothing of publish/ (publish/hooks.ts re-exports
+ * them).
+ */
+export interface PublishedRecord {
+  id: string;
+  kind: string;
+  subjectId: string;
+  title: string;
+  content: unknown;
+  contentHash: string;
+  publishedAt: string;
+  logIndex: number;
+  supersedes: string | null;
+}
+
+export type PublishHook = (ctx: Ctx, record: PublishedRecord) => Promise<void>;
+
+/**
+ * Hooks that modules register at start (the portal's search index, notifications). They run inside
+ * publish()'s transaction, so a record, its log leaf and its index entries exist together or not at all.
+ */
+export class PublishHooks {
+  private readonly hooks: { name: string; hook: PublishHook }[] = [];
+
+  register(name: string, hook: PublishHook): void {
+    if (this.hooks.some((h) => h.name === name)) throw new Error(`publish hook ${name} is registered twice`);
+    this.hooks.push({ name, hook });
+  }
+
+  async run(ctx: Ctx, record: PublishedRecord): Promise<void> {
+    for (const { hook } of this.hooks) await hook(ctx, record);
+  }
+
+  names(): string[] {
+    return this.hooks.map((h) => h.name);
+  }
 }

@@ -8,7 +8,7 @@
 import type { Ctx } from '../../platform/context.js';
 import { sendMessage } from '../../platform/notify/messages.js';
 import type { PublishedRecord } from '../../platform/publish/hooks.js';
-import { CALENDAR_YEAR_KIND } from '../../platform/time/enter-calendar-year.js';
+import { CALENDAR_YEAR_KIND } from '../../platform/calendar/enter-calendar-year.js';
 import { loadCalendar } from '../../platform/time/calendar-service.js';
 import { yearOf } from '../../platform/time/dates.js';
 import type { Method } from './methods.js';

@@ -1,3 +1,4 @@
+import { bytesColumn } from '../../platform/db/dialects/index.js';
 import type { GongshiMigration } from '../../platform/db/migrator.js';
 
 export const procurementMigrations: GongshiMigration[] = [
@@ -108,7 +109,7 @@ export const procurementMigrations: GongshiMigration[] = [
   {
     name: '2026-11-26-16-sealed-bids',
     async up(db, dialect) {
-      const bytes = dialect === 'postgres' ? 'bytea' : 'blob';
+      const bytes = bytesColumn(dialect);
       // Each project's bid-sealing key pair (the private half wrapped under the key-encryption key), the
       // project it follows after a failure, and when its bids were opened.
       await db.schema.alterTable('procurement_projects').addColumn('sealing_public_key', 'text').execute();

@@ -1,11 +1,11 @@
 import type { Static } from 'typebox';
 import type { Ctx } from '../context.js';
-import { conflict, fieldError, notFound } from '../http/errors.js';
+import { conflict, fieldError, notFound } from '../errors.js';
 import { newId } from '../ids.js';
 import { audit } from './audit.js';
 import { findOrganization, findUserById, insertMembership, membershipRows } from './auth.repository.js';
 import type { MembershipBody } from './auth.schemas.js';
-import { ROLES_BY_KIND } from './roles.js';
+import { ROLES_BY_KIND } from '../access/roles.js';
 
 /** Gives a user a role in an organization; the role must suit the organization's kind. */
 export async function addMembership(

@@ -3,21 +3,15 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../testing/databases.js';
 import { startHarness, testUscc, type Harness, type TestUser } from '../../testing/harness.js';
-
-interface ErrorBody {
-  error: { code: string; message: string; details: { field: string; message: string }[] };
-}
+import { apiClient, type ErrorBody } from '../../testing/http.js';
 
 describeEachDatabase('administration', (db) => {
   let h: Harness;
   let admin: TestUser;
-  const api = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) =>
-    h.app.inject({
-      method,
-      url,
-      headers: { authorization: `Bearer ${admin.token}` },
-      ...(payload ? { payload } : {}),
-    });
+  const api = apiClient(
+    () => h.app,
+    () => admin,
+  );
 
   beforeAll(async () => {
     h = await startHarness(db());
@@ -80,11 +74,7 @@ describeEachDatabase('administration', (db) => {
       role: 'providerMember',
     });
     expect(again.statusCode).toBe(409);
-    const me = await h.app.inject({
-      method: 'GET',
-      url: '/api/v1/me',
-      headers: { authorization: `Bearer ${u.token}` },
-    });
+    const me = await api('GET', '/api/v1/me', undefined, u);
     expect(me.json()).toMatchObject({ memberships: [{ organizationId: orgId, role: 'providerMember' }] });
   });
 
@@ -111,11 +101,7 @@ describeEachDatabase('administration', (db) => {
     await agent.logIn(u.login, u.password);
     expect((await api('PATCH', `/api/v1/admin/users/${u.id}`, { status: 'disabled' })).statusCode).toBe(204);
     expect((await agent.get('/workspace')).statusCode).toBe(303);
-    const tokenCall = await h.app.inject({
-      method: 'GET',
-      url: '/api/v1/me',
-      headers: { authorization: `Bearer ${u.token}` },
-    });
+    const tokenCall = await api('GET', '/api/v1/me', undefined, u);
     expect(tokenCall.statusCode).toBe(401);
   });
 

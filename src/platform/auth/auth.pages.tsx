@@ -5,7 +5,7 @@ import type { App, AppServices } from '../http/app-types.js';
 import { handleForm, safeNext } from '../http/forms.js';
 import { setFlash } from '../http/pages.js';
 import { Type } from 'typebox';
-import { LOCALE_COOKIE } from '../http/server.js';
+import { LOCALE_COOKIE } from '../http/cookies.js';
 import {
   BeijingTime,
   emptyForm,

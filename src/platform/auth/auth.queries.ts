@@ -1,7 +1,7 @@
 // Read-side use-cases for accounts and organizations: they return plain data, never rows with secrets.
 import type { Executor } from '../db/database.js';
 import type { OrganizationTable, UserTable } from '../db/schema.js';
-import { notFound } from '../http/errors.js';
+import { notFound } from '../errors.js';
 import {
   allOrganizationsBrief,
   countChildren,
@@ -19,7 +19,7 @@ import {
   type OrganizationListFilter,
   type UserListFilter,
 } from './auth.repository.js';
-import type { Membership } from './roles.js';
+import type { Membership } from '../access/roles.js';
 
 export interface UserView {
   id: string;

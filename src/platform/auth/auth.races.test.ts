@@ -4,19 +4,12 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../testing/databases.js';
 import { startHarness, testUscc, type Harness, type TestUser } from '../../testing/harness.js';
+import { apiClient, type ApiMethod, type ErrorBody } from '../../testing/http.js';
 import { describeRaces, type RaceScenario } from '../../testing/races.js';
 
-interface ErrorBody {
-  error: { code: string; details: { field: string }[] };
-}
-
-function api(h: Harness, user: TestUser, method: 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) {
-  return h.app.inject({
-    method,
-    url,
-    headers: { authorization: `Bearer ${user.token}` },
-    ...(payload ? { payload } : {}),
-  });
+/** This suite's order, `api(h, user, method, url, payload?)`, on the shared client. */
+function api(h: Harness, user: TestUser, method: ApiMethod, url: string, payload?: object) {
+  return apiClient(() => h.app)(method, url, payload, user);
 }
 
 let serial = 0;
@@ -29,11 +22,7 @@ const freshUscc = () => testUscc(700_000 + Math.floor(Math.random() * 90_000) * 
 async function twoAdministrators(h: Harness): Promise<{ admin: TestUser; other: TestUser; roleId: string }> {
   const admin = await h.user('administrator');
   const other = await h.user('administrator');
-  const shown = await h.app.inject({
-    method: 'GET',
-    url: `/api/v1/admin/users/${other.id}`,
-    headers: { authorization: `Bearer ${admin.token}` },
-  });
+  const shown = await api(h, admin, 'GET', `/api/v1/admin/users/${other.id}`);
   const roleId = shown.json<{ memberships: { id: string; role: string }[] }>().memberships[0]!.id;
   return { admin, other, roleId };
 }
@@ -215,19 +204,11 @@ describeEachDatabase('accounts: racing from two sides', (db) => {
   afterAll(() => h.close());
 
   const activeAdministrators = async (asAdmin: TestUser) => {
-    const res = await h.app.inject({
-      method: 'GET',
-      url: '/api/v1/admin/users?role=administrator',
-      headers: { authorization: `Bearer ${asAdmin.token}` },
-    });
+    const res = await api(h, asAdmin, 'GET', '/api/v1/admin/users?role=administrator');
     return res.json<{ items: { status: string }[] }>().items.filter((u) => u.status === 'active').length;
   };
   const adminRoleOf = async (asAdmin: TestUser, user: TestUser) => {
-    const res = await h.app.inject({
-      method: 'GET',
-      url: `/api/v1/admin/users/${user.id}`,
-      headers: { authorization: `Bearer ${asAdmin.token}` },
-    });
+    const res = await api(h, asAdmin, 'GET', `/api/v1/admin/users/${user.id}`);
     return res
       .json<{ memberships: { id: string; role: string }[] }>()
       .memberships.find((m) => m.role === 'administrator')!.id;
@@ -257,11 +238,7 @@ describeEachDatabase('accounts: racing from two sides', (db) => {
     // The survivor of the test above is the only administrator; one more makes two.
     const c = await h.user('administrator');
     const d = await h.user('administrator');
-    const first = await h.app.inject({
-      method: 'GET',
-      url: '/api/v1/admin/users?role=administrator',
-      headers: { authorization: `Bearer ${c.token}` },
-    });
+    const first = await api(h, c, 'GET', '/api/v1/admin/users?role=administrator');
     // Leave exactly c and d as active administrators.
     for (const u of first.json<{ items: { id: string; status: string }[] }>().items) {
       if (u.id === c.id || u.id === d.id || u.status !== 'active') continue;

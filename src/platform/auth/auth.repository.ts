@@ -9,7 +9,7 @@ import type {
   SessionTable,
   UserTable,
 } from '../db/schema.js';
-import type { Membership } from './roles.js';
+import type { Membership } from '../access/roles.js';
 
 // ---- users ----
 
@@ -35,7 +35,8 @@ export async function insertUser(db: Executor, user: UserTable): Promise<void> {
 export async function updateUser(
   db: Executor,
   id: string,
-  changes: Partial<Omit<UserTable, 'id' | 'created_at'>>,
+  // The status changes only through transition() (users.lifecycle.ts).
+  changes: Partial<Omit<UserTable, 'id' | 'created_at' | 'status'>>,
 ): Promise<void> {
   await db.updateTable('users').set(changes).where('id', '=', id).execute();
 }
@@ -111,7 +112,8 @@ export async function insertOrganization(db: Executor, org: OrganizationTable): 
 export async function updateOrganization(
   db: Executor,
   id: string,
-  changes: Partial<Omit<OrganizationTable, 'id' | 'created_at'>>,
+  // The status changes only through transition() (organizations.lifecycle.ts).
+  changes: Partial<Omit<OrganizationTable, 'id' | 'created_at' | 'status'>>,
 ): Promise<void> {
   await db.updateTable('organizations').set(changes).where('id', '=', id).execute();
 }

@@ -26,7 +26,7 @@ import { createUser } from './create-user.js';
 import { removeMembership } from './remove-membership.js';
 import { resetUserPassword } from './reset-user-password.js';
 import { revokeApiToken } from './revoke-api-token.js';
-import { ORGANIZATION_KINDS, ROLES } from './roles.js';
+import { ORGANIZATION_KINDS, ROLES } from '../access/roles.js';
 import { updateOrganization } from './update-organization.js';
 import { updateUser } from './update-user.js';
 

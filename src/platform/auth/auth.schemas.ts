@@ -1,7 +1,12 @@
 import { Type } from 'typebox';
 import { oneOf, text } from '../http/schema-helpers.js';
 import { LOCALES } from '../views/i18n.js';
-import { ORGANIZATION_KINDS, ORGANIZATION_LEVELS, ROLES, SOCIAL_ORGANIZATION_TYPES } from './roles.js';
+import {
+  ORGANIZATION_KINDS,
+  ORGANIZATION_LEVELS,
+  ROLES,
+  SOCIAL_ORGANIZATION_TYPES,
+} from '../access/roles.js';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './passwords.js';
 
 const Email = Type.String({ maxLength: 254, format: 'email', 'x-error': 'validation.format.email' });

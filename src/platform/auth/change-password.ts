@@ -1,6 +1,6 @@
 import type { Static } from 'typebox';
 import type { Ctx } from '../context.js';
-import { fieldError, unauthenticated } from '../http/errors.js';
+import { fieldError, unauthenticated } from '../errors.js';
 import { audit } from './audit.js';
 import { deleteSessionsOfUser, holdUser, updateUser } from './auth.repository.js';
 import type { ChangePasswordBody } from './auth.schemas.js';

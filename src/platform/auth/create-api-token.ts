@@ -1,6 +1,6 @@
 import type { Static } from 'typebox';
 import type { Ctx } from '../context.js';
-import { conflict, unauthenticated } from '../http/errors.js';
+import { conflict, unauthenticated } from '../errors.js';
 import { newId } from '../ids.js';
 import { audit } from './audit.js';
 import { insertApiToken, listApiTokens } from './auth.repository.js';

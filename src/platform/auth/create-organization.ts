@@ -1,6 +1,6 @@
 import type { Static } from 'typebox';
 import type { Ctx } from '../context.js';
-import { invalid } from '../http/errors.js';
+import { invalid } from '../errors.js';
 import { newId } from '../ids.js';
 import { audit } from './audit.js';
 import { insertOrganization } from './auth.repository.js';

@@ -1,6 +1,6 @@
 import type { Static } from 'typebox';
 import type { Ctx } from '../context.js';
-import { fieldError, invalid, type FieldProblem } from '../http/errors.js';
+import { fieldError, invalid, type FieldProblem } from '../errors.js';
 import { newId } from '../ids.js';
 import { normalizeEmail, normalizePhone } from '../validation/contact.js';
 import { audit } from './audit.js';

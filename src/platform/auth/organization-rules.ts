@@ -1,7 +1,7 @@
 // Checks shared by creating and editing an organization.
 import type { Ctx } from '../context.js';
 import type { OrganizationTable } from '../db/schema.js';
-import type { FieldProblem } from '../http/errors.js';
+import type { FieldProblem } from '../errors.js';
 import { findDistrict } from '../validation/districts.js';
 import { checkUscc, usccProblemMessage } from '../validation/uscc.js';
 import { findOrganization, findOrganizationByUscc } from './auth.repository.js';

@@ -1,5 +1,5 @@
 import type { Ctx } from '../context.js';
-import { AppError, conflict, notFound } from '../http/errors.js';
+import { AppError, conflict, notFound } from '../errors.js';
 import { audit } from './audit.js';
 import {
   countActiveAdministrators,

@@ -1,5 +1,5 @@
 import type { Ctx } from '../context.js';
-import { notFound } from '../http/errors.js';
+import { notFound } from '../errors.js';
 import { audit } from './audit.js';
 import { deleteSessionsOfUser, holdUser, updateUser } from './auth.repository.js';
 import { generatePassword, hashPassword } from './passwords.js';

@@ -1,5 +1,5 @@
 import type { Ctx } from '../context.js';
-import { notFound, unauthenticated } from '../http/errors.js';
+import { notFound, unauthenticated } from '../errors.js';
 import { audit } from './audit.js';
 import { findApiToken, revokeApiTokenOnce } from './auth.repository.js';
 

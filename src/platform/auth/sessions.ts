@@ -3,6 +3,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Ctx } from '../context.js';
 import type { Executor } from '../db/database.js';
+import type { Identification } from '../http/server.js';
 import {
   deleteExpiredSessions,
   deleteSession,
@@ -14,9 +15,9 @@ import {
   touchSession,
   updateApiToken,
 } from './auth.repository.js';
-import type { Actor } from './roles.js';
+import type { Actor } from '../access/roles.js';
 
-export const SESSION_COOKIE = 'gongshi_session';
+export { SESSION_COOKIE } from '../http/cookies.js';
 export const TOKEN_PREFIX = 'gs_';
 
 export interface SessionSettings {
@@ -124,4 +125,12 @@ export async function resolveApiToken(db: Executor, token: string, now: Date): P
 export async function purgeExpiredSessions(ctx: Ctx, settings: SessionSettings): Promise<number> {
   const idleBefore = new Date(ctx.now.getTime() - settings.idleMinutes * 60_000).toISOString();
   return deleteExpiredSessions(ctx.trx, ctx.now.toISOString(), idleBefore);
+}
+
+/** How the HTTP server learns who a request is: by API token or session cookie (../http/server.ts). */
+export function sessionIdentification(db: Executor, settings: SessionSettings): Identification {
+  return {
+    byApiToken: (token, now) => resolveApiToken(db, token, now),
+    bySession: async (secret, now) => (await resolveSession(db, secret, now, settings))?.actor ?? null,
+  };
 }

@@ -1,9 +1,11 @@
 import type { Static } from 'typebox';
 import type { Ctx } from '../context.js';
-import { invalid, notFound } from '../http/errors.js';
+import { invalid, notFound } from '../errors.js';
+import { transition } from '../lifecycle/lifecycle.js';
 import { audit } from './audit.js';
 import { holdOrganization, updateOrganization as updateOrganizationRow } from './auth.repository.js';
 import type { UpdateOrganizationBody } from './auth.schemas.js';
+import { organizationLifecycle } from './organizations.lifecycle.js';
 import { organizationProblems } from './organization-rules.js';
 
 /**
@@ -32,10 +34,17 @@ export async function updateOrganization(
     name_en: input.nameEn === undefined ? org.name_en : input.nameEn,
     ...shape,
     uscc,
-    status: input.status ?? org.status,
   };
-  if ((Object.keys(changes) as (keyof typeof changes)[]).every((k) => changes[k] === org[k])) return;
-  await updateOrganizationRow(ctx.trx, id, { ...changes, updated_at: ctx.now.toISOString() });
+  const status = input.status ?? org.status;
+  const same = (Object.keys(changes) as (keyof typeof changes)[]).every((k) => changes[k] === org[k]);
+  if (same && status === org.status) return;
+  const row = { ...changes, updated_at: ctx.now.toISOString() };
+  // A change of status is a transition of the organization's lifecycle, with the other changes in one update.
+  if (status !== org.status)
+    await transition(ctx, organizationLifecycle, org, status === 'inactive' ? 'deactivate' : 'activate', {
+      changes: row,
+    });
+  else await updateOrganizationRow(ctx.trx, id, row);
   await audit(
     ctx,
     'organization.updated',

@@ -1,6 +1,6 @@
 import type { Static } from 'typebox';
 import type { Ctx } from '../context.js';
-import { unauthenticated } from '../http/errors.js';
+import { unauthenticated } from '../errors.js';
 import { audit } from './audit.js';
 import { updateUser } from './auth.repository.js';
 import type { ProfileBody } from './auth.schemas.js';

@@ -1,6 +1,7 @@
 import type { Static } from 'typebox';
 import type { Ctx } from '../context.js';
-import { AppError, fieldError, invalid, notFound, type FieldProblem } from '../http/errors.js';
+import { AppError, fieldError, invalid, notFound, type FieldProblem } from '../errors.js';
+import { transition } from '../lifecycle/lifecycle.js';
 import { normalizeEmail, normalizePhone } from '../validation/contact.js';
 import { audit } from './audit.js';
 import {
@@ -14,6 +15,7 @@ import {
   updateUser as updateUserRow,
 } from './auth.repository.js';
 import type { UpdateUserBody } from './auth.schemas.js';
+import { userLifecycle } from './users.lifecycle.js';
 
 /**
  * An administrator edits an account: details, status (disabling ends its sessions) or a lock. The account
@@ -70,16 +72,22 @@ export async function updateUser(
     email,
     phone,
     locale: input.locale ?? user.locale,
-    status: input.status ?? user.status,
   };
+  const status = input.status ?? user.status;
   const unlocks = input.unlock === true && (user.locked_until !== null || user.failed_logins !== 0);
   const same = (Object.keys(changes) as (keyof typeof changes)[]).every((k) => changes[k] === user[k]);
-  if (same && !unlocks) return;
-  await updateUserRow(ctx.trx, userId, {
+  if (same && status === user.status && !unlocks) return;
+  const row = {
     ...changes,
     ...(unlocks ? { locked_until: null, failed_logins: 0 } : {}),
     updated_at: ctx.now.toISOString(),
-  });
+  };
+  // A change of status is a transition of the account's lifecycle, with the other changes in one update.
+  if (status !== user.status)
+    await transition(ctx, userLifecycle, user, status === 'disabled' ? 'disable' : 'enable', {
+      changes: row,
+    });
+  else await updateUserRow(ctx.trx, userId, row);
   // Disabling ends the account's sessions and revokes its API tokens for good: an account enabled again
   // starts with new ones, so a token handed to a program by someone who left cannot come back to life.
   let tokensRevoked = 0;

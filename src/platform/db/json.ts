@@ -3,9 +3,9 @@
 // differently (json_group_array / json_agg; architecture rule 10), and only PostgreSQL's driver parses
 // the result, so callers read the column through `jsonRows`.
 import { sql, type RawBuilder } from 'kysely';
-import { jsonArrayFrom as postgresJsonArrayFrom } from 'kysely/helpers/postgres';
-import { jsonArrayFrom as sqliteJsonArrayFrom } from 'kysely/helpers/sqlite';
+import type { jsonArrayFrom as sqliteJsonArrayFrom } from 'kysely/helpers/sqlite';
 import type { DialectName, Executor } from './database.js';
+import { dialectAdapter } from './dialects/index.js';
 
 const known = new WeakMap<object, DialectName>();
 
@@ -31,9 +31,7 @@ export function jsonArrayFrom<O>(
   db: Executor,
   subquery: Parameters<typeof sqliteJsonArrayFrom<O>>[0],
 ): RawBuilder<JsonRows<Row<O>>> {
-  const built =
-    dialectOf(db) === 'postgres' ? postgresJsonArrayFrom(subquery) : sqliteJsonArrayFrom(subquery);
-  return built;
+  return dialectAdapter(dialectOf(db)).jsonArrayFrom(subquery) as RawBuilder<JsonRows<Row<O>>>;
 }
 
 /** One element of the array: the subquery's row, as JSON gives it back. */

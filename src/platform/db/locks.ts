@@ -1,6 +1,7 @@
-// Locking is one of the few places the two databases differ (architecture rule 10).
-import { sql, type Transaction } from 'kysely';
+// Locking is one of the few places the two databases differ (architecture rule 10; ./dialects).
+import type { Transaction } from 'kysely';
 import type { DialectName } from './database.js';
+import { dialectAdapter } from './dialects/index.js';
 import type { Database } from './schema.js';
 
 /**
@@ -12,7 +13,5 @@ export async function lockNamed(
   dialect: DialectName,
   name: string,
 ): Promise<void> {
-  if (dialect === 'postgres') {
-    await sql`select pg_advisory_xact_lock(hashtext(${name}))`.execute(trx);
-  }
+  await dialectAdapter(dialect).lockNamed(trx, name);
 }

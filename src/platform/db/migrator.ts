@@ -1,9 +1,10 @@
-// Migrations run at start on both databases. Platform migrations live in ./migrations; each domain
-// module exports its own from its index.ts and app.ts hands them all to `migrate()`. Names sort in the
+// Migrations run at start on both databases. The platform's live in platform/migrations (which lists
+// those of documents and notify too); each domain module exports its own from its index.ts, and app.ts's
+// `allMigrations()` hands them all to `migrate()`. Names sort in the
 // order they must run ("YYYY-MM-DD-NN-what"), across platform and modules alike.
-import { Migrator, sql, type Kysely, type Migration, type MigrationResult } from 'kysely';
+import { Migrator, type Kysely, type Migration, type MigrationResult } from 'kysely';
 import type { Db, DialectName } from './database.js';
-import { platformMigrations } from './migrations/index.js';
+import { dialectAdapter } from './dialects/index.js';
 
 export interface GongshiMigration {
   name: string;
@@ -23,8 +24,7 @@ export class MigrationError extends Error {
   }
 }
 
-export async function migrate(db: Db, moduleMigrations: GongshiMigration[] = []): Promise<string[]> {
-  const all = [...platformMigrations, ...moduleMigrations];
+export async function migrate(db: Db, all: readonly GongshiMigration[]): Promise<string[]> {
   const migrations: Record<string, Migration> = {};
   for (const m of all) {
     if (migrations[m.name]) throw new Error(`two migrations are named ${m.name}`);
@@ -32,10 +32,7 @@ export async function migrate(db: Db, moduleMigrations: GongshiMigration[] = [])
   }
   // On PostgreSQL, name the schema the migration tables live in: otherwise Kysely looks for them in
   // every schema and may take another schema's tables (several schemas in one database) for ours.
-  const schema =
-    db.dialect === 'postgres'
-      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db.kysely)).rows[0]?.schema
-      : undefined;
+  const schema = await dialectAdapter(db.dialect).migrationTableSchema(db.kysely);
   const migrator = new Migrator({
     db: db.kysely,
     provider: { getMigrations: () => Promise.resolve(migrations) },

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyReply } from 'fastify';
 import type { Ctx } from '../context.js';
 import type { Executor } from '../db/database.js';
-import { AppError, fieldError } from '../http/errors.js';
+import { AppError, fieldError } from '../errors.js';
 
 export const DOCUMENT_LIMIT_BYTES = 5 * 1024 * 1024;
 

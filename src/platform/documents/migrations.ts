@@ -1,3 +1,4 @@
+import { bytesColumn } from '../db/dialects/index.js';
 import type { GongshiMigration } from '../db/migrator.js';
 
 /** Uploaded documents, content-addressed: one row per distinct content, keyed by its SHA-256. */
@@ -10,7 +11,7 @@ export const documentsMigration: GongshiMigration = {
       .addColumn('size', 'integer', (c) => c.notNull())
       .addColumn('media_type', 'text', (c) => c.notNull())
       // In the database, not on a node's disk, so that every app node serves every document.
-      .addColumn('bytes', dialect === 'postgres' ? 'bytea' : 'blob', (c) => c.notNull())
+      .addColumn('bytes', bytesColumn(dialect), (c) => c.notNull())
       .addColumn('created_at', 'text', (c) => c.notNull())
       .execute();
   },

@@ -8,7 +8,7 @@ import type {
   RawRequestDefaultExpression,
   RawServerDefault,
 } from 'fastify';
-import type { Actor } from '../auth/roles.js';
+import type { Actor } from '../access/roles.js';
 import type { Config } from '../config.js';
 import type { Ctx, Runtime } from '../context.js';
 import type { GongshiMigration } from '../db/migrator.js';
@@ -16,7 +16,7 @@ import type { Scheduler } from '../jobs/scheduler.js';
 import type { Catalogue, Locale } from '../views/i18n.js';
 import type { NavRegistry } from '../views/nav.js';
 import type { Secrets } from '../secrets.js';
-import type { FieldProblem } from './errors.js';
+import type { FieldProblem } from '../errors.js';
 import type { LogRedaction } from './logging.js';
 import type { RenderPage } from './pages.js';
 

@@ -6,7 +6,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DEFAULT_LOCALE, hasMessage, isLocale, translator, type Translate } from '../views/i18n.js';
 import type { NavRegistry } from '../views/nav.js';
 import type { App } from './app-types.js';
-import { AppError, type FieldProblem } from './errors.js';
+import { AppError, type FieldProblem } from '../errors.js';
 import { pageContext, renderDocument } from './pages.js';
 import { SchemaValidationError } from './validation.js';
 

@@ -3,7 +3,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Static, TSchema } from 'typebox';
 import type { FormState } from '../views/components.js';
-import { AppError, invalid, type FieldProblem } from './errors.js';
+import { AppError, invalid, type FieldProblem } from '../errors.js';
 import { parseForm } from './validation.js';
 
 /** Only local paths: `next=//evil.example` or `next=https://…` must not send a user elsewhere. */

@@ -13,9 +13,8 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyRequest } from 'fastify';
-import { can, isAction } from '../auth/policy.js';
-import { ANONYMOUS } from '../auth/roles.js';
-import { resolveApiToken, resolveSession, SESSION_COOKIE } from '../auth/sessions.js';
+import { can, isAction } from '../access/policy.js';
+import { ANONYMOUS, type Actor } from '../access/roles.js';
 import type { Config } from '../config.js';
 import type { Runtime } from '../context.js';
 import type { Secrets } from '../secrets.js';
@@ -23,14 +22,13 @@ import { DEFAULT_LOCALE, isLocale } from '../views/i18n.js';
 import type { NavRegistry } from '../views/nav.js';
 import type { App, RouteEntry } from './app-types.js';
 import { DOCUMENT_MEDIA_TYPES } from '../documents/documents.js';
-import { AppError, forbidden, unauthenticated } from './errors.js';
+import { AppError, forbidden, unauthenticated } from '../errors.js';
+import { LOCALE_COOKIE, SESSION_COOKIE } from './cookies.js';
 import { installErrorHandling, onFrameworkError } from './error-handling.js';
 import { LogRedaction, loggerOptions } from './logging.js';
 import { csrfUserInfo } from './pages.js';
 import { decodeUtf8, jsonUtf8Problems, parseUrlencoded, refuseUnstorableText } from './text-input.js';
 import { validatorCompiler } from './validation.js';
-
-export const LOCALE_COOKIE = 'gongshi_lang';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const PUBLIC_DIR = join(here, '..', '..', '..', 'public');
@@ -45,8 +43,20 @@ const SWAGGER_UI_STYLE_HASH = "'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX9
 /** Routes that plugins register for us (static files, API docs): readable by anyone. */
 const PLUGIN_ROUTE_PREFIXES = ['/assets/', '/api/docs'];
 
+/**
+ * Who a request's credentials name. The auth feature answers (`sessionIdentification` in
+ * platform/auth/sessions.ts); app.ts hands it over, so that the HTTP layer imports no feature.
+ */
+export interface Identification {
+  /** The actor behind `Authorization: Bearer …`, or null (the request is refused as invalid_token). */
+  byApiToken(token: string, now: Date): Promise<Actor | null>;
+  /** The actor behind a session cookie's secret, or null (the cookie is cleared). */
+  bySession(secret: string, now: Date): Promise<Actor | null>;
+}
+
 export interface ServerOptions {
   config: Config;
+  identification: Identification;
   runtime: Runtime;
   secrets: Secrets;
   nav: NavRegistry;
@@ -276,7 +286,7 @@ export async function createServer(options: ServerOptions): Promise<App> {
     const now = runtime.clock.now();
     const token = isApi(req.url) ? bearerToken(req) : undefined;
     if (token !== undefined) {
-      const actor = await resolveApiToken(runtime.db.kysely, token, now);
+      const actor = await options.identification.byApiToken(token, now);
       if (!actor) {
         reply.header('www-authenticate', 'Bearer error="invalid_token"');
         throw new AppError(401, 'invalid_token', 'error.invalidToken');
@@ -286,12 +296,9 @@ export async function createServer(options: ServerOptions): Promise<App> {
       const raw = req.cookies[SESSION_COOKIE];
       const unsigned = raw ? reply.unsignCookie(raw) : undefined;
       if (unsigned?.valid && unsigned.value) {
-        const session = await resolveSession(runtime.db.kysely, unsigned.value, now, {
-          idleMinutes: config.sessionIdleMinutes,
-          absoluteHours: config.sessionAbsoluteHours,
-        });
-        if (session) {
-          req.actor = session.actor;
+        const actor = await options.identification.bySession(unsigned.value, now);
+        if (actor) {
+          req.actor = actor;
           req.sessionSecret = unsigned.value;
         } else {
           reply.clearCookie(SESSION_COOKIE, { path: '/' });

@@ -8,7 +8,7 @@
 // the key back with everything else, so the user can correct the form and send it again.
 import type { FastifyRequest } from 'fastify';
 import type { Ctx } from '../context.js';
-import { AppError, fieldError } from './errors.js';
+import { AppError, fieldError } from '../errors.js';
 import { forgetSubmissions, takeSubmission } from './submissions.repository.js';
 
 export const SUBMISSION_FIELD = '_submission';

@@ -5,7 +5,7 @@
 // stored as LF (browsers send a textarea's as CRLF). Bytes that are not UTF-8 are refused where they
 // are decoded (see server.ts) instead of becoming U+FFFD.
 import type { FastifyRequest } from 'fastify';
-import { invalid, type FieldProblem } from './errors.js';
+import { invalid, type FieldProblem } from '../errors.js';
 
 const UNSTORABLE =
   // eslint-disable-next-line no-control-regex -- matching control characters is the point

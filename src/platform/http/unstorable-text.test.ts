@@ -3,14 +3,11 @@
 // with 4xx naming the field, and nothing is written. PostgreSQL answered a NUL with a 500; SQLite
 // stored it. Then a walk over every registered route: a NUL in the path and the query is never a 5xx.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { can } from '../auth/policy.js';
-import { ROLES, type Actor } from '../auth/roles.js';
+import { can } from '../access/policy.js';
+import { ROLES, type Actor } from '../access/roles.js';
 import { describeEachDatabase } from '../../testing/databases.js';
 import { startHarness, type Agent, type Harness, type TestUser } from '../../testing/harness.js';
-
-interface ErrorBody {
-  error: { code: string; details: { field: string; message: string }[] };
-}
+import { fieldsOf, type ErrorBody } from '../../testing/http.js';
 
 function multipart(parts: { headers: string; body: Buffer | string }[]) {
   const boundary = `----gongshi-text-${Math.random().toString(16).slice(2)}`;
@@ -55,7 +52,6 @@ describeEachDatabase('text the database cannot store', (db) => {
     organizationId: staff.organizationId,
     ...overrides,
   });
-  const fieldsOf = (res: { json: <T>() => T }) => res.json<ErrorBody>().error.details.map((d) => d.field);
 
   it('refuses a NUL, other controls, a lone surrogate and bytes that are not UTF-8 in a JSON body', async () => {
     const before = await announcements();

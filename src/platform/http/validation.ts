@@ -5,7 +5,7 @@ import type { FastifySchemaCompiler } from 'fastify';
 import type { Static, TSchema } from 'typebox';
 import { Compile, type Validator } from 'typebox/compile';
 import Value from 'typebox/value';
-import { invalid, type FieldProblem } from './errors.js';
+import { invalid, type FieldProblem } from '../errors.js';
 import { checkText } from './text-input.js';
 
 interface RawError {

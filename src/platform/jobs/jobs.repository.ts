@@ -22,6 +22,26 @@ export async function claimDueTask(
   return q.forUpdate().skipLocked().executeTakeFirst();
 }
 
+/** The task of (kind, subject), held until the transaction ends, for a use-case that moves or cancels it. */
+export async function holdTaskOf(
+  db: Executor,
+  kind: string,
+  subjectId: string,
+): Promise<ScheduledTaskTable | undefined> {
+  return db
+    .selectFrom('scheduled_tasks')
+    .selectAll()
+    .where('kind', '=', kind)
+    .where('subject_id', '=', subjectId)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/** The task, held until the transaction ends (the scheduler recording a failed run). */
+export async function holdTask(db: Executor, id: string): Promise<ScheduledTaskTable | undefined> {
+  return db.selectFrom('scheduled_tasks').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
 export async function findTask(
   db: Executor,
   kind: string,
@@ -42,7 +62,8 @@ export async function insertTask(db: Executor, task: ScheduledTaskTable): Promis
 export async function updateTask(
   db: Executor,
   id: string,
-  changes: Partial<Omit<ScheduledTaskTable, 'id' | 'kind' | 'subject_id' | 'created_at'>>,
+  // The status changes only through transition() (tasks.lifecycle.ts).
+  changes: Partial<Omit<ScheduledTaskTable, 'id' | 'kind' | 'subject_id' | 'created_at' | 'status'>>,
 ): Promise<void> {
   await db.updateTable('scheduled_tasks').set(changes).where('id', '=', id).execute();
 }

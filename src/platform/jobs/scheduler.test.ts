@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialectsUnderTest, describeEachDatabase, openTestDatabase } from '../../testing/databases.js';
-import { SYSTEM } from '../auth/roles.js';
+import { SYSTEM } from '../access/roles.js';
 import { runUseCase, type Runtime } from '../context.js';
 import { createDatabase, type Db } from '../db/database.js';
 import { migrate } from '../db/migrator.js';
@@ -139,16 +139,45 @@ describeEachDatabase('scheduler', (db) => {
 const DIST = join(import.meta.dirname, '..', '..', '..', 'dist', 'platform', 'jobs', 'scheduler.js');
 const NODE_SCRIPT = join(import.meta.dirname, '..', '..', 'testing', 'scheduler-node.mjs');
 
-function runNode(args: string[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [NODE_SCRIPT, ...args], {
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
-    child.on('error', reject);
-    child.on('exit', (code) =>
-      code === 0 ? resolve() : reject(new Error(`scheduler node exited with ${code}`)),
+/**
+ * Runs app nodes (src/testing/scheduler-node.mjs) until they exit. They wait on this test's messages,
+ * not on the clock: "go" once every node is ready, and "both-hold" once every node holds a claimed task
+ * (each node sends "holding" on PostgreSQL only).
+ */
+function runNodes(argsOfEach: string[][]): Promise<void> {
+  const children = argsOfEach.map((args) =>
+    spawn(process.execPath, [NODE_SCRIPT, ...args], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }),
+  );
+  const allSaid = (word: string) =>
+    Promise.all(
+      children.map(
+        (child) =>
+          new Promise<void>((resolve) => {
+            const listen = (message: unknown) => {
+              if (message !== word) return;
+              child.off('message', listen);
+              resolve();
+            };
+            child.on('message', listen);
+          }),
+      ),
     );
-  });
+  const tellAll = (word: string) => () => {
+    for (const child of children) if (child.connected) child.send(word);
+  };
+  void allSaid('ready').then(tellAll('go'));
+  void allSaid('holding').then(tellAll('both-hold'));
+  return Promise.all(
+    children.map(
+      (child) =>
+        new Promise<void>((resolve, reject) => {
+          child.on('error', reject);
+          child.on('exit', (code) =>
+            code === 0 ? resolve() : reject(new Error(`scheduler node exited with ${code}`)),
+          );
+        }),
+    ),
+  ).then(() => undefined);
 }
 
 async function prepare(db: Db, count: number): Promise<void> {
@@ -198,7 +227,10 @@ describe('scheduler on two app processes', () => {
 
     it('fires each of 300 due tasks exactly once on PostgreSQL (FOR UPDATE SKIP LOCKED)', async () => {
       const { url, schema } = test.postgres!;
-      await Promise.all([runNode(['postgres', url, schema, 'A']), runNode(['postgres', url, schema, 'B'])]);
+      await runNodes([
+        ['postgres', url, schema, 'A'],
+        ['postgres', url, schema, 'B'],
+      ]);
       const rows = await firings(test.db);
       expect(rows).toHaveLength(COUNT);
       expect(new Set(rows.map((r) => r.task_id)).size).toBe(COUNT);
@@ -208,7 +240,7 @@ describe('scheduler on two app processes', () => {
         .where('status', '!=', 'done')
         .execute();
       expect(pending).toHaveLength(0);
-      // Both nodes took part.
+      // Both nodes took part (each held a task while the other claimed one).
       expect(new Set(rows.map((r) => r.node))).toEqual(new Set(['A', 'B']));
     }, 120_000);
   }
@@ -221,7 +253,10 @@ describe('scheduler on two app processes', () => {
       const { allMigrations } = await import('../../app.js');
       await migrate(db, allMigrations());
       await prepare(db, COUNT);
-      await Promise.all([runNode(['sqlite', file, '', 'A']), runNode(['sqlite', file, '', 'B'])]);
+      await runNodes([
+        ['sqlite', file, '', 'A'],
+        ['sqlite', file, '', 'B'],
+      ]);
       const rows = await firings(db);
       expect(rows).toHaveLength(COUNT);
       expect(new Set(rows.map((r) => r.task_id)).size).toBe(COUNT);

@@ -4,11 +4,13 @@
 // may tick at once against one PostgreSQL: a claimed row is locked and skipped by the others, and it is
 // rescheduled or marked done before the lock is released, so each firing happens once.
 import type { Ctx, Runtime } from '../context.js';
-import { SYSTEM } from '../auth/roles.js';
+import { SYSTEM } from '../access/roles.js';
 import { lockNamed } from '../db/locks.js';
 import { newId } from '../ids.js';
 import { runUseCase } from '../context.js';
-import { claimDueTask, findTask, insertTask, updateTask } from './jobs.repository.js';
+import { transition } from '../lifecycle/lifecycle.js';
+import { claimDueTask, findTask, holdTask, holdTaskOf, insertTask, updateTask } from './jobs.repository.js';
+import { taskLifecycle } from './tasks.lifecycle.js';
 
 export interface TaskRef {
   id: string;
@@ -37,16 +39,17 @@ export interface ScheduleInput {
  * moment it is next checked are written together.
  */
 export async function scheduleTask(ctx: Ctx, input: ScheduleInput): Promise<void> {
-  const existing = await findTask(ctx.trx, input.kind, input.subjectId);
+  const existing = await holdTaskOf(ctx.trx, input.kind, input.subjectId);
   const at = input.at.toISOString();
   if (existing) {
-    await updateTask(ctx.trx, existing.id, {
+    const changes = {
       next_check_at: at,
-      status: 'pending',
       attempts: 0,
       last_error: null,
       interval_seconds: input.intervalSeconds ?? null,
-    });
+    };
+    if (existing.status === 'pending') await updateTask(ctx.trx, existing.id, changes);
+    else await transition(ctx, taskLifecycle, existing, 'reschedule', { changes });
     return;
   }
   await insertTask(ctx.trx, {
@@ -76,8 +79,8 @@ export async function ensureRecurringTask(ctx: Ctx, kind: string, intervalSecond
 }
 
 export async function cancelTask(ctx: Ctx, kind: string, subjectId: string): Promise<void> {
-  const existing = await findTask(ctx.trx, kind, subjectId);
-  if (existing && existing.status === 'pending') await updateTask(ctx.trx, existing.id, { status: 'done' });
+  const existing = await holdTaskOf(ctx.trx, kind, subjectId);
+  if (existing && existing.status === 'pending') await transition(ctx, taskLifecycle, existing, 'cancel');
 }
 
 /** Waits after a failed run: 1, 2, 4 … minutes, at most an hour; after 10 failures the task stops. */
@@ -153,11 +156,8 @@ export class Scheduler {
             last_error: null,
           });
         } else {
-          await updateTask(ctx.trx, row.id, {
-            status: 'done',
-            last_run_at: nowIso,
-            attempts: 0,
-            last_error: null,
+          await transition(ctx, taskLifecycle, row, 'complete', {
+            changes: { last_run_at: nowIso, attempts: 0, last_error: null },
           });
         }
         return 'fired' as const;
@@ -170,14 +170,23 @@ export class Scheduler {
       this.log.error({ err: error, task }, 'scheduled task failed');
       await runUseCase(this.runtime, { actor: SYSTEM }, async (ctx) => {
         const attempts = task.attempts + 1;
-        await updateTask(ctx.trx, task.id, {
+        const changes = {
           attempts,
           last_error: error instanceof Error ? error.message.slice(0, 2000) : String(error).slice(0, 2000),
           last_run_at: ctx.now.toISOString(),
-          ...(attempts >= MAX_ATTEMPTS
-            ? { status: 'failed' as const }
-            : { next_check_at: new Date(ctx.now.getTime() + retryDelayMs(attempts)).toISOString() }),
-        });
+        };
+        // Held again: the failed run rolled back, and a use-case may have moved the task since.
+        const row = await holdTask(ctx.trx, task.id);
+        if (row?.status === 'pending' && attempts >= MAX_ATTEMPTS) {
+          await transition(ctx, taskLifecycle, row, 'giveUp', { changes });
+        } else {
+          await updateTask(ctx.trx, task.id, {
+            ...changes,
+            ...(attempts >= MAX_ATTEMPTS
+              ? {}
+              : { next_check_at: new Date(ctx.now.getTime() + retryDelayMs(attempts)).toISOString() }),
+          });
+        }
       });
       return 'failed';
     }

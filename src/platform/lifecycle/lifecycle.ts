@@ -9,7 +9,7 @@ import { sql } from 'kysely';
 import type { Ctx } from '../context.js';
 import { STATUS_TRANSITION } from '../db/status-writes.js';
 import { newId } from '../ids.js';
-import { conflict, type AppError } from '../http/errors.js';
+import { conflict, type AppError } from '../errors.js';
 
 export interface TransitionRule<S extends string> {
   readonly from: readonly S[];

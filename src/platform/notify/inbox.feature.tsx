@@ -1,7 +1,7 @@
 // The inbox: messages to the organizations a user has a role in (e.g. a registration authority told
 // that one of its organizations was put on a credit list).
 import { Type } from 'typebox';
-import { defineActions } from '../auth/policy.js';
+import { defineActions } from '../access/policy.js';
 import type { Feature } from '../http/app-types.js';
 import { safeNext } from '../http/forms.js';
 import { hrefWith, PageParam } from '../http/schema-helpers.js';

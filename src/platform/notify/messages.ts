@@ -1,12 +1,12 @@
 // In-platform messages to an organization (its members with a role there read them in their inbox).
 // The text is a message key and parameters, so each reader sees it in their own language.
 import type { Ctx } from '../context.js';
-import { forbidden, notFound, unauthenticated } from '../http/errors.js';
+import { forbidden, notFound, unauthenticated } from '../errors.js';
 import { newId } from '../ids.js';
 import { canonicalJson } from '../publish/canonical-json.js';
 import { findMessage, insertMessage, markRead, messagesFor } from './messages.repository.js';
 import type { Executor } from '../db/database.js';
-import type { Actor } from '../auth/roles.js';
+import type { Actor } from '../access/roles.js';
 
 export async function sendMessage(
   ctx: Ctx,

@@ -1,7 +1,7 @@
 // The working-day calendar as of now: the package's years plus the years administrators entered.
 // Loaded per use (a handful of rows), so every app node sees a newly entered year at once.
 import type { Executor } from '../db/database.js';
-import { AppError } from '../http/errors.js';
+import { AppError } from '../errors.js';
 import {
   WorkingDayCalendar,
   UnknownYearError,

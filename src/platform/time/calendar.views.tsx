@@ -1,7 +1,9 @@
 // A year's days off or working weekends as a table, for the calendar pages and published calendar years.
-import type { Translate } from '../views/i18n.js';
 import type { DayEntry } from './calendar.js';
 import { weekday } from './dates.js';
+
+/** The translator of the page's language (views/i18n.ts's `Translate`; named by shape, so that time/ stays below views/). */
+type Translate = (key: string) => string;
 
 export function DaysTable(props: { t: Translate; caption: string; days: readonly DayEntry[] }) {
   const { t } = props;

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { createContext, type ComponentChildren, type JSX } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { FieldProblem } from '../http/errors.js';
+import type { FieldProblem } from '../errors.js';
 import { formatBeijing } from '../time/dates.js';
 import { usePage } from './page-context.js';
 

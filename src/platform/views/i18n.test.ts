@@ -55,7 +55,7 @@ describe('message catalogues', () => {
 
   it('hold the keys built from identifiers (roles, kinds, audit actions, errors)', async () => {
     const { ROLES, ORGANIZATION_KINDS, ORGANIZATION_LEVELS, SOCIAL_ORGANIZATION_TYPES } =
-      await import('../auth/roles.js');
+      await import('../access/roles.js');
     const zh = catalogue('zh-CN');
     const keys = [
       ...ROLES.flatMap((r) => [`role.${r}`, `role.${r}.description`]),

@@ -1,7 +1,7 @@
 // Navigation per role: each item names the action that shows it, so the menu never offers a page the
 // user may not open.
-import { can } from '../auth/policy.js';
-import type { Actor } from '../auth/roles.js';
+import { can } from '../access/policy.js';
+import type { Actor } from '../access/roles.js';
 
 export interface NavItem {
   href: string;

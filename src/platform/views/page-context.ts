@@ -1,6 +1,6 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { Actor } from '../auth/roles.js';
+import type { Actor } from '../access/roles.js';
 import type { Locale, Translate } from './i18n.js';
 import type { NavItem } from './nav.js';
 

@@ -1,5 +1,6 @@
 import type { Feature } from '../http/app-types.js';
-import { registerCalendar } from './calendar.routes.js';
+import { registerCalendarPages } from './calendar.pages.js';
+import { registerCalendarApi } from './calendar.routes.js';
 
 export const calendarFeature: Feature = {
   name: 'calendar',
@@ -19,5 +20,8 @@ export const calendarFeature: Feature = {
       order: 42,
     });
   },
-  routes: registerCalendar,
+  routes(app, services) {
+    registerCalendarApi(app, services);
+    registerCalendarPages(app, services);
+  },
 };

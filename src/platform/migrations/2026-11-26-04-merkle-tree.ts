@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
-import { hashChildren } from '../../publish/merkle.js';
-import type { GongshiMigration } from '../migrator.js';
-import { makeInsertOnly } from './insert-only.js';
+import { hashChildren } from '../publish/merkle.js';
+import type { GongshiMigration } from '../db/migrator.js';
+import { makeInsertOnly } from '../db/insert-only.js';
 
 /**
  * The transparency log as an RFC 9162 Merkle tree: the hashes of complete subtrees above the leaves

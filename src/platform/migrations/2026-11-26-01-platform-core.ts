@@ -1,4 +1,4 @@
-import type { GongshiMigration } from '../migrator.js';
+import type { GongshiMigration } from '../db/migrator.js';
 
 export const platformCore: GongshiMigration = {
   name: '2026-11-26-01-platform-core',

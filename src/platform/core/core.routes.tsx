@@ -5,10 +5,10 @@ import { auditTrail, getUser } from '../auth/auth.queries.js';
 import { listRecords } from '../publish/records.js';
 import { BeijingTime } from '../views/components.js';
 import { LOCALES, translator } from '../views/i18n.js';
-import type { App, AppServices } from './app-types.js';
-import { safeNext } from './forms.js';
-import { oneOf } from './schema-helpers.js';
-import { LOCALE_COOKIE } from './server.js';
+import type { App, AppServices } from '../http/app-types.js';
+import { safeNext } from '../http/forms.js';
+import { oneOf } from '../http/schema-helpers.js';
+import { LOCALE_COOKIE } from '../http/cookies.js';
 
 export function registerCoreRoutes(app: App, services: AppServices): void {
   const db = () => services.runtime.db.kysely;

@@ -1,4 +1,4 @@
-import type { GongshiMigration } from '../migrator.js';
+import type { GongshiMigration } from '../db/migrator.js';
 
 /**
  * Submissions already taken: a form's one-time key or an API call's Idempotency-Key, per actor. The row is

@@ -1,6 +1,5 @@
-import { sql } from 'kysely';
-import type { GongshiMigration } from '../migrator.js';
-import { makeInsertOnly } from './insert-only.js';
+import type { GongshiMigration } from '../db/migrator.js';
+import { makeInsertOnly, prepareInsertOnly } from '../db/insert-only.js';
 
 /**
  * Published records and log entries are never edited or deleted (architecture rule 8). The database
@@ -10,12 +9,7 @@ import { makeInsertOnly } from './insert-only.js';
 export const immutablePublications: GongshiMigration = {
   name: '2026-11-26-03-immutable-publications',
   async up(db, dialect) {
-    if (dialect === 'postgres') {
-      await sql`create function gongshi_refuse_change() returns trigger language plpgsql as $$
-        begin raise exception 'published records and log entries are immutable (%)', tg_table_name; end $$`.execute(
-        db,
-      );
-    }
+    await prepareInsertOnly(db, dialect);
     await makeInsertOnly(db, dialect, ['public_records', 'log_entries']);
   },
 };

@@ -1,6 +1,6 @@
-import type { Feature } from './app-types.js';
+import type { Feature } from '../http/app-types.js';
 import { registerCoreRoutes } from './core.routes.js';
-import { forgetOldSubmissions } from './submissions.js';
+import { forgetOldSubmissions } from '../http/submissions.js';
 
 export const FORGET_SUBMISSIONS_TASK = 'core.forgetSubmissions';
 

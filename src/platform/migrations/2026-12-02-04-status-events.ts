@@ -1,5 +1,5 @@
-import type { GongshiMigration } from '../migrator.js';
-import { makeInsertOnly } from './insert-only.js';
+import type { GongshiMigration } from '../db/migrator.js';
+import { makeInsertOnly } from '../db/insert-only.js';
 
 /**
  * Every status change of every declared lifecycle (platform/lifecycle): which row, which transition, from

@@ -5,13 +5,13 @@
 import type { Static } from 'typebox';
 import { audit } from '../auth/audit.js';
 import type { Ctx } from '../context.js';
-import { AppError, invalid, type FieldProblem } from '../http/errors.js';
+import { AppError, invalid, type FieldProblem } from '../errors.js';
 import { listPublicRecords } from '../publish/publish.repository.js';
 import { publish, type PublicationReceipt } from '../publish/publish.js';
-import { builtInYears, type DayEntry } from './calendar.js';
-import { holdEnteredYear, insertEnteredYear, saveEnteredYear } from './calendar.repository.js';
+import { builtInYears, type DayEntry } from '../time/calendar.js';
+import { holdEnteredYear, insertEnteredYear, saveEnteredYear } from '../time/calendar.repository.js';
 import type { EnterYearBody } from './calendar.schemas.js';
-import { isIsoDate, weekday, yearOf } from './dates.js';
+import { isIsoDate, weekday, yearOf } from '../time/dates.js';
 
 /** The kind of the published record of an entered year (modules' publish hooks react to it). */
 export const CALENDAR_YEAR_KIND = 'calendarYear';

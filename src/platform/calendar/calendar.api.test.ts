@@ -3,10 +3,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../testing/databases.js';
 import { startHarness, type Harness, type TestUser } from '../../testing/harness.js';
-
-interface ErrorBody {
-  error: { code: string; message: string; details: { field: string; message: string }[] };
-}
+import { apiClient, type ErrorBody } from '../../testing/http.js';
 
 const YEAR_2027 = {
   year: 2027,
@@ -28,6 +25,10 @@ describeEachDatabase('calendar API', (db) => {
     staff = await h.user('purchaserStaff');
   });
   afterAll(() => h.close());
+  const api = apiClient(
+    () => h.app,
+    () => admin,
+  );
 
   const deadline = (query: string) =>
     h.app.inject({ method: 'GET', url: `/api/v1/calendar/deadline?${query}` });
@@ -127,20 +128,10 @@ describeEachDatabase('calendar API', (db) => {
   });
 
   it('lets only an administrator enter a year; the entry is published and used at once', async () => {
-    const refused = await h.app.inject({
-      method: 'POST',
-      url: '/api/v1/calendar/years',
-      headers: { authorization: `Bearer ${staff.token}` },
-      payload: YEAR_2027,
-    });
+    const refused = await api('POST', '/api/v1/calendar/years', YEAR_2027, staff);
     expect(refused.statusCode).toBe(403);
 
-    const res = await h.app.inject({
-      method: 'POST',
-      url: '/api/v1/calendar/years',
-      headers: { authorization: `Bearer ${admin.token}` },
-      payload: YEAR_2027,
-    });
+    const res = await api('POST', '/api/v1/calendar/years', YEAR_2027);
     expect(res.statusCode).toBe(201);
     const receipt = res.json<{ recordId: string; logIndex: number }>();
     const record = await h.app.inject({ method: 'GET', url: `/api/v1/records/${receipt.recordId}` });
@@ -159,11 +150,9 @@ describeEachDatabase('calendar API', (db) => {
   });
 
   it('publishes a correction that supersedes the first entry', async () => {
-    const res = await h.app.inject({
-      method: 'POST',
-      url: '/api/v1/calendar/years',
-      headers: { authorization: `Bearer ${admin.token}` },
-      payload: { ...YEAR_2027, holidays: [{ date: '2027-01-01', name: '元旦' }] },
+    const res = await api('POST', '/api/v1/calendar/years', {
+      ...YEAR_2027,
+      holidays: [{ date: '2027-01-01', name: '元旦' }],
     });
     expect(res.statusCode).toBe(201);
     const records = await h.app.inject({
