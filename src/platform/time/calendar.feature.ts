@@ -1,5 +1,6 @@
 import type { Feature } from '../http/app-types.js';
 import { registerCalendar } from './calendar.routes.js';
+import './calendar.records.js';
 
 export const calendarFeature: Feature = {
   name: 'calendar',
