@@ -67,7 +67,10 @@ defineRecordKind({
     <>
       <Fields
         items={[
-          [t('catalogue.department'), <NameLink href={departmentHref(c.department.id)} name={c.department.name} />],
+          [
+            t('catalogue.department'),
+            <NameLink href={departmentHref(c.department.id)} name={c.department.name} />,
+          ],
           [t('catalogue.year'), String(c.year)],
           [t('catalogue.version'), t('catalogue.versionN', { version: c.version })],
           [t('record.catalogue.note'), c.note],

@@ -93,7 +93,11 @@ defineRecordKind({
       <Table
         caption={t('record.profile.compliance')}
         head={[t('record.field.year'), t('record.profile.compliance'), t('record.profile.compliant')]}
-        rows={c.compliance.map((r) => [String(r.year), word(t, 'registry.compliance', r.kind), yesNo(t, r.compliant)])}
+        rows={c.compliance.map((r) => [
+          String(r.year),
+          word(t, 'registry.compliance', r.kind),
+          yesNo(t, r.compliant),
+        ])}
       />
     </>
   ),

@@ -193,7 +193,9 @@ defineRecordKind({
         [
           t('record.spending.intention'),
           c.intentionId ? (
-            <a href={`/intentions/${encodeURIComponent(c.intentionId)}`}>{t('record.spending.openIntention')}</a>
+            <a href={`/intentions/${encodeURIComponent(c.intentionId)}`}>
+              {t('record.spending.openIntention')}
+            </a>
           ) : null,
         ],
         [

@@ -72,11 +72,21 @@ registerMessages({
 
 type Question = Static<typeof SurveySummaryContent>['questions'][number];
 
-function QuestionResult(props: { q: Question; t: (key: string, params?: Record<string, string | number>) => string; responses: number }) {
+function QuestionResult(props: {
+  q: Question;
+  t: (key: string, params?: Record<string, string | number>) => string;
+  responses: number;
+}) {
   const { q, t } = props;
   return (
     <section>
-      <h4>{t('record.survey.question', { number: q.number, kind: word(t, 'survey.kind', q.kind), prompt: q.prompt })}</h4>
+      <h4>
+        {t('record.survey.question', {
+          number: q.number,
+          kind: word(t, 'survey.kind', q.kind),
+          prompt: q.prompt,
+        })}
+      </h4>
       <p>{t('survey.results.answered', { count: q.answered, total: props.responses })}</p>
       {q.options ? (
         <Table
@@ -109,13 +119,19 @@ defineRecordKind({
     <>
       <Fields
         items={[
-          [t('record.survey.organization'), <NameLink href={departmentHref(c.organization.id)} name={c.organization.name} />],
+          [
+            t('record.survey.organization'),
+            <NameLink href={departmentHref(c.organization.id)} name={c.organization.name} />,
+          ],
           [t('survey.subject'), c.survey.subject],
           [t('survey.subjectRef'), c.survey.subjectRef],
           [t('survey.purpose'), c.survey.purpose],
           [t('record.survey.openedAt'), c.survey.openedAt ? <Instant t={t} at={c.survey.openedAt} /> : null],
           [t('record.survey.closedAt'), c.survey.closedAt ? <Instant t={t} at={c.survey.closedAt} /> : null],
-          [t('survey.responses'), t('survey.responsesOfLinks', { responses: c.responses, links: c.linksIssued })],
+          [
+            t('survey.responses'),
+            t('survey.responsesOfLinks', { responses: c.responses, links: c.linksIssued }),
+          ],
           [t('survey.results.byKind'), t('survey.results.byKindValue', { ...c.responsesByKind })],
         ]}
       />

@@ -61,9 +61,7 @@ export function contentProblems(kind: string, content: unknown): string[] {
   const entry = declared.get(kind);
   if (!entry) return [`record kind "${kind}" is not declared`];
   if (entry.validator.Check(content)) return [];
-  return [...entry.validator.Errors(content)]
-    .slice(0, 5)
-    .map((e) => `${e.instancePath || '/'} ${e.message}`);
+  return [...entry.validator.Errors(content)].slice(0, 5).map((e) => `${e.instancePath || '/'} ${e.message}`);
 }
 
 /** Throws when `content` is not what `kind` declares: publishing it would be a bug. */

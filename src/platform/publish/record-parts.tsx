@@ -52,7 +52,9 @@ export type Field = [label: string, value: ComponentChildren | null | undefined]
 
 /** Labelled fields; the ones without a value are left out. */
 export function Fields(props: { items: Field[] }) {
-  const items = props.items.filter((f): f is [string, ComponentChildren] => f[1] !== null && f[1] !== undefined);
+  const items = props.items.filter(
+    (f): f is [string, ComponentChildren] => f[1] !== null && f[1] !== undefined,
+  );
   return <Facts items={items} />;
 }
 

@@ -16,7 +16,9 @@ export const Fen = Type.Integer();
 export const IsoDate = Type.String({ pattern: DATE_PATTERN });
 
 /** An instant, ISO-8601 UTC as Date#toISOString writes it. */
-export const IsoInstant = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{3})?Z$' });
+export const IsoInstant = Type.String({
+  pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{3})?Z$',
+});
 
 /** An internal id (of a record, an organization, a project). */
 export const Id = Type.String({ minLength: 1, maxLength: 64 });

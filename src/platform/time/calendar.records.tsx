@@ -27,7 +27,8 @@ registerMessages({
     'record.calendarYear.page': '查看 {year} 年日历',
   },
   en: {
-    'record.calendarYear.summary': '{year}: {holidays} days off, {workdays} weekend days worked ({reference})',
+    'record.calendarYear.summary':
+      '{year}: {holidays} days off, {workdays} weekend days worked ({reference})',
     'record.calendarYear.page': 'See the {year} calendar',
   },
 });
