@@ -2,7 +2,7 @@
 // objections and answers (single-source.ts), bid commitments (submit-bid.ts), the opening and failure
 // records (open-bids.ts) and the single-source award (award-single-source.ts).
 import type { ComponentChildren } from 'preact';
-import { Type, type Static, type TSchema } from 'typebox';
+import { Type, type Static } from 'typebox';
 import { defineRecordKind } from '../../platform/publish/record-kinds.js';
 import {
   beijingText,
@@ -67,7 +67,7 @@ const Follows = Type.Unsafe<unknown>(
       source: Type.String(),
       approvalReference: Nullable(Type.String()),
     }),
-  ) as TSchema,
+  ),
 );
 const Header = Obj({
   id: Id,

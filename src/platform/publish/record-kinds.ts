@@ -19,7 +19,7 @@ import type { Locale, Translate } from '../views/i18n.js';
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface RecordContents {}
 
-export type RecordKind = keyof RecordContents & string;
+export type RecordKind = keyof RecordContents;
 
 export interface RecordKindDefinition<K extends RecordKind = RecordKind> {
   kind: K;
@@ -84,11 +84,11 @@ export function renderRecordContent(
   locale: Locale,
 ): ComponentChildren | undefined {
   const definition = fitting(kind, content);
-  return definition ? definition.render(content as never, t, locale) : undefined;
+  return definition ? definition.render(content, t, locale) : undefined;
 }
 
 /** The plain-text summary, or undefined when the kind is not declared or the content does not fit. */
 export function recordSummary(kind: string, content: unknown, t: Translate): string | undefined {
   const definition = fitting(kind, content);
-  return definition ? definition.summary(content as never, t) : undefined;
+  return definition ? definition.summary(content, t) : undefined;
 }

@@ -77,7 +77,8 @@ export const en: Record<string, string> = {
   'record.field.reason': 'Reason',
   'record.field.source': 'Legal basis',
   'record.field.text': 'Text',
-  'record.field.provisionalDates': 'Dates counted on the provisional calendar (before the State Council notice)',
+  'record.field.provisionalDates':
+    'Dates counted on the provisional calendar (before the State Council notice)',
   'weekday.0': 'Sunday',
   'weekday.1': 'Monday',
   'weekday.2': 'Tuesday',
