@@ -19,6 +19,7 @@ import { issueTreeHead, type TreeHead } from '../platform/publish/tree-heads.js'
 import { ManualClock } from '../platform/time/clock.js';
 import { orgCodeCheckCharacter, usccCheckCharacter } from '../platform/validation/uscc.js';
 import type { TestDatabase } from './databases.js';
+import './test-records.js';
 
 export const TEST_START = '2026-11-26T02:00:00.000Z'; // 10:00 in Beijing
 

@@ -3,6 +3,7 @@
 // version, every item checked against the negative list, published through publish().
 import { defineActions } from '../../platform/auth/policy.js';
 import type { Feature } from '../../platform/http/app-types.js';
+import './catalogue.records.js';
 import { catalogueMessages } from './messages.js';
 import { catalogueMigrations } from './migrations.js';
 import { registerCataloguePages } from './catalogue.pages.js';

@@ -3,6 +3,7 @@
 // and the public credit query (S2, S3, S12). Other modules call `eligibility` through this file.
 import { defineActions } from '../../platform/auth/policy.js';
 import type { Feature } from '../../platform/http/app-types.js';
+import './credit.records.js';
 import { creditMessages } from './messages.js';
 import { creditMigrations } from './migrations.js';
 import { registerCreditPages } from './credit.pages.js';

@@ -19,9 +19,10 @@ import {
   getPublicRecord,
   listRecords,
   recordKinds,
+  recordsByIds,
 } from '../../platform/publish/records.js';
 import { search } from './disclosure.repository.js';
-import { RecordContent } from './record-views.js';
+import { RecordContent, summaryOf } from './record-views.js';
 
 const PAGE_SIZE = 20;
 
@@ -175,24 +176,22 @@ export function registerDisclosurePages(app: App, services: AppServices): void {
           crumbs: [{ href: '/records', label: t('records.title') }],
         },
         <>
-          <Facts
-            items={[
-              [t('records.kind'), kindLabel(t, record.kind)],
-              [t('records.publishedAt'), <BeijingTime at={record.publishedAt} />],
-              [t('records.logIndex'), String(record.logIndex)],
-            ]}
-          />
+          <p class="record-meta">
+            {kindLabel(t, record.kind)} · {t('records.publishedAt')} <BeijingTime at={record.publishedAt} /> ·{' '}
+            {t('records.logIndexShort', { index: record.logIndex })}
+          </p>
           {record.supersedes ? (
             <p class="notice">
-              {t('records.supersedes')} <a href={`/records/${record.supersedes}`}>{record.supersedes}</a>
+              {t('records.supersedes')}{' '}
+              <a href={`/records/${record.supersedes}`}>{t('records.earlierVersion')}</a>
             </p>
           ) : null}
           {record.supersededBy.length > 0 ? (
             <p class="notice" role="note">
               {t('records.supersededBy')}{' '}
-              {record.supersededBy.map((id) => (
+              {record.supersededBy.map((id, i) => (
                 <a key={id} href={`/records/${id}`}>
-                  {id}{' '}
+                  {t('records.laterVersion', { n: i + 1 })}{' '}
                 </a>
               ))}
             </p>
@@ -204,10 +203,9 @@ export function registerDisclosurePages(app: App, services: AppServices): void {
               <a href={`/announcements/new?corrects=${record.id}`}>{t('announcement.correct')}</a>
             </p>
           ) : null}
-          <section aria-labelledby="content-heading">
-            <h2 id="content-heading">{t('records.content')}</h2>
-            <RecordContent kind={record.kind} content={record.content} t={t} />
-          </section>
+          <article class="record-document" aria-label={t('records.content')}>
+            <RecordContent kind={record.kind} content={record.content} t={t} locale={req.locale} />
+          </article>
           <section aria-labelledby="verify-heading" class="verification">
             <h2 id="verify-heading">{t('records.verification')}</h2>
             <p>{t('records.verificationLead')}</p>
@@ -219,6 +217,12 @@ export function registerDisclosurePages(app: App, services: AppServices): void {
                 [t('records.chainHash'), <code class="hash">{record.log.chainHash}</code>],
               ]}
             />
+            <details>
+              <summary>{t('records.canonical')}</summary>
+              <pre class="canonical-json">
+                <code>{record.canonicalContent}</code>
+              </pre>
+            </details>
             <p>
               <a href={`/transparency/records/${record.id}`}>{t('records.inclusionProof')}</a> ·{' '}
               <a href={`/api/v1/records/${record.id}`}>{t('records.json')}</a> ·{' '}
@@ -250,6 +254,11 @@ export function registerDisclosurePages(app: App, services: AppServices): void {
             ...pageWindow(page, PAGE_SIZE),
           })
         : { hits: [], total: 0 };
+      // Each hit's summary line in the reader's language, from the record itself.
+      const records = await recordsByIds(
+        db(),
+        result.hits.map((h) => h.id),
+      );
       const href = (p: number) => hrefWith('/search', { q, page: p });
       return render(
         req,
@@ -264,16 +273,20 @@ export function registerDisclosurePages(app: App, services: AppServices): void {
             <>
               <p role="status">{t('search.count', { total: result.total })}</p>
               <ul class="record-list">
-                {result.hits.map((h) => (
-                  <li key={h.id}>
-                    <a href={h.url}>{h.title}</a>
-                    <br />
-                    <small>
-                      {kindLabel(t, h.kind)} · <BeijingTime at={h.publishedAt} />
-                    </small>
-                    {h.summary ? <p class="muted">{h.summary}</p> : null}
-                  </li>
-                ))}
+                {result.hits.map((h) => {
+                  const record = records.get(h.id);
+                  const summary = record ? summaryOf(record, t, h.summary) : h.summary;
+                  return (
+                    <li key={h.id}>
+                      <a href={h.url}>{h.title}</a>
+                      <br />
+                      <small>
+                        {kindLabel(t, h.kind)} · <BeijingTime at={h.publishedAt} />
+                      </small>
+                      {summary ? <p class="muted">{summary}</p> : null}
+                    </li>
+                  );
+                })}
               </ul>
               <Pager page={page} pageSize={PAGE_SIZE} total={result.total} href={href} />
             </>

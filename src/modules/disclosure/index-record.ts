@@ -2,6 +2,8 @@
 // transaction as the publication.
 import type { Ctx } from '../../platform/context.js';
 import type { PublishedRecord } from '../../platform/publish/hooks.js';
+import { recordSummary } from '../../platform/publish/record-kinds.js';
+import { translator } from '../../platform/views/i18n.js';
 import { saveSearchDocument } from './disclosure.repository.js';
 
 /** Every string in a JSON value, in document order (keys excluded). */
@@ -22,11 +24,14 @@ export function textOf(value: unknown, out: string[] = [], budget = { left: 2000
 
 export async function indexPublishedRecord(ctx: Ctx, record: PublishedRecord): Promise<void> {
   const text = textOf(record.content).join(' ');
+  // The snippet is the kind's summary line, in Chinese (the portal's search page shows each reader
+  // the summary in their own language); what is searched stays the record's every word.
+  const summary = recordSummary(record.kind, record.content, translator('zh-CN')) ?? text;
   await saveSearchDocument(ctx, {
     id: record.id,
     kind: record.kind,
     title: record.title,
-    summary: text.slice(0, 200),
+    summary: summary.slice(0, 200),
     url: `/records/${record.id}`,
     publishedAt: record.publishedAt,
     text: `${record.title} ${text}`,

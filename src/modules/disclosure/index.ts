@@ -5,6 +5,7 @@ import { registerAnnouncementPages } from './announcements.pages.js';
 import { ANNOUNCEMENT_ROLES } from './publish-announcement.js';
 import { registerDisclosurePages } from './disclosure.pages.js';
 import { registerDisclosureRoutes } from './disclosure.routes.js';
+import './disclosure.records.js';
 import { indexPublishedRecord } from './index-record.js';
 import { disclosureMessages } from './messages.js';
 import { disclosureMigrations } from './migrations.js';

@@ -40,6 +40,9 @@ const zh: Catalogue = {
   'records.json': '以 JSON 格式下载（含规范化内容）',
   'records.inclusionProof': '查看包含证明',
   'records.aboutLog': '公开日志能证明什么',
+  'records.earlierVersion': '查看被更正的版本',
+  'records.laterVersion': '第 {n} 次更正',
+  'records.canonical': '公示的原始内容（规范化 JSON，内容摘要据此计算）',
   'record.kind.calendarYear': '年度工作日安排',
   'record.kind.announcement': '公告',
 
@@ -112,6 +115,9 @@ const en: Catalogue = {
   'records.json': 'Download as JSON (with the canonical content)',
   'records.inclusionProof': 'See the inclusion proof',
   'records.aboutLog': 'What the public log proves',
+  'records.earlierVersion': 'see the version it corrects',
+  'records.laterVersion': 'correction {n}',
+  'records.canonical': 'The content as published (canonical JSON, from which the content hash is computed)',
   'record.kind.calendarYear': 'Working-day arrangement',
   'record.kind.announcement': 'Announcement',
 

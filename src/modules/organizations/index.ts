@@ -3,6 +3,7 @@
 // changes, and import/export as CSV or Excel. Other modules read it through the functions below.
 import { defineActions } from '../../platform/auth/policy.js';
 import type { Feature } from '../../platform/http/app-types.js';
+import './organizations.records.js';
 import { organizationsMessages } from './messages.js';
 import { organizationsMigrations } from './migrations.js';
 import { registerRegistryPages } from './registry.pages.js';

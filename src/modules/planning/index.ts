@@ -4,6 +4,7 @@
 // `procurementMayStart` before it opens a project.
 import { defineActions } from '../../platform/auth/policy.js';
 import type { Feature } from '../../platform/http/app-types.js';
+import './planning.records.js';
 import { planningMessages } from './messages.js';
 import { planningMigrations } from './migrations.js';
 import { registerPlanningPages } from './planning.pages.js';

@@ -3,6 +3,7 @@
 // timeline they give from the day a notice is issued — what the engine will enforce, already public.
 import { defineActions } from '../../platform/auth/policy.js';
 import type { Feature } from '../../platform/http/app-types.js';
+import './procurement.records.js';
 import { procurementMessages } from './messages.js';
 import { registerProcurementPages } from './procurement.pages.js';
 import { registerProcurementRoutes } from './procurement.routes.js';

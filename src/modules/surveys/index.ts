@@ -4,6 +4,7 @@
 // which other modules reach through this file.
 import { defineActions } from '../../platform/auth/policy.js';
 import type { Feature } from '../../platform/http/app-types.js';
+import './surveys.records.js';
 import { registerAnswerPages } from './answer.pages.js';
 import { closeAtDeadline } from './close-survey.js';
 import { surveysMessages } from './messages.js';

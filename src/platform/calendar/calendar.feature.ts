@@ -1,6 +1,7 @@
 import type { Feature } from '../http/app-types.js';
 import { registerCalendarPages } from './calendar.pages.js';
 import { registerCalendarApi } from './calendar.routes.js';
+import './calendar.records.js';
 
 export const calendarFeature: Feature = {
   name: 'calendar',

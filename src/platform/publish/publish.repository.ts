@@ -15,6 +15,15 @@ export async function findPublicRecord(db: Executor, id: string): Promise<Public
 }
 
 /** The record, held until the transaction ends, for a use-case that decides on it (e.g. correcting it). */
+export async function findPublicRecords(db: Executor, ids: readonly string[]): Promise<PublicRecordTable[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('public_records')
+    .selectAll()
+    .where('id', 'in', [...ids])
+    .execute();
+}
+
 export async function holdPublicRecord(db: Executor, id: string): Promise<PublicRecordTable | undefined> {
   return db.selectFrom('public_records').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 }

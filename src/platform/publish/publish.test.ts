@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../testing/databases.js';
+import { declareTestKind } from '../../testing/test-records.js';
 import { SYSTEM } from '../auth/roles.js';
 import { runUseCase, type Runtime } from '../context.js';
 import { ManualClock } from '../time/clock.js';
@@ -11,6 +12,9 @@ import { chainHash, leafHash, ZERO_HASH } from './hashing.js';
 import { PublishHooks } from './hooks.js';
 import { publish } from './publish.js';
 import { getPublicRecord, listRecords } from './records.js';
+import '../calendar/calendar.records.js';
+
+declareTestKind('refused');
 
 describeEachDatabase('publish()', (db) => {
   let runtime: Runtime;
@@ -35,10 +39,11 @@ describeEachDatabase('publish()', (db) => {
   });
   afterAll(() => undefined);
 
+  // Test kinds take any content; `kind` may also be one nobody declared, or malformed.
   const publishOne = (kind: string, content: unknown, supersedes?: string) =>
     runUseCase(runtime, { actor: SYSTEM }, (ctx) =>
       publish(ctx, {
-        kind,
+        kind: kind as 'testNotice',
         subjectId: 'subject-1',
         title: `${kind} 标题`,
         content,
@@ -143,8 +148,41 @@ describeEachDatabase('publish()', (db) => {
     await expect(publishOne('Bad Kind', {})).rejects.toThrow(/bad record kind/);
     await expect(
       runUseCase(runtime, { actor: SYSTEM }, (ctx) =>
-        publish(ctx, { kind: 'ok', subjectId: 's', title: ' ', content: {} }),
+        publish(ctx, { kind: 'testNotice', subjectId: 's', title: ' ', content: {} }),
       ),
     ).rejects.toThrow(/title/);
+  });
+
+  it('refuses a kind nobody declared, and content its kind does not admit, writing nothing', async () => {
+    const leavesBefore = await db().db.kysely.selectFrom('log_entries').select('idx').execute();
+    await expect(publishOne('undeclaredKind', { x: 1 })).rejects.toThrow(/not declared/);
+    await expect(
+      runUseCase(runtime, { actor: SYSTEM }, (ctx) =>
+        publish(ctx, {
+          kind: 'calendarYear',
+          subjectId: '2031',
+          title: '2031 年',
+          content: { year: '2031', holidays: 'none' } as never,
+        }),
+      ),
+    ).rejects.toThrow(/calendarYear content does not fit/);
+    const leavesAfter = await db().db.kysely.selectFrom('log_entries').select('idx').execute();
+    expect(leavesAfter.length).toBe(leavesBefore.length);
+  });
+
+  it('stores declared content exactly as given (members in any order, undefined ones left out)', async () => {
+    const content = {
+      year: 2031,
+      reference: '国办发明电〔2030〕1号',
+      workdays: [],
+      holidays: [{ name: '元旦', date: '2031-01-01' }],
+      extra: undefined,
+    };
+    const r = await runUseCase(runtime, { actor: SYSTEM }, (ctx) =>
+      publish(ctx, { kind: 'calendarYear', subjectId: '2031', title: '2031 年', content }),
+    );
+    const stored = await getPublicRecord(db().db.kysely, r.recordId);
+    expect(stored.canonicalContent).toBe(canonicalJson(content));
+    expect(r.contentHash).toBe(createHash('sha256').update(canonicalJson(content)).digest('hex'));
   });
 });

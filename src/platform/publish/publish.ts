@@ -10,17 +10,21 @@ import { canonicalJson } from './canonical-json.js';
 import { chainHash, leafHash, sha256Hex, ZERO_HASH } from './hashing.js';
 import type { PublishedRecord } from './hooks.js';
 import { findPublicRecord, insertPublicRecord, lastLogEntry } from './publish.repository.js';
+import { assertRecordContent, type RecordContents, type RecordKind } from './record-kinds.js';
 import { appendEntries } from './tree.js';
 
-export interface PublishInput {
-  /** What sort of record, e.g. `calendarYear`, `tenderNotice`; dotted module prefixes are not needed. */
-  kind: string;
+export interface PublishInput<K extends RecordKind = RecordKind> {
+  /**
+   * What sort of record, e.g. `calendarYear`, `tenderNotice`; dotted module prefixes are not needed. A
+   * kind is declared, with its content's schema and renderers, in a module's `*.records.tsx`.
+   */
+  kind: K;
   /** The id of the thing the record is about (a project, an organization, a calendar year). */
   subjectId: string;
   /** A one-line title for lists and search results, in the language the record is written in. */
   title: string;
-  /** The record itself: any JSON value. Stored as canonical JSON (RFC 8785). */
-  content: unknown;
+  /** The record itself, as its kind declares it. Stored as given, in canonical JSON (RFC 8785). */
+  content: RecordContents[K];
   /** The record this one corrects or replaces. */
   supersedes?: string;
 }
@@ -38,7 +42,10 @@ export interface PublicationReceipt {
 
 const KIND_PATTERN = /^[a-z][A-Za-z0-9]{1,63}$/;
 
-export async function publish(ctx: Ctx, input: PublishInput): Promise<PublicationReceipt> {
+export async function publish<K extends RecordKind>(
+  ctx: Ctx,
+  input: PublishInput<K>,
+): Promise<PublicationReceipt> {
   if (!KIND_PATTERN.test(input.kind)) throw new Error(`publish: bad record kind "${input.kind}"`);
   if (input.title.trim() === '') throw new Error('publish: a record needs a title');
   if (input.supersedes !== undefined) {
@@ -47,6 +54,9 @@ export async function publish(ctx: Ctx, input: PublishInput): Promise<Publicatio
   }
 
   const content = canonicalJson(input.content);
+  // Checked as it will be read back (canonical JSON leaves out undefined members); a kind nobody
+  // declared, or content its schema does not admit, is a bug in the caller.
+  assertRecordContent(input.kind, JSON.parse(content));
   const contentHash = sha256Hex(content);
   const publishedAt = ctx.now.toISOString();
   const recordId = newId(ctx.now);

@@ -7,6 +7,7 @@ import {
   countLogEntries,
   findLogEntry,
   findPublicRecord,
+  findPublicRecords,
   listPublicRecords,
   recordKinds,
   supersedingRecordIds,
@@ -69,6 +70,15 @@ export async function listRecords(
 ): Promise<{ items: PublicRecordView[]; total: number }> {
   const { rows, total } = await listPublicRecords(db, filter);
   return { items: rows.map(view), total };
+}
+
+/** The records with these ids (those that exist), by id. */
+export async function recordsByIds(
+  db: Executor,
+  ids: readonly string[],
+): Promise<Map<string, PublicRecordView>> {
+  const rows = await findPublicRecords(db, ids);
+  return new Map(rows.map((r) => [r.id, view(r)]));
 }
 
 export { countLogEntries, recordKinds };
