@@ -21,7 +21,7 @@ import {
   recordKinds,
   recordsByIds,
 } from '../../platform/publish/records.js';
-import { search } from './disclosure.repository.js';
+import { searchRecords } from './disclosure.queries.js';
 import { RecordContent, summaryOf } from './record-views.js';
 
 const PAGE_SIZE = 20;
@@ -250,7 +250,7 @@ export function registerDisclosurePages(app: App, services: AppServices): void {
       const q = req.query.q?.trim() ?? '';
       const page = req.query.page ?? 1;
       const result = q
-        ? await search(db(), services.runtime.db.dialect, q, {
+        ? await searchRecords(db(), services.runtime.db.dialect, q, {
             ...pageWindow(page, PAGE_SIZE),
           })
         : { hits: [], total: 0 };

@@ -6,7 +6,7 @@ import type { App, AppServices } from '../../platform/http/app-types.js';
 import { ErrorBody, paged, PageParam, pageWindow } from '../../platform/http/schema-helpers.js';
 import { getPublicRecord, listRecords } from '../../platform/publish/records.js';
 import { AnnouncementBody } from './announcement.schemas.js';
-import { search } from './disclosure.repository.js';
+import { searchRecords } from './disclosure.queries.js';
 import { publishAnnouncement } from './publish-announcement.js';
 
 const RecordView = Type.Object({
@@ -130,7 +130,7 @@ export function registerDisclosureRoutes(app: App, services: AppServices): void 
     },
     async (req) => {
       const page = req.query.page ?? 1;
-      const { hits, total } = await search(db(), services.runtime.db.dialect, req.query.q, {
+      const { hits, total } = await searchRecords(db(), services.runtime.db.dialect, req.query.q, {
         kind: req.query.kind,
         ...pageWindow(page, PAGE_SIZE),
       });
