@@ -13,7 +13,8 @@ import type { OpenedBid } from './open-bids.js';
 import { bidsOf, findSingleSource, insertNotice } from './procurement.repository.js';
 import type { AwardBody } from './procurement.schemas.js';
 import { projectKeptBy } from './project-access.js';
-import { transition } from './procurement.workflow.js';
+import { transition } from '../../platform/lifecycle/lifecycle.js';
+import { projectLifecycle } from './project.lifecycle.js';
 import { singleSourceMayAward } from './single-source.js';
 import { SINGLE_SOURCE_GROUNDS, type SingleSourceGround } from './methods.js';
 
@@ -82,6 +83,6 @@ export async function awardSingleSource(
     published_at: ctx.now.toISOString(),
     public_record_id: record.recordId,
   });
-  await transition(ctx, project, 'award');
+  await transition(ctx, projectLifecycle, project, 'award', { recordId: record.recordId });
   return { recordId: record.recordId };
 }

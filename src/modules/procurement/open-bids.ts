@@ -25,13 +25,15 @@ import {
   insertNotice,
   lotsOf,
   membersOf,
-  saveOpenedBid,
+  deleteSealedParts,
   sealedPartsOf,
   setLotOutcome,
   type BidTable,
   type ProjectTable,
 } from './procurement.repository.js';
-import { transition } from './procurement.workflow.js';
+import { transition } from '../../platform/lifecycle/lifecycle.js';
+import { bidLifecycle } from './bid.lifecycle.js';
+import { projectLifecycle } from './project.lifecycle.js';
 import { commitmentOf, type BidContent } from './submit-bid.js';
 
 export const OPENING_KIND = 'bidOpening';
@@ -157,11 +159,15 @@ export async function openBids(ctx: Ctx, projectId: string, kek: Buffer): Promis
     );
   }
   for (const v of verdicts) {
-    await saveOpenedBid(ctx.trx, v.bid.id, {
-      status: v.verification === 'verified' ? 'opened' : 'invalid',
-      opened_content: v.opened ? JSON.stringify(v.opened) : null,
-      verification: v.verification,
+    await transition(ctx, bidLifecycle, v.bid, v.verification === 'verified' ? 'open' : 'invalidate', {
+      changes: {
+        opened_content: v.opened ? JSON.stringify(v.opened) : null,
+        verification: v.verification,
+        ephemeral_key: null,
+      },
+      reason: v.verification,
     });
+    await deleteSealedParts(ctx.trx, v.bid.id);
   }
   const ended = await bidsOf(ctx.trx, project.id, ['replaced', 'withdrawn']);
 
@@ -260,8 +266,9 @@ export async function openBids(ctx: Ctx, projectId: string, kek: Buffer): Promis
       public_record_id: failure.recordId,
     });
   }
-  await transition(ctx, project, failed.length === lots.length ? 'fail' : 'openBids', {
-    opened_at: openedAt,
+  await transition(ctx, projectLifecycle, project, failed.length === lots.length ? 'fail' : 'openBids', {
+    changes: { opened_at: openedAt },
+    recordId: record.recordId,
   });
   return {};
 }

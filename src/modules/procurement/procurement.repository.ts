@@ -1,5 +1,10 @@
 // The only place with SQL for procurement projects, their lots and their notices.
 import type { Executor } from '../../platform/db/database.js';
+import type { BidStatus } from './bid.lifecycle.js';
+import type { ProjectStatus } from './project.lifecycle.js';
+import type { SingleSourceStatus } from './single-source.lifecycle.js';
+
+export type { BidStatus, ProjectStatus, SingleSourceStatus };
 
 export interface ProjectTable {
   id: string;
@@ -31,8 +36,6 @@ export interface InvitationTable {
   invited_at: string;
 }
 
-export type ProjectStatus = 'draft' | 'open' | 'opened' | 'failed' | 'awarded' | 'terminated';
-
 export interface LotTable {
   project_id: string;
   number: number;
@@ -41,8 +44,6 @@ export interface LotTable {
   /** After opening: whether the lot had enough responses to go on. */
   outcome: 'proceeds' | 'failed' | null;
 }
-
-export type BidStatus = 'sealed' | 'replaced' | 'withdrawn' | 'discarded' | 'opened' | 'invalid';
 
 export interface BidTable {
   id: string;
@@ -98,11 +99,13 @@ export interface ProjectDocumentTable {
 }
 
 export interface SingleSourceTable {
+  /** The project's id: one request per project (the lifecycle's row id). */
+  id: string;
   project_id: string;
   supplier_id: string;
   ground: string;
   justification: string;
-  status: 'requested' | 'approved' | 'rejected';
+  status: SingleSourceStatus;
   requested_at: string;
   decided_at: string | null;
   decided_by: string | null;
@@ -170,29 +173,13 @@ export async function holdProject(db: Executor, id: string): Promise<ProjectTabl
   return row ? { ...row, budget_fen: Number(row.budget_fen) } : undefined;
 }
 
-/** Changes a project's details; its status changes only through transition() (moveProject). */
+/** Changes a project's details; its status changes only through transition() (project.lifecycle.ts). */
 export async function updateProject(
   db: Executor,
   id: string,
   changes: Partial<Omit<ProjectTable, 'id' | 'status'>>,
 ): Promise<void> {
   await db.updateTable('procurement_projects').set(changes).where('id', '=', id).execute();
-}
-
-/** Moves a project from one state to another; 0 when it was no longer in `from` (someone else moved it). */
-export async function moveProject(
-  db: Executor,
-  id: string,
-  from: readonly ProjectStatus[],
-  changes: Partial<Omit<ProjectTable, 'id'>> & { status: ProjectStatus },
-): Promise<number> {
-  const result = await db
-    .updateTable('procurement_projects')
-    .set(changes)
-    .where('id', '=', id)
-    .where('status', 'in', [...from])
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
 }
 
 export async function replaceInvitations(
@@ -376,8 +363,7 @@ export async function findSingleSource(
     .executeTakeFirst();
 }
 
-export async function saveSingleSource(db: Executor, row: SingleSourceTable): Promise<void> {
-  await db.deleteFrom('single_source_requests').where('project_id', '=', row.project_id).execute();
+export async function insertSingleSource(db: Executor, row: SingleSourceTable): Promise<void> {
   await db.insertInto('single_source_requests').values(row).execute();
 }
 
@@ -617,34 +603,9 @@ export async function sealedPartsOf(db: Executor, bidId: string): Promise<BidPar
   return rows.map((r) => ({ ...r, sealed: Buffer.from(r.sealed) }));
 }
 
-/** Ends a bid (replaced, withdrawn): its ciphertext goes; its commitment stays in the log. */
-export async function endBid(
-  db: Executor,
-  id: string,
-  changes: { status: 'replaced' | 'withdrawn' | 'discarded'; ended_at: string; replaced_by: string | null },
-): Promise<number> {
-  const result = await db
-    .updateTable('bids')
-    .set({ ...changes, ephemeral_key: null })
-    .where('id', '=', id)
-    .where('status', '=', 'sealed')
-    .executeTakeFirst();
-  const ended = Number(result.numUpdatedRows);
-  if (ended > 0) await db.deleteFrom('bid_parts').where('bid_id', '=', id).execute();
-  return ended;
-}
-
-export async function saveOpenedBid(
-  db: Executor,
-  id: string,
-  changes: Pick<BidTable, 'status' | 'opened_content' | 'verification'>,
-): Promise<void> {
-  await db
-    .updateTable('bids')
-    .set({ ...changes, ephemeral_key: null })
-    .where('id', '=', id)
-    .execute();
-  await db.deleteFrom('bid_parts').where('bid_id', '=', id).execute();
+/** A bid's ciphertext, deleted when it ends or is opened (its commitment stays in the log). */
+export async function deleteSealedParts(db: Executor, bidId: string): Promise<void> {
+  await db.deleteFrom('bid_parts').where('bid_id', '=', bidId).execute();
 }
 
 /** Projects open for responses, with their notice date and deadline (the calendar check on a new year). */

@@ -13,7 +13,6 @@ import { METHOD_SETTINGS, type Method } from './methods.js';
 import {
   bidsOf,
   documentsOf,
-  endBid,
   insertNotice,
   lotsOf,
   noticesOf,
@@ -30,7 +29,9 @@ import {
   scheduleOpening,
 } from './opening-schedule.js';
 import { invitationsForNotice, sendInvitations } from './invite-suppliers.js';
-import { transition } from './procurement.workflow.js';
+import { transition } from '../../platform/lifecycle/lifecycle.js';
+import { endBid } from './end-bid.js';
+import { projectLifecycle } from './project.lifecycle.js';
 import { timelineFor } from './timeline.queries.js';
 
 export const NOTICE_KINDS = {
@@ -110,10 +111,9 @@ export async function publishTenderNotice(
     published_at: ctx.now.toISOString(),
     public_record_id: receipt.recordId,
   });
-  await transition(ctx, project, 'publishNotice', {
-    notice_date: noticeDate,
-    deadline: input.deadline,
-    ...sealing,
+  await transition(ctx, projectLifecycle, project, 'publishNotice', {
+    changes: { notice_date: noticeDate, deadline: input.deadline, ...sealing },
+    recordId: receipt.recordId,
   });
   await scheduleOpening(ctx, project.id, input.deadline);
   if (invitations) await sendInvitations(ctx, project, invitations.invited, input.deadline);
@@ -200,8 +200,7 @@ export async function terminateProject(
   // The sealed bids are never opened: their ciphertext goes, and the notice accounts for their
   // commitments (the log holds them), as an opening record would.
   const sealed = await bidsOf(ctx.trx, project.id, ['sealed']);
-  for (const b of sealed)
-    await endBid(ctx.trx, b.id, { status: 'discarded', ended_at: ctx.now.toISOString(), replaced_by: null });
+  for (const b of sealed) await endBid(ctx, b, 'discard');
   const receipt = await publish(ctx, {
     kind: NOTICE_KINDS.termination,
     subjectId: project.id,
@@ -225,7 +224,10 @@ export async function terminateProject(
     published_at: ctx.now.toISOString(),
     public_record_id: receipt.recordId,
   });
-  await transition(ctx, project, 'terminate');
+  await transition(ctx, projectLifecycle, project, 'terminate', {
+    reason: input.text,
+    recordId: receipt.recordId,
+  });
   await cancelOpening(ctx, project.id);
   return { recordId: receipt.recordId };
 }

@@ -21,12 +21,14 @@ import {
   insertNotice,
   insertObjection,
   objectionsOf,
-  saveSingleSource,
+  insertSingleSource,
 } from './procurement.repository.js';
 import type { AnswerBody, DecisionBody, ObjectionBody, SingleSourceBody } from './procurement.schemas.js';
 import { projectKeptBy } from './project-access.js';
 import { projectSealingKey, scheduleOpening } from './opening-schedule.js';
-import { transition } from './procurement.workflow.js';
+import { transition } from '../../platform/lifecycle/lifecycle.js';
+import { projectLifecycle } from './project.lifecycle.js';
+import { singleSourceLifecycle } from './single-source.lifecycle.js';
 import { earliestAwardAfter } from './timeline.js';
 import { timelineFor } from './timeline.queries.js';
 
@@ -60,12 +62,10 @@ export async function requestSingleSource(
       'supplier_ineligible',
     );
   }
-  await saveSingleSource(ctx.trx, {
-    project_id: project.id,
+  const request = {
     supplier_id: supplier.id,
     ground: input.ground,
     justification: input.justification.trim(),
-    status: 'requested',
     requested_at: ctx.now.toISOString(),
     decided_at: null,
     decided_by: null,
@@ -73,7 +73,16 @@ export async function requestSingleSource(
     notice_date: null,
     objections_until: null,
     public_record_id: null,
-  });
+  };
+  // Asked again after a rejection: the same row goes back to `requested` with the new request.
+  if (existing) await transition(ctx, singleSourceLifecycle, existing, 'requestAgain', { changes: request });
+  else
+    await insertSingleSource(ctx.trx, {
+      id: project.id,
+      project_id: project.id,
+      status: 'requested',
+      ...request,
+    });
 }
 
 /** The finance bureau's decision; an approval publishes the pre-notice at once. */
@@ -89,14 +98,16 @@ export async function decideSingleSource(
   const request = await findSingleSource(ctx.trx, projectId);
   if (!request || request.status !== 'requested')
     throw conflict('nothing_to_decide', 'procurement.nothingToDecide');
-  const base = {
-    ...request,
+  const decision = {
     decided_at: ctx.now.toISOString(),
     decided_by: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
     decision_note: input.note.trim(),
   };
   if (!input.approve) {
-    await saveSingleSource(ctx.trx, { ...base, status: 'rejected' });
+    await transition(ctx, singleSourceLifecycle, request, 'reject', {
+      changes: decision,
+      reason: decision.decision_note,
+    });
     return { objectionsUntil: null, earliestAward: null };
   }
   const noticeDate = beijingDate(ctx.now);
@@ -124,7 +135,7 @@ export async function decideSingleSource(
       supplier: { id: supplier!.id, name: supplier!.name, uscc: supplier!.uscc },
       ground: { name: ground, source: SINGLE_SOURCE_GROUNDS[ground].source },
       justification: request.justification,
-      approval: { note: base.decision_note },
+      approval: { note: decision.decision_note },
       noticeDate,
       objectionsUntil,
       earliestAward,
@@ -141,12 +152,15 @@ export async function decideSingleSource(
     params: { title: project.title, date: objectionsUntil },
     link: `/procurement/projects/${project.id}/bid`,
   });
-  await saveSingleSource(ctx.trx, {
-    ...base,
-    status: 'approved',
-    notice_date: noticeDate,
-    objections_until: objectionsUntil,
-    public_record_id: receipt.recordId,
+  await transition(ctx, singleSourceLifecycle, request, 'approve', {
+    changes: {
+      ...decision,
+      notice_date: noticeDate,
+      objections_until: objectionsUntil,
+      public_record_id: receipt.recordId,
+    },
+    reason: decision.decision_note,
+    recordId: receipt.recordId,
   });
   // Listed with the other notices, and in the project's timeline.
   await insertNotice(ctx.trx, {
@@ -161,10 +175,9 @@ export async function decideSingleSource(
     public_record_id: receipt.recordId,
   });
   // The supplier's response is sealed like any bid and opened when the pre-notice has run.
-  await transition(ctx, project, 'approveSingleSource', {
-    notice_date: noticeDate,
-    deadline: objectionsUntil,
-    ...projectSealingKey(kek, project.id),
+  await transition(ctx, projectLifecycle, project, 'approveSingleSource', {
+    changes: { notice_date: noticeDate, deadline: objectionsUntil, ...projectSealingKey(kek, project.id) },
+    recordId: receipt.recordId,
   });
   await scheduleOpening(ctx, project.id, objectionsUntil);
   return { objectionsUntil, earliestAward };

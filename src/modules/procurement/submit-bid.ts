@@ -30,9 +30,9 @@ import { publish } from '../../platform/publish/publish.js';
 import { inclusionPath, treeRoot } from '../../platform/publish/tree.js';
 import { formatBeijing } from '../../platform/time/dates.js';
 import { eligibility } from '../credit/index.js';
+import { endBid } from './end-bid.js';
 import { lockProjectBids, openingMoment } from './opening-schedule.js';
 import {
-  endBid,
   findBid,
   findProject,
   findSingleSource,
@@ -341,8 +341,7 @@ export async function submitBid(
       })),
     ],
   );
-  if (replaced)
-    await endBid(ctx.trx, replaced.id, { status: 'replaced', ended_at: sealedAt, replaced_by: bidId });
+  if (replaced) await endBid(ctx, replaced, 'replace', bidId);
   // Each member is asked to confirm (again, for a replacement: what it agreed to has changed).
   for (const m of members) {
     await sendMessage(ctx, {
@@ -435,13 +434,8 @@ export async function withdrawBid(ctx: Ctx, bidId: string): Promise<void> {
   await lockProjectBids(ctx, bid.project_id);
   const project = (await findProject(ctx.trx, bid.project_id))!;
   assertTakingBids(ctx, project);
-  // Ended already (read before the lock, or since): 409.
-  const ended = await endBid(ctx.trx, bid.id, {
-    status: 'withdrawn',
-    ended_at: ctx.now.toISOString(),
-    replaced_by: null,
-  });
-  if (ended === 0) throw conflict('bid_ended', 'procurement.bid.ended');
+  // Ended already (read before the lock, or since): 409 (the lifecycle's refusal).
+  await endBid(ctx, bid, 'withdraw');
 }
 
 function ownMembership(ctx: Ctx, organizationId: string): boolean {
