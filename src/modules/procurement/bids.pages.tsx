@@ -630,7 +630,7 @@ export function registerBidPages(app: App, services: AppServices): void {
 
   app.get(
     '/procurement/projects/:id/bids',
-    { config: { action: 'intention.manage' }, schema: { params: IdParams } },
+    { config: { action: 'project.manage' }, schema: { params: IdParams } },
     (req, reply) => showOpened(req, reply, req.params.id),
   );
 
@@ -641,7 +641,7 @@ export function registerBidPages(app: App, services: AppServices): void {
   });
   app.get(
     '/procurement/projects/:id/bids/:bidId/files/:sha256',
-    { config: { action: 'intention.manage' }, schema: { params: FileParams } },
+    { config: { action: 'project.manage' }, schema: { params: FileParams } },
     async (req, reply) => {
       return sendDocument(
         reply,
@@ -664,7 +664,7 @@ export function registerBidPages(app: App, services: AppServices): void {
   );
   app.post(
     '/procurement/projects/:id/award',
-    { config: { action: 'intention.manage' }, schema: { params: IdParams } },
+    { config: { action: 'project.manage' }, schema: { params: IdParams } },
     (req, reply) =>
       handleForm(req, {
         schema: AwardForm,
@@ -693,7 +693,7 @@ export function registerBidPages(app: App, services: AppServices): void {
 
   app.post(
     '/procurement/projects/:id/restart',
-    { config: { action: 'intention.manage' }, schema: { params: IdParams } },
+    { config: { action: 'project.manage' }, schema: { params: IdParams } },
     (req, reply) =>
       handleForm(req, {
         schema: Type.Object(

@@ -4,7 +4,7 @@
 import type { Actor } from '../../platform/auth/roles.js';
 import type { Executor } from '../../platform/db/database.js';
 import { conflict, forbidden, notFound, unauthenticated } from '../../platform/http/errors.js';
-import { keepsDepartment } from '../catalogue/index.js';
+import { can } from '../../platform/auth/policy.js';
 import type { OpenedBid } from './open-bids.js';
 import { openingMoment } from './opening-schedule.js';
 import { readDocument } from '../../platform/documents/documents.js';
@@ -47,7 +47,7 @@ export async function openedBids(db: Executor, actor: Actor, projectId: string) 
   if (actor.kind === 'anonymous') throw unauthenticated();
   const project = await findProject(db, projectId);
   if (!project) throw notFound('procurement.projectNotFound');
-  if (!keepsDepartment(actor, project.department_id)) throw forbidden('procurement.notYourProject');
+  if (!can(actor, 'project.manage', project)) throw forbidden('procurement.notYourProject');
   if (project.opened_at === null) throw conflict('bids_sealed', 'procurement.bid.stillSealed');
   const bids = await bidsOf(db, project.id, ['opened', 'invalid']);
   const members = await membersOf(

@@ -186,7 +186,7 @@ export function registerBidRoutes(app: App, services: AppServices): void {
   app.get(
     '/api/v1/projects/:id/bids',
     {
-      config: { action: 'intention.manage' },
+      config: { action: 'project.manage' },
       schema: {
         tags: ['bids'],
         summary: "The opened bids of one of the department's projects (409 bids_sealed before the opening)",
@@ -230,7 +230,7 @@ export function registerBidRoutes(app: App, services: AppServices): void {
   app.get(
     '/api/v1/projects/:id/bids/:bidId/files/:sha256',
     {
-      config: { action: 'intention.manage' },
+      config: { action: 'project.manage' },
       schema: {
         tags: ['bids'],
         summary:
@@ -250,7 +250,7 @@ export function registerBidRoutes(app: App, services: AppServices): void {
   app.put(
     '/api/v1/projects/:id/invitations',
     {
-      config: { action: 'intention.manage' },
+      config: { action: 'project.manage' },
       schema: {
         tags: ['procurement'],
         summary:
@@ -266,7 +266,7 @@ export function registerBidRoutes(app: App, services: AppServices): void {
   app.post(
     '/api/v1/projects/:id/restart',
     {
-      config: { action: 'intention.manage' },
+      config: { action: 'project.manage' },
       schema: {
         tags: ['procurement'],
         summary:
@@ -285,7 +285,7 @@ export function registerBidRoutes(app: App, services: AppServices): void {
   app.post(
     '/api/v1/projects/:id/award',
     {
-      config: { action: 'intention.manage' },
+      config: { action: 'project.manage' },
       schema: {
         tags: ['procurement'],
         summary:

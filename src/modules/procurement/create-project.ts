@@ -13,7 +13,7 @@ import {
 } from '../../platform/http/errors.js';
 import { newId } from '../../platform/ids.js';
 import { beijingDate } from '../../platform/time/dates.js';
-import { keepsDepartment } from '../catalogue/index.js';
+import { can } from '../../platform/auth/policy.js';
 import { intentionForProject, procurementMayStart } from '../planning/index.js';
 import { insertProject } from './procurement.repository.js';
 import type { ProjectBody } from './procurement.schemas.js';
@@ -28,7 +28,8 @@ export async function createProject(
   if (!intention || intention.status !== 'published') {
     throw invalid([{ field: 'intentionId', key: 'procurement.intentionNotPublished' }]);
   }
-  if (!keepsDepartment(ctx.actor, intention.departmentId)) throw forbidden('procurement.notYourProject');
+  if (!can(ctx.actor, 'project.manage', { department_id: intention.departmentId }))
+    throw forbidden('procurement.notYourProject');
   const start = await procurementMayStart(ctx.trx, intention.id, beijingDate(ctx.now));
   if (!start.allowed) {
     throw new AppError(422, 'procurement_too_early', start.key, { ...start.params, source: start.source }, [

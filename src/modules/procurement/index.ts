@@ -1,7 +1,7 @@
 // Procurement (issue: Procurement I — methods with statutory periods, notices, sealed bids, opening,
 // single source). So far: the methods as data with the legal source of every number, and the statutory
 // timeline they give from the day a notice is issued — what the engine will enforce, already public.
-import { defineActions } from '../../platform/auth/policy.js';
+import './procurement.policy.js';
 import type { Feature } from '../../platform/http/app-types.js';
 import { procurementMessages } from './messages.js';
 import { registerProcurementPages } from './procurement.pages.js';
@@ -18,12 +18,6 @@ import { checkDeadlinesAgainstEnteredYear } from './calendar-entered.js';
 
 export { METHODS, METHOD_SETTINGS, type Method } from './methods.js';
 export { statutoryTimeline, type Timeline } from './timeline.js';
-
-defineActions({
-  'procurement.approveSingleSource': { roles: ['finance', 'administrator'] },
-  // Social organizations' members bid; administrators do not (they could not read a bid anyway).
-  'bid.submit': { roles: ['providerMember'] },
-});
 
 export {
   answerObjection,
@@ -77,7 +71,7 @@ export const procurementFeature: Feature = {
     nav.add({
       href: '/procurement/projects/mine',
       labelKey: 'nav.projectsMine',
-      action: 'intention.manage',
+      action: 'project.manage',
       section: 'work',
       order: 22,
     });

@@ -8,7 +8,7 @@ import { can } from '../../platform/auth/policy.js';
 import { SINGLE_SOURCE_GROUNDS, type SingleSourceGround } from './methods.js';
 import { openingMoment } from './opening-schedule.js';
 import { earliestAwardAfter } from './timeline.js';
-import { departmentsKeptBy, keepsDepartment } from '../catalogue/index.js';
+import { departmentsKept } from './procurement.policy.js';
 import { intentionForProject } from '../planning/index.js';
 import {
   documentsOf,
@@ -26,7 +26,7 @@ import {
 export async function projectView(db: Executor, id: string, actor: Actor) {
   const project = await findProject(db, id);
   if (!project) throw notFound('procurement.projectNotFound');
-  const keeper = keepsDepartment(actor, project.department_id);
+  const keeper = can(actor, 'project.manage', project);
   const request = await findSingleSource(db, id);
   // The finance bureau sees a draft single-source project once it is asked to decide on it.
   const approver = can(actor, 'procurement.approveSingleSource') && request !== undefined;
@@ -137,7 +137,7 @@ export async function noticeList(db: Executor, filter: NoticeFilter) {
 }
 
 export async function myProjects(db: Executor, actor: Actor) {
-  return (await projectsOfDepartments(db, departmentsKeptBy(actor))).map((p) => ({
+  return (await projectsOfDepartments(db, departmentsKept(actor))).map((p) => ({
     id: p.id,
     title: p.title,
     method: p.method,

@@ -30,7 +30,7 @@ import {
 import { translator } from '../../platform/views/i18n.js';
 import { usePage } from '../../platform/views/page-context.js';
 import { formatYuan, yuanToFen } from '../../platform/views/money.js';
-import { departmentsKeptBy } from '../catalogue/index.js';
+import { departmentsKept } from './procurement.policy.js';
 import { publishedIntentions } from '../planning/index.js';
 import { createProject } from './create-project.js';
 import { addProjectDocument, removeProjectDocument } from './project-documents.js';
@@ -384,7 +384,7 @@ export function registerProjectPages(app: App, services: AppServices): void {
   const showMine = async (req: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) => {
     const t = translator(req.locale);
     const projects = await myProjects(db(), req.actor);
-    const intentions = await publishedIntentions(db(), departmentsKeptBy(req.actor));
+    const intentions = await publishedIntentions(db(), departmentsKept(req.actor));
     const values = { method: 'openTender', ...form.values };
     const state = { ...form, values };
     const labels: Record<string, string> = {
@@ -484,11 +484,11 @@ export function registerProjectPages(app: App, services: AppServices): void {
     );
   };
 
-  app.get('/procurement/projects/mine', { config: { action: 'intention.manage' } }, (req, reply) =>
+  app.get('/procurement/projects/mine', { config: { action: 'project.manage' } }, (req, reply) =>
     showMine(req, reply, emptyForm),
   );
 
-  app.post('/procurement/projects/mine', { config: { action: 'intention.manage' } }, (req, reply) =>
+  app.post('/procurement/projects/mine', { config: { action: 'project.manage' } }, (req, reply) =>
     handleForm(req, {
       schema: ProjectForm,
       show: (form, status) => showMine(req, reply, form, status),
@@ -859,7 +859,7 @@ export function registerProjectPages(app: App, services: AppServices): void {
 
   app.post(
     '/procurement/projects/:id/documents',
-    { config: { action: 'intention.manage' }, schema: { params: IdParams } },
+    { config: { action: 'project.manage' }, schema: { params: IdParams } },
     async (req, reply) => {
       const body = (req.body ?? {}) as Record<string, unknown>;
       const name = typeof body.name === 'string' ? body.name.trim() : '';
@@ -891,7 +891,7 @@ export function registerProjectPages(app: App, services: AppServices): void {
 
   app.post(
     '/procurement/projects/:id/documents/:sha256/remove',
-    { config: { action: 'intention.manage' }, schema: { params: DocumentParams } },
+    { config: { action: 'project.manage' }, schema: { params: DocumentParams } },
     (req, reply) =>
       handleForm(req, {
         schema: Type.Object({}),
@@ -924,7 +924,7 @@ export function registerProjectPages(app: App, services: AppServices): void {
 
   app.post(
     '/procurement/projects/:id/invitations',
-    { config: { action: 'intention.manage' }, schema: { params: IdParams } },
+    { config: { action: 'project.manage' }, schema: { params: IdParams } },
     async (req, reply) => {
       const body = (req.body ?? {}) as Record<string, unknown>;
       const text = (k: string) => (typeof body[k] === 'string' ? body[k] : '');
@@ -961,7 +961,7 @@ export function registerProjectPages(app: App, services: AppServices): void {
 
   app.post(
     '/procurement/projects/:id/single-source',
-    { config: { action: 'intention.manage' }, schema: { params: IdParams } },
+    { config: { action: 'project.manage' }, schema: { params: IdParams } },
     (req, reply) =>
       handleForm(req, {
         schema: SingleSourceBody,
@@ -1013,7 +1013,7 @@ export function registerProjectPages(app: App, services: AppServices): void {
   app.post(
     '/procurement/projects/:id/objections/:objectionId/answer',
     {
-      config: { action: 'intention.manage' },
+      config: { action: 'project.manage' },
       schema: { params: Type.Object({ id: IdParams.properties.id, objectionId: IdParams.properties.id }) },
     },
     (req, reply) =>
@@ -1039,7 +1039,7 @@ export function registerProjectPages(app: App, services: AppServices): void {
 
   app.post(
     '/procurement/projects/:id/notice',
-    { config: { action: 'intention.manage' }, schema: { params: IdParams } },
+    { config: { action: 'project.manage' }, schema: { params: IdParams } },
     (req, reply) =>
       handleForm(req, {
         schema: TenderNoticeBody,
@@ -1056,7 +1056,7 @@ export function registerProjectPages(app: App, services: AppServices): void {
 
   app.post(
     '/procurement/projects/:id/corrections',
-    { config: { action: 'intention.manage' }, schema: { params: IdParams } },
+    { config: { action: 'project.manage' }, schema: { params: IdParams } },
     (req, reply) =>
       handleForm(req, {
         schema: CorrectionBody,
@@ -1073,7 +1073,7 @@ export function registerProjectPages(app: App, services: AppServices): void {
 
   app.post(
     '/procurement/projects/:id/termination',
-    { config: { action: 'intention.manage' }, schema: { params: IdParams } },
+    { config: { action: 'project.manage' }, schema: { params: IdParams } },
     (req, reply) =>
       handleForm(req, {
         schema: TerminationBody,

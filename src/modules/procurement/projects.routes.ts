@@ -215,7 +215,7 @@ export function registerProjectRoutes(app: App, services: AppServices): void {
   app.post(
     '/api/v1/projects',
     {
-      config: { action: 'intention.manage' },
+      config: { action: 'project.manage' },
       schema: {
         tags: ['procurement'],
         summary: 'Open a procurement project from a published intention (30 days after it), with lots',
@@ -230,7 +230,7 @@ export function registerProjectRoutes(app: App, services: AppServices): void {
   app.post(
     '/api/v1/projects/:id/documents',
     {
-      config: { action: 'intention.manage' },
+      config: { action: 'project.manage' },
       schema: {
         tags: ['procurement'],
         summary:
@@ -270,7 +270,7 @@ export function registerProjectRoutes(app: App, services: AppServices): void {
   app.delete(
     '/api/v1/projects/:id/documents/:sha256',
     {
-      config: { action: 'intention.manage' },
+      config: { action: 'project.manage' },
       schema: {
         tags: ['procurement'],
         summary: 'Remove a document from a draft project',
@@ -287,7 +287,7 @@ export function registerProjectRoutes(app: App, services: AppServices): void {
   app.post(
     '/api/v1/projects/:id/single-source',
     {
-      config: { action: 'intention.manage' },
+      config: { action: 'project.manage' },
       schema: {
         tags: ['procurement'],
         summary:
@@ -350,7 +350,7 @@ export function registerProjectRoutes(app: App, services: AppServices): void {
   app.post(
     '/api/v1/projects/:id/objections/:objectionId/answer',
     {
-      config: { action: 'intention.manage' },
+      config: { action: 'project.manage' },
       schema: {
         tags: ['procurement'],
         summary: 'Answer an objection (published)',
@@ -368,7 +368,7 @@ export function registerProjectRoutes(app: App, services: AppServices): void {
   app.post(
     '/api/v1/projects/:id/notice',
     {
-      config: { action: 'intention.manage' },
+      config: { action: 'project.manage' },
       schema: {
         tags: ['procurement'],
         summary:
@@ -391,7 +391,7 @@ export function registerProjectRoutes(app: App, services: AppServices): void {
   app.post(
     '/api/v1/projects/:id/corrections',
     {
-      config: { action: 'intention.manage' },
+      config: { action: 'project.manage' },
       schema: {
         tags: ['procurement'],
         summary: 'Publish a correction; one too close to the deadline moves the deadline, and says so',
@@ -416,7 +416,7 @@ export function registerProjectRoutes(app: App, services: AppServices): void {
   app.post(
     '/api/v1/projects/:id/termination',
     {
-      config: { action: 'intention.manage' },
+      config: { action: 'project.manage' },
       schema: {
         tags: ['procurement'],
         summary: 'Publish a termination notice',

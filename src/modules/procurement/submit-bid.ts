@@ -10,6 +10,7 @@
 //   record's log entry and its inclusion proof, to check now and against any later signed tree head.
 import { randomBytes } from 'node:crypto';
 import { findOrganization, findOrganizationByUscc } from '../../platform/auth/auth.repository.js';
+import { can } from '../../platform/auth/policy.js';
 import type { Ctx } from '../../platform/context.js';
 import { seal } from '../../platform/crypto/sealing.js';
 import { inspectDocument } from '../../platform/documents/documents.js';
@@ -438,9 +439,7 @@ export async function withdrawBid(ctx: Ctx, bidId: string): Promise<void> {
   await endBid(ctx, bid, 'withdraw');
 }
 
+/** Whether the actor acts for this organization's bids (procurement.policy.ts, `bid.submit`). */
 function ownMembership(ctx: Ctx, organizationId: string): boolean {
-  return (
-    ctx.actor.kind === 'user' &&
-    ctx.actor.memberships.some((m) => m.role === 'providerMember' && m.organizationId === organizationId)
-  );
+  return can(ctx.actor, 'bid.submit', { organization_id: organizationId });
 }
