@@ -3,7 +3,7 @@
 // until the end of its deadline day (87号令 Art 33); a single source only from the supplier the finance
 // bureau approved; an invited tender only from the suppliers invited (GPL Art 34).
 import { findOrganization } from '../../platform/auth/auth.repository.js';
-import type { Ctx } from '../../platform/context.js';
+import type { Executor } from '../../platform/db/database.js';
 import { AppError, conflict } from '../../platform/http/errors.js';
 import { formatBeijing } from '../../platform/time/dates.js';
 import { openingMoment } from './opening-schedule.js';
@@ -38,7 +38,7 @@ export function takingBids(
 
 /** May `organizationId` respond to `project` now? */
 export async function biddingStanding(
-  ctx: Pick<Ctx, 'trx' | 'now'>,
+  ctx: { readonly trx: Executor; readonly now: Date },
   project: ProjectTable,
   organizationId: string,
 ): Promise<Standing> {

@@ -29,10 +29,9 @@ import { formatBeijing } from '../../platform/time/dates.js';
 import { translator } from '../../platform/views/i18n.js';
 import { formatYuan, yuanToFen } from '../../platform/views/money.js';
 import { awardSingleSource } from './award-single-source.js';
-import { myBids, openedBidFile, openedBids } from './bids.queries.js';
+import { bidFormStanding, myBids, openedBidFile, openedBids } from './bids.queries.js';
 import { METHOD_SETTINGS, type Method } from './methods.js';
 import { projectView } from './procurement.queries.js';
-import { bidsWithMember, isInvited } from './procurement.repository.js';
 import { AwardBody, RestartBody } from './procurement.schemas.js';
 import { restartAfterFailure } from './restart-after-failure.js';
 import {
@@ -72,25 +71,12 @@ export function registerBidPages(app: App, services: AppServices): void {
   ) => {
     const t = translator(req.locale);
     const view = await projectView(db(), id, req.actor);
-    const now = services.runtime.clock.now();
-    const taking =
-      view.status === 'open' && view.opensAt !== null && now.getTime() < Date.parse(view.opensAt);
-    const organizations =
-      req.actor.kind === 'user'
-        ? req.actor.memberships.filter(
-            (m) => m.role === 'providerMember' && m.organizationKind === 'socialOrganization',
-          )
-        : [];
-    const own = [];
-    for (const m of organizations) {
-      for (const b of await bidsWithMember(db(), view.id, m.organizationId)) {
-        if (b.status === 'sealed') own.push({ ...b, organizationName: m.organizationName });
-      }
-    }
-    const current = own.find((b) => b.member_role === 'lead');
-    // Invited tender: may any of the user's organizations respond?
-    let invited = view.method !== 'invitedTender';
-    for (const m of organizations) invited ||= await isInvited(db(), view.id, m.organizationId);
+    const { taking, organizations, own, current, refusal } = await bidFormStanding(
+      db(),
+      services.runtime.clock.now(),
+      req.actor,
+      view.id,
+    );
     const labels: Record<string, string> = {
       organizationId: t('bid.organization'),
       statement: t('bid.statement'),
@@ -152,15 +138,8 @@ export function registerBidPages(app: App, services: AppServices): void {
             </ul>
           </section>
         ) : null}
-        {!taking ? (
-          <p role="status">{t('bid.notTaking')}</p>
-        ) : organizations.length === 0 ? (
-          <p role="status">{t('bid.onlyProviders')}</p>
-        ) : !invited ? (
-          <p role="status">{t('procurement.bid.notInvited')}</p>
-        ) : view.singleSource &&
-          !organizations.some((m) => m.organizationId === view.singleSource!.supplier.id) ? (
-          <p role="status">{t('procurement.bid.onlySupplier', { name: view.singleSource.supplier.name })}</p>
+        {refusal ? (
+          <p role="status">{t(refusal.key, refusal.params)}</p>
         ) : (
           <section aria-labelledby="bid-heading">
             <h2 id="bid-heading">{current ? t('bid.replaceTitle') : t('bid.submitTitle')}</h2>
@@ -181,8 +160,8 @@ export function registerBidPages(app: App, services: AppServices): void {
                     name="organizationId"
                     label={t('bid.organization')}
                     options={organizations.map((m) => ({
-                      value: m.organizationId,
-                      label: m.organizationName,
+                      value: m.id,
+                      label: m.name,
                     }))}
                     form={form ?? emptyForm}
                     required
@@ -191,7 +170,7 @@ export function registerBidPages(app: App, services: AppServices): void {
                   <p>
                     {t('bid.organization')}
                     {t('form.labelSeparator')}
-                    <strong>{organizations[0]!.organizationName}</strong>
+                    <strong>{organizations[0]!.name}</strong>
                   </p>
                 )}
                 <fieldset>

@@ -8,7 +8,15 @@ import { can } from '../../platform/auth/policy.js';
 import type { OpenedBid } from './open-bids.js';
 import { openingMoment } from './opening-schedule.js';
 import { readDocument } from '../../platform/documents/documents.js';
-import { bidsOf, bidsOfOrganization, findProject, membersOf } from './procurement.repository.js';
+import { biddingStanding, takingBids } from './bidding-standing.js';
+import { biddingOrganizationsOf } from './procurement.policy.js';
+import {
+  bidsOf,
+  bidsOfOrganization,
+  bidsWithMember,
+  findProject,
+  membersOf,
+} from './procurement.repository.js';
 
 export async function myBids(db: Executor, actor: Actor) {
   if (actor.kind !== 'user') throw unauthenticated();
@@ -87,4 +95,32 @@ export async function openedBidFile(
   const stored = file ? await readDocument(db, file.sha256) : undefined;
   if (!file || !stored) throw notFound('procurement.documentNotFound');
   return { name: file.name, mediaType: stored.media_type, sha256: stored.sha256, bytes: stored.bytes };
+}
+
+/**
+ * The bid page's answer for the actor, from the same rules the bid use-cases enforce (biddingStanding):
+ * the organizations it may bid for, their sealed bids in the project, whether the project takes
+ * responses now, and why none of them may respond (null when one may).
+ */
+export async function bidFormStanding(db: Executor, now: Date, actor: Actor, projectId: string) {
+  const project = await findProject(db, projectId);
+  if (!project) throw notFound('procurement.projectNotFound');
+  const organizations = biddingOrganizationsOf(actor);
+  const own = [];
+  for (const o of organizations) {
+    for (const b of await bidsWithMember(db, project.id, o.id))
+      if (b.status === 'sealed') own.push({ ...b, organizationName: o.name });
+  }
+  const taking = takingBids(now, project).allowed;
+  let refusal: { key: string; params: Record<string, string | number> } | null = null;
+  if (!taking) refusal = { key: 'bid.notTaking', params: {} };
+  else if (organizations.length === 0) refusal = { key: 'bid.onlyProviders', params: {} };
+  else {
+    const standings = [];
+    for (const o of organizations) standings.push(await biddingStanding({ trx: db, now }, project, o.id));
+    const first = standings[0]!;
+    if (!standings.some((s) => s.allowed) && !first.allowed)
+      refusal = { key: first.refusal.key, params: first.refusal.params };
+  }
+  return { taking, organizations, own, current: own.find((b) => b.member_role === 'lead'), refusal };
 }

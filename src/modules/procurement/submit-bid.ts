@@ -29,20 +29,21 @@ import { sha256Hex } from '../../platform/publish/hashing.js';
 import { sendMessage } from '../../platform/notify/messages.js';
 import { publish } from '../../platform/publish/publish.js';
 import { inclusionPath, treeRoot } from '../../platform/publish/tree.js';
-import { formatBeijing } from '../../platform/time/dates.js';
 import { eligibility } from '../credit/index.js';
+import { biddingStanding, takingBids } from './bidding-standing.js';
 import { endBid } from './end-bid.js';
+import { biddingOrganizationsOf } from './procurement.policy.js';
 import { lockProjectBids, openingMoment } from './opening-schedule.js';
 import {
   findBid,
   findProject,
-  findSingleSource,
   insertBid,
   confirmMember,
-  isInvited,
   lotsOf,
   membersOf,
   sealedBidsWith,
+  type BidTable,
+  type LotTable,
   type ProjectTable,
 } from './procurement.repository.js';
 
@@ -50,7 +51,6 @@ export const BID_COMMITMENT_KIND = 'bidCommitment';
 export const MAX_BID_FILES = 5;
 export const MAX_CONSORTIUM_MEMBERS = 9;
 export const BID_FILES_LIMIT_BYTES = 10 * 1024 * 1024;
-const LATE_SOURCE = '《政府采购货物和服务招标投标管理办法》（财政部令第87号）第三十三条';
 const OVER_BUDGET_SOURCE = '《政府采购货物和服务招标投标管理办法》（财政部令第87号）第六十三条第（四）项';
 const ONE_BID_SOURCE = '《政府采购法实施条例》第二十二条';
 
@@ -105,31 +105,22 @@ export function commitmentOf(content: BidContent, salt: Buffer): string {
 /** The social organization the user bids for (the only one, or the one named). */
 function bidderOrganization(ctx: Ctx, organizationId: string | undefined): string {
   if (ctx.actor.kind !== 'user') throw unauthenticated();
-  const held = ctx.actor.memberships.filter(
-    (m) => m.role === 'providerMember' && m.organizationKind === 'socialOrganization',
-  );
+  const held = biddingOrganizationsOf(ctx.actor);
   if (held.length === 0) throw forbidden('procurement.bid.notProvider');
   if (organizationId !== undefined) {
-    if (!held.some((m) => m.organizationId === organizationId))
+    if (!held.some((o) => o.id === organizationId))
       throw invalid([{ field: 'organizationId', key: 'procurement.bid.notYourOrganization' }]);
     return organizationId;
   }
   if (held.length > 1)
     throw invalid([{ field: 'organizationId', key: 'procurement.bid.chooseOrganization' }]);
-  return held[0]!.organizationId;
+  return held[0]!.id;
 }
 
 /** Refuses a response to a project that is not taking them now: not open, or past its deadline. */
 function assertTakingBids(ctx: Ctx, project: ProjectTable): void {
-  if (project.status !== 'open' || !project.deadline || !project.sealing_public_key)
-    throw conflict('project_not_open', 'procurement.notOpen');
-  const opensAt = openingMoment(project.deadline);
-  if (ctx.now.getTime() >= opensAt.getTime()) {
-    throw new AppError(409, 'bid_late', 'procurement.bid.late', {
-      deadline: formatBeijing(new Date(opensAt.getTime() - 60_000)),
-      source: LATE_SOURCE,
-    });
-  }
+  const standing = takingBids(ctx.now, project);
+  if (!standing.allowed) throw standing.refusal;
 }
 
 async function judgedEligible(ctx: Ctx, organizationId: string, field: string, problems: FieldProblem[]) {
@@ -140,14 +131,8 @@ async function judgedEligible(ctx: Ctx, organizationId: string, field: string, p
   }
 }
 
-export async function submitBid(
-  ctx: Ctx,
-  projectId: string,
-  input: BidInput,
-  options: { replaces?: string } = {},
-): Promise<BidReceipt> {
-  const leadId = bidderOrganization(ctx, input.organizationId);
-  // What can be judged on the input alone, before the project's lock.
+/** What can be judged on the input alone, before the project's lock: the consortium's size, the prices. */
+function checkInputAlone(input: BidInput): void {
   if ((input.consortium ?? []).length > MAX_CONSORTIUM_MEMBERS)
     throw invalid([
       { field: 'consortium', key: 'validation.maxItems', params: { limit: MAX_CONSORTIUM_MEMBERS } },
@@ -160,35 +145,34 @@ export async function submitBid(
   if (input.lots.length === 0)
     badPrices.push({ field: 'lots', key: 'validation.required', params: { limit: 1 } });
   if (badPrices.length > 0) throw invalid(badPrices);
+}
+
+/** The project, under its bids' lock, that takes this organization's response now (404, 409, 403). */
+async function projectTakingBidFrom(ctx: Ctx, projectId: string, leadId: string): Promise<ProjectTable> {
   await lockProjectBids(ctx, projectId);
   const project = await findProject(ctx.trx, projectId);
   if (!project || project.status === 'draft') throw notFound('procurement.projectNotFound');
-  assertTakingBids(ctx, project);
+  const standing = await biddingStanding(ctx, project, leadId);
+  if (!standing.allowed) throw standing.refusal;
+  return project;
+}
 
-  const problems: FieldProblem[] = [];
-  const lead = (await findOrganization(ctx.trx, leadId))!;
-
-  // Single source: only the supplier the finance bureau approved responds, alone.
-  if (project.method === 'singleSource') {
-    const request = await findSingleSource(ctx.trx, project.id);
-    if (request?.supplier_id !== leadId) {
-      const supplier = request ? await findOrganization(ctx.trx, request.supplier_id) : undefined;
-      throw new AppError(403, 'forbidden', 'procurement.bid.onlySupplier', { name: supplier?.name ?? '' });
-    }
-    if ((input.consortium ?? []).length > 0)
-      problems.push({ field: 'consortium', key: 'procurement.bid.noConsortiumSingleSource' });
-  }
-  // Invited tender: only the invited lead a response (GPL Art 34).
-  if (project.method === 'invitedTender' && !(await isInvited(ctx.trx, project.id, leadId)))
-    throw new AppError(403, 'forbidden', 'procurement.bid.notInvited');
-  const lots = await lotsOf(ctx.trx, project.id);
-  if (
-    project.method === 'singleSource' &&
-    lots.some((lot) => !input.lots.some((l) => l.number === lot.number))
-  )
+/** A single source is answered alone, for every lot. */
+function checkSingleSourceShape(
+  project: ProjectTable,
+  input: BidInput,
+  lots: readonly LotTable[],
+  problems: FieldProblem[],
+): void {
+  if (project.method !== 'singleSource') return;
+  if ((input.consortium ?? []).length > 0)
+    problems.push({ field: 'consortium', key: 'procurement.bid.noConsortiumSingleSource' });
+  if (lots.some((lot) => !input.lots.some((l) => l.number === lot.number)))
     problems.push({ field: 'lots', key: 'procurement.bid.everyLot' });
+}
 
-  // Lots: each named once, each a lot of the project, each price within its budget.
+/** Lots: each named once, each a lot of the project, each price within its budget (87号令 Art 63). */
+function checkLots(input: BidInput, lots: readonly LotTable[], problems: FieldProblem[]): void {
   const seen = new Set<number>();
   input.lots.forEach((l, i) => {
     const lot = lots.find((x) => x.number === l.number);
@@ -212,9 +196,18 @@ export async function submitBid(
       });
     seen.add(l.number);
   });
+}
 
-  // Consortium members: registered social organizations, each eligible, none twice, not the lead.
-  const members: { id: string; name: string; uscc: string | null }[] = [];
+type Member = { id: string; name: string; uscc: string | null };
+
+/** Consortium members: registered social organizations, each eligible, none twice, not the lead. */
+async function consortiumMembers(
+  ctx: Ctx,
+  input: BidInput,
+  leadId: string,
+  problems: FieldProblem[],
+): Promise<Member[]> {
+  const members: Member[] = [];
   for (const [i, raw] of (input.consortium ?? []).entries()) {
     const uscc = raw.trim().toUpperCase();
     const org = await findOrganizationByUscc(ctx.trx, uscc);
@@ -227,9 +220,11 @@ export async function submitBid(
       await judgedEligible(ctx, org.id, `consortium.${i}`, problems);
     }
   }
-  await judgedEligible(ctx, leadId, 'organizationId', problems);
+  return members;
+}
 
-  // Files: checked like any document (type by content, size, the client's hash), not stored in clear.
+/** Files: checked like any document (type by content, size, the client's hash), not stored in clear. */
+function checkedFilesOf(input: BidInput, problems: FieldProblem[]) {
   const files = input.files ?? [];
   if (files.length > MAX_BID_FILES)
     problems.push({ field: 'files', key: 'procurement.bid.tooManyFiles', params: { max: MAX_BID_FILES } });
@@ -240,44 +235,75 @@ export async function submitBid(
       key: 'procurement.bid.filesTooLarge',
       params: { max: BID_FILES_LIMIT_BYTES / 1024 / 1024 },
     });
-  const checkedFiles = [];
+  const checked = [];
   for (const [i, f] of files.entries()) {
     try {
-      checkedFiles.push(inspectDocument(f, `files.${i}`));
+      checked.push(inspectDocument(f, `files.${i}`));
     } catch (error) {
       if (error instanceof AppError && error.code === 'document_hash_mismatch') throw error;
       if (error instanceof AppError) problems.push(...error.fields);
       else throw error;
     }
   }
-  if (problems.length > 0) {
-    const ineligible = problems.some((p) => p.key.startsWith('credit.') || p.key.startsWith('eligibility.'));
-    throw invalid(problems, ineligible ? 'bidder_ineligible' : 'validation_failed');
-  }
+  return checked;
+}
 
-  // One bid per supplier: the lead or any member already in a sealed bid (other than the one replaced).
-  // Only the sealed bids these organizations are in: the cost does not grow with the project's bids.
-  let replaced = undefined;
-  if (options.replaces !== undefined) {
-    replaced = await findBid(ctx.trx, options.replaces);
-    if (!replaced || replaced.project_id !== project.id || replaced.organization_id !== leadId)
-      throw notFound('procurement.bid.notFound');
-    // Read under the project's lock: a replacement or withdrawal that came first has ended it.
-    if (replaced.status !== 'sealed') throw conflict('bid_ended', 'procurement.bid.ended');
-  }
-  // Only the lead is checked here: whether a named member takes part elsewhere is its own business,
-  // and comes up when it confirms (confirmConsortium) — telling the lead would reveal who bids.
+/** Every problem at once: 422, `bidder_ineligible` when any is an eligibility rule. */
+function refuseProblems(problems: FieldProblem[]): void {
+  if (problems.length === 0) return;
+  const ineligible = problems.some((p) => p.key.startsWith('credit.') || p.key.startsWith('eligibility.'));
+  throw invalid(problems, ineligible ? 'bidder_ineligible' : 'validation_failed');
+}
+
+/** The lead's own sealed bid this one replaces, read under the project's lock (404, 409 when ended). */
+async function bidReplaced(ctx: Ctx, project: ProjectTable, leadId: string, replaces: string | undefined) {
+  if (replaces === undefined) return undefined;
+  const replaced = await findBid(ctx.trx, replaces);
+  if (!replaced || replaced.project_id !== project.id || replaced.organization_id !== leadId)
+    throw notFound('procurement.bid.notFound');
+  // Read under the project's lock: a replacement or withdrawal that came first has ended it.
+  if (replaced.status !== 'sealed') throw conflict('bid_ended', 'procurement.bid.ended');
+  return replaced;
+}
+
+/**
+ * One bid per supplier (GPR Art 22): the lead in no other sealed bid of the project than the one it
+ * replaces. Only the sealed bids the lead is in: the cost does not grow with the project's bids. Whether
+ * a named member takes part elsewhere is its own business, and comes up when it confirms
+ * (confirmConsortium) — telling the lead would reveal who bids.
+ */
+async function assertOneBidPerSupplier(
+  ctx: Ctx,
+  project: ProjectTable,
+  leadId: string,
+  replaced: BidTable | undefined,
+): Promise<void> {
   const taken = await sealedBidsWith(ctx.trx, project.id, [leadId]);
   const clash = taken.find((m) => m.bid_id !== replaced?.id);
-  if (clash !== undefined) {
-    // Its own bid: replace or withdraw it; a member of another bid: not allowed.
-    const key = clash.role === 'lead' ? 'procurement.bid.duplicate' : 'procurement.bid.leadBidding';
-    throw new AppError(409, 'duplicate_bid', key, { source: ONE_BID_SOURCE });
-  }
+  if (clash === undefined) return;
+  // Its own bid: replace or withdraw it; a member of another bid: not allowed.
+  const key = clash.role === 'lead' ? 'procurement.bid.duplicate' : 'procurement.bid.leadBidding';
+  throw new AppError(409, 'duplicate_bid', key, { source: ONE_BID_SOURCE });
+}
 
-  // Seal and commit.
+interface SealedBid {
+  bidId: string;
+  content: BidContent;
+  salt: Buffer;
+  commitment: string;
+  envelope: ReturnType<typeof seal>;
+}
+
+/** The content committed to, its commitment, and the content and files sealed for the project's key. */
+function sealBid(
+  ctx: Ctx,
+  project: ProjectTable,
+  lead: Member,
+  members: readonly Member[],
+  input: BidInput,
+  checkedFiles: readonly { name: string; sha256: string; size: number; mediaType: string }[],
+): SealedBid {
   const bidId = newId(ctx.now);
-  const sealedAt = ctx.now.toISOString();
   const statement = input.statement.trim();
   const content: BidContent = {
     version: 1,
@@ -297,16 +323,28 @@ export async function submitBid(
       size: f.size,
       mediaType: f.mediaType,
     })),
-    sealedAt,
+    sealedAt: ctx.now.toISOString(),
   };
   const salt = randomBytes(32);
   const commitment = commitmentOf(content, salt);
   const parts = new Map<string, Buffer>([
     ['content', Buffer.from(JSON.stringify({ content, salt: salt.toString('hex'), statement }), 'utf8')],
   ]);
-  files.forEach((f, i) => parts.set(`file:${i}`, f.bytes));
+  (input.files ?? []).forEach((f, i) => parts.set(`file:${i}`, f.bytes));
   const envelope = seal(project.sealing_public_key!, `bid:${bidId}`, parts);
+  return { bidId, content, salt, commitment, envelope };
+}
 
+/** The commitment, published without the project or the bidder; then the bid row, its parts, its members. */
+async function publishAndStore(
+  ctx: Ctx,
+  project: ProjectTable,
+  leadId: string,
+  members: readonly Member[],
+  sealed: SealedBid,
+) {
+  const { bidId, commitment } = sealed;
+  const sealedAt = sealed.content.sealedAt;
   const published = await publish(ctx, {
     kind: BID_COMMITMENT_KIND,
     subjectId: bidId,
@@ -323,7 +361,7 @@ export async function submitBid(
       commitment,
       commitment_record_id: published.recordId,
       log_index: published.logIndex,
-      ephemeral_key: envelope.ephemeralPublicKey,
+      ephemeral_key: sealed.envelope.ephemeralPublicKey,
       submitted_at: sealedAt,
       submitted_by: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
       ended_at: null,
@@ -331,7 +369,7 @@ export async function submitBid(
       opened_content: null,
       verification: null,
     },
-    [...envelope.parts].map(([name, bytes]) => ({ bid_id: bidId, name, sealed: bytes })),
+    [...sealed.envelope.parts].map(([name, bytes]) => ({ bid_id: bidId, name, sealed: bytes })),
     [
       { bid_id: bidId, organization_id: leadId, role: 'lead', confirmed_at: sealedAt },
       ...members.map((m) => ({
@@ -342,8 +380,16 @@ export async function submitBid(
       })),
     ],
   );
-  if (replaced) await endBid(ctx, replaced, 'replace', bidId);
-  // Each member is asked to confirm (again, for a replacement: what it agreed to has changed).
+  return published;
+}
+
+/** Each member is asked to confirm (again, for a replacement: what it agreed to has changed). */
+async function askMembersToConfirm(
+  ctx: Ctx,
+  project: ProjectTable,
+  lead: Member,
+  members: readonly Member[],
+): Promise<void> {
   for (const m of members) {
     await sendMessage(ctx, {
       organizationId: m.id,
@@ -352,18 +398,27 @@ export async function submitBid(
       link: '/procurement/bids/mine',
     });
   }
+}
 
+/** The receipt: the commitment, its salt and content, the log entry and its inclusion proof. */
+async function receiptOf(
+  ctx: Ctx,
+  project: ProjectTable,
+  sealed: SealedBid,
+  published: Awaited<ReturnType<typeof publish>>,
+  replaced: BidTable | undefined,
+): Promise<BidReceipt> {
   const treeSize = published.logIndex + 1;
   const [root, path] = await Promise.all([
     treeRoot(ctx.trx, treeSize),
     inclusionPath(ctx.trx, published.logIndex, treeSize),
   ]);
   return {
-    bidId,
+    bidId: sealed.bidId,
     projectId: project.id,
-    commitment,
-    salt: salt.toString('hex'),
-    content,
+    commitment: sealed.commitment,
+    salt: sealed.salt.toString('hex'),
+    content: sealed.content,
     record: {
       recordId: published.recordId,
       logIndex: published.logIndex,
@@ -376,6 +431,36 @@ export async function submitBid(
     opensAt: openingMoment(project.deadline!).toISOString(),
     replaces: replaced?.id ?? null,
   };
+}
+
+export async function submitBid(
+  ctx: Ctx,
+  projectId: string,
+  input: BidInput,
+  options: { replaces?: string } = {},
+): Promise<BidReceipt> {
+  const leadId = bidderOrganization(ctx, input.organizationId);
+  checkInputAlone(input);
+  const project = await projectTakingBidFrom(ctx, projectId, leadId);
+  const found = (await findOrganization(ctx.trx, leadId))!;
+  const lead: Member = { id: found.id, name: found.name, uscc: found.uscc };
+
+  const problems: FieldProblem[] = [];
+  const lots = await lotsOf(ctx.trx, project.id);
+  checkSingleSourceShape(project, input, lots, problems);
+  checkLots(input, lots, problems);
+  const members = await consortiumMembers(ctx, input, leadId, problems);
+  await judgedEligible(ctx, leadId, 'organizationId', problems);
+  const checkedFiles = checkedFilesOf(input, problems);
+  refuseProblems(problems);
+
+  const replaced = await bidReplaced(ctx, project, leadId, options.replaces);
+  await assertOneBidPerSupplier(ctx, project, leadId, replaced);
+  const sealed = sealBid(ctx, project, lead, members, input, checkedFiles);
+  const published = await publishAndStore(ctx, project, leadId, members, sealed);
+  if (replaced) await endBid(ctx, replaced, 'replace', sealed.bidId);
+  await askMembersToConfirm(ctx, project, lead, members);
+  return receiptOf(ctx, project, sealed, published, replaced);
 }
 
 /** Replaces one's own sealed bid with a new one (new receipt); the old ciphertext is deleted. */
