@@ -7,14 +7,14 @@ import { procurementMessages } from './messages.js';
 import { registerProcurementPages } from './procurement.pages.js';
 import { registerProcurementRoutes } from './procurement.routes.js';
 import { procurementMigrations } from './migrations.js';
-import { registerOpportunityPages } from './opportunities.pages.js';
-import { registerProjectPages } from './projects.pages.js';
-import { registerProjectRoutes } from './projects.routes.js';
-import { registerBidRoutes } from './bids.routes.js';
-import { registerBidPages } from './bids.pages.js';
-import { openBids } from './open-bids.js';
-import { OPEN_BIDS_TASK } from './opening-schedule.js';
-import { checkDeadlinesAgainstEnteredYear } from './calendar-entered.js';
+import { registerOpportunityPages } from './notices/opportunities.pages.js';
+import { registerProjectPages } from './projects/projects.pages.js';
+import { registerProjectRoutes } from './projects/projects.routes.js';
+import { registerBidRoutes } from './bids/bids.routes.js';
+import { registerBidPages } from './bids/bids.pages.js';
+import { openBids } from './opening/open-bids.js';
+import { OPEN_BIDS_TASK } from './opening/opening-schedule.js';
+import { checkDeadlinesAgainstEnteredYear } from './notices/calendar-entered.js';
 
 export { METHODS, METHOD_SETTINGS, type Method } from './methods.js';
 export { statutoryTimeline, type Timeline } from './timeline.js';
@@ -25,16 +25,16 @@ export {
   objectToSingleSource,
   requestSingleSource,
   singleSourceMayAward,
-} from './single-source.js';
-export { createProject } from './create-project.js';
-export { publishCorrection, publishTenderNotice, terminateProject } from './publish-notices.js';
-export { awardSingleSource } from './award-single-source.js';
-export { openBids } from './open-bids.js';
-export { openingMoment } from './opening-schedule.js';
-export { restartAfterFailure } from './restart-after-failure.js';
-export { inviteSuppliers } from './invite-suppliers.js';
-export { OPEN_BIDS_TASK } from './opening-schedule.js';
-export { confirmConsortium, submitBid, type BidReceipt } from './submit-bid.js';
+} from './single-source/single-source.js';
+export { createProject } from './projects/create-project.js';
+export { publishCorrection, publishTenderNotice, terminateProject } from './notices/publish-notices.js';
+export { awardSingleSource } from './single-source/award-single-source.js';
+export { openBids } from './opening/open-bids.js';
+export { openingMoment } from './opening/opening-schedule.js';
+export { restartAfterFailure } from './projects/restart-after-failure.js';
+export { inviteSuppliers } from './projects/invite-suppliers.js';
+export { OPEN_BIDS_TASK } from './opening/opening-schedule.js';
+export { confirmConsortium, submitBid, type BidReceipt } from './bids/submit-bid.js';
 
 export const procurementFeature: Feature = {
   name: 'procurement',
