@@ -9,9 +9,12 @@ import { registerProcurementRoutes } from './procurement.routes.js';
 import { procurementMigrations } from './migrations.js';
 import { registerOpportunityPages } from './notices/opportunities.pages.js';
 import { registerProjectPages } from './projects/projects.pages.js';
+import { registerNoticePages } from './notices/notices.pages.js';
+import { registerSingleSourcePages } from './single-source/single-source.pages.js';
 import { registerProjectRoutes } from './projects/projects.routes.js';
 import { registerBidRoutes } from './bids/bids.routes.js';
 import { registerBidPages } from './bids/bids.pages.js';
+import { registerOpenedBidPages } from './opening/opened-bids.pages.js';
 import { openBids } from './opening/open-bids.js';
 import { OPEN_BIDS_TASK } from './opening/opening-schedule.js';
 import { checkDeadlinesAgainstEnteredYear } from './notices/calendar-entered.js';
@@ -95,8 +98,11 @@ export const procurementFeature: Feature = {
     registerProjectRoutes(app, services);
     registerProcurementPages(app, services);
     registerProjectPages(app, services);
+    registerNoticePages(app, services);
+    registerSingleSourcePages(app, services);
     registerOpportunityPages(app, services);
     registerBidRoutes(app, services);
     registerBidPages(app, services);
+    registerOpenedBidPages(app, services);
   },
 };

@@ -11,15 +11,12 @@ import { canonicalJson } from '../../../platform/publish/canonical-json.js';
 import { leafHash, sha256Hex } from '../../../platform/publish/hashing.js';
 import { verifyInclusion } from '../../../platform/publish/merkle.js';
 import { describeEachDatabase } from '../../../testing/databases.js';
+import { apiClient, type ErrorBody } from '../../../testing/http.js';
 import { startHarness, testUscc, type Harness, type TestUser } from '../../../testing/harness.js';
 import { registerOrganization } from '../../organizations/index.js';
 import { publishedIntention } from '../procurement.fixtures.js';
 import { openBids } from '../opening/open-bids.js';
 import type { BidReceipt } from './submit-bid.js';
-
-interface ErrorBody {
-  error: { code: string; message: string; details: { field: string; message: string }[] };
-}
 
 const PDF = (marker: string) =>
   Buffer.from(`%PDF-1.4\n% ${marker}\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n`);
@@ -32,13 +29,10 @@ describeEachDatabase('sealed bids and the opening', (db) => {
   let finance: TestUser;
   let intentionId: string;
 
-  const api = (method: string, url: string, payload?: unknown, user: TestUser | null = staff) =>
-    h.app.inject({
-      method: method as 'GET',
-      url,
-      ...(user ? { headers: { authorization: `Bearer ${user.token}` } } : {}),
-      ...(payload !== undefined ? { payload: payload as Record<string, unknown> } : {}),
-    });
+  const api = apiClient(
+    () => h.app,
+    () => staff,
+  );
 
   /** A registered (eligible) social organization and a member of it. */
   async function provider(name: string): Promise<TestUser & { uscc: string; orgId: string }> {

@@ -3,6 +3,7 @@
 // that is still lawful and tells the department about one the notice made too short (domain guide §10).
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../testing/databases.js';
+import { apiClient, type ApiMethod } from '../../../testing/http.js';
 import { startHarness, type Harness, type TestUser } from '../../../testing/harness.js';
 import { publishedIntention } from '../procurement.fixtures.js';
 
@@ -17,13 +18,10 @@ describeEachDatabase('procurement deadlines when a year is entered', (db) => {
   });
   afterAll(() => h.close());
 
-  const api = (method: string, url: string, user: TestUser, payload?: unknown) =>
-    h.app.inject({
-      method: method as 'GET',
-      url,
-      headers: { authorization: `Bearer ${user.token}` },
-      ...(payload !== undefined ? { payload: payload as Record<string, unknown> } : {}),
-    });
+  const client = apiClient(() => h.app);
+  // This suite names the user before the payload.
+  const api = (method: ApiMethod, url: string, user: TestUser, payload?: unknown) =>
+    client(method, url, payload, user);
   const messages = () =>
     db()
       .db.kysely.selectFrom('messages')

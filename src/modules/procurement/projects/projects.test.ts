@@ -4,14 +4,11 @@
 // listed; over the HTTP API on both databases.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../testing/databases.js';
+import { apiClient, type ErrorBody } from '../../../testing/http.js';
 import { startHarness, testUscc, type Harness, type TestUser } from '../../../testing/harness.js';
 import { registerOrganization } from '../../organizations/index.js';
 import { publishedIntention } from '../procurement.fixtures.js';
 import { singleSourceMayAward } from '../single-source/single-source.js';
-
-interface ErrorBody {
-  error: { code: string; message: string; details: { field: string; message: string }[] };
-}
 
 describeEachDatabase('procurement projects and notices', (db) => {
   let h: Harness;
@@ -19,13 +16,10 @@ describeEachDatabase('procurement projects and notices', (db) => {
   let other: TestUser;
   let intentionId: string;
 
-  const api = (method: string, url: string, payload?: unknown, user: TestUser | null = staff) =>
-    h.app.inject({
-      method: method as 'GET',
-      url,
-      ...(user ? { headers: { authorization: `Bearer ${user.token}` } } : {}),
-      ...(payload !== undefined ? { payload: payload as Record<string, unknown> } : {}),
-    });
+  const api = apiClient(
+    () => h.app,
+    () => staff,
+  );
   const project = (extra: Record<string, unknown> = {}) => ({
     intentionId,
     title: '望京街道居家养老上门服务',
