@@ -37,7 +37,8 @@ export { openingMoment } from './opening/opening-schedule.js';
 export { restartAfterFailure } from './projects/restart-after-failure.js';
 export { inviteSuppliers } from './projects/invite-suppliers.js';
 export { OPEN_BIDS_TASK } from './opening/opening-schedule.js';
-export { confirmConsortium, submitBid, type BidReceipt } from './bids/submit-bid.js';
+export { submitBid, type BidReceipt } from './bids/submit-bid.js';
+export { confirmConsortium } from './bids/change-bid.js';
 
 export const procurementFeature: Feature = {
   name: 'procurement',

@@ -27,15 +27,8 @@ import { translator } from '../../../platform/views/i18n.js';
 import { formatYuan, yuanToFen } from '../../../platform/views/money.js';
 import { bidFormStanding, myBids } from './bids.queries.js';
 import { projectView } from '../projects/projects.queries.js';
-import {
-  confirmConsortium,
-  MAX_BID_FILES,
-  replaceBid,
-  submitBid,
-  withdrawBid,
-  type BidInput,
-  type BidReceipt,
-} from './submit-bid.js';
+import { confirmConsortium, replaceBid, withdrawBid } from './change-bid.js';
+import { MAX_BID_FILES, submitBid, type BidInput, type BidReceipt } from './submit-bid.js';
 
 const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
 const FILE_FIELDS = MAX_BID_FILES;

@@ -11,7 +11,8 @@ import { myBids, openedBidFile, openedBids } from './bids.queries.js';
 import { AwardBody, BidBody, InvitationsBody, RestartBody } from '../procurement.schemas.js';
 import { inviteSuppliers } from '../projects/invite-suppliers.js';
 import { restartAfterFailure } from '../projects/restart-after-failure.js';
-import { confirmConsortium, replaceBid, submitBid, withdrawBid, type BidInput } from './submit-bid.js';
+import { confirmConsortium, replaceBid, withdrawBid } from './change-bid.js';
+import { submitBid, type BidInput } from './submit-bid.js';
 
 const errors = { 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
 const Id = Type.String({ minLength: 1, maxLength: 64 });

@@ -10,7 +10,6 @@
 //   record's log entry and its inclusion proof, to check now and against any later signed tree head.
 import { randomBytes } from 'node:crypto';
 import { findOrganization, findOrganizationByUscc } from '../../../platform/auth/auth.repository.js';
-import { can } from '../../../platform/auth/policy.js';
 import type { Ctx } from '../../../platform/context.js';
 import { seal } from '../../../platform/crypto/sealing.js';
 import { inspectDocument } from '../../../platform/documents/documents.js';
@@ -34,14 +33,7 @@ import { biddingStanding, takingBids } from './bidding-standing.js';
 import { endBid } from './end-bid.js';
 import { biddingOrganizationsOf } from '../procurement.policy.js';
 import { lockProjectBids, openingMoment } from '../opening/opening-schedule.js';
-import {
-  findBid,
-  insertBid,
-  confirmMember,
-  membersOf,
-  sealedBidsWith,
-  type BidTable,
-} from './bids.repository.js';
+import { findBid, insertBid, sealedBidsWith, type BidTable } from './bids.repository.js';
 import { findProject, lotsOf, type LotTable, type ProjectTable } from '../projects/projects.repository.js';
 
 export const BID_COMMITMENT_KIND = 'bidCommitment';
@@ -49,7 +41,7 @@ export const MAX_BID_FILES = 5;
 export const MAX_CONSORTIUM_MEMBERS = 9;
 export const BID_FILES_LIMIT_BYTES = 10 * 1024 * 1024;
 const OVER_BUDGET_SOURCE = '《政府采购货物和服务招标投标管理办法》（财政部令第87号）第六十三条第（四）项';
-const ONE_BID_SOURCE = '《政府采购法实施条例》第二十二条';
+export const ONE_BID_SOURCE = '《政府采购法实施条例》第二十二条';
 
 export interface BidInput {
   /** The bidding organization, when the user is a member of several. */
@@ -115,7 +107,7 @@ function bidderOrganization(ctx: Ctx, organizationId: string | undefined): strin
 }
 
 /** Refuses a response to a project that is not taking them now: not open, or past its deadline. */
-function assertTakingBids(ctx: Ctx, project: ProjectTable): void {
+export function assertTakingBids(ctx: Ctx, project: ProjectTable): void {
   const standing = takingBids(ctx.now, project);
   if (!standing.allowed) throw standing.refusal;
 }
@@ -458,70 +450,4 @@ export async function submitBid(
   if (replaced) await endBid(ctx, replaced, 'replace', sealed.bidId);
   await askMembersToConfirm(ctx, project, lead, members);
   return receiptOf(ctx, project, sealed, published, replaced);
-}
-
-/** Replaces one's own sealed bid with a new one (new receipt); the old ciphertext is deleted. */
-export async function replaceBid(ctx: Ctx, bidId: string, input: BidInput): Promise<BidReceipt> {
-  if (ctx.actor.kind !== 'user') throw unauthenticated();
-  const bid = await findBid(ctx.trx, bidId);
-  if (!bid || !ownMembership(ctx, bid.organization_id)) throw notFound('procurement.bid.notFound');
-  assertTakingBids(ctx, (await findProject(ctx.trx, bid.project_id))!);
-  if (bid.status !== 'sealed') throw conflict('bid_ended', 'procurement.bid.ended');
-  if (input.organizationId !== undefined && input.organizationId !== bid.organization_id)
-    throw invalid([{ field: 'organizationId', key: 'procurement.bid.replaceOtherOrganization' }]);
-  return submitBid(
-    ctx,
-    bid.project_id,
-    { ...input, organizationId: bid.organization_id },
-    { replaces: bid.id },
-  );
-}
-
-/**
- * A consortium member's confirmation, by one of its own people, before the deadline. Refused when the
- * member already takes part in another sealed bid of the project (GPR Art 22).
- */
-export async function confirmConsortium(
-  ctx: Ctx,
-  bidId: string,
-  organizationId: string | undefined,
-): Promise<void> {
-  if (ctx.actor.kind !== 'user') throw unauthenticated();
-  const bid = await findBid(ctx.trx, bidId);
-  if (!bid) throw notFound('procurement.bid.notFound');
-  const mine = (await membersOf(ctx.trx, [bid.id])).filter(
-    (m) => m.role === 'member' && ownMembership(ctx, m.organization_id),
-  );
-  // Only a named member learns that the bid exists.
-  if (mine.length === 0) throw notFound('procurement.bid.notFound');
-  const member =
-    organizationId === undefined ? mine[0]! : mine.find((m) => m.organization_id === organizationId);
-  if (!member) throw invalid([{ field: 'organizationId', key: 'procurement.bid.notYourOrganization' }]);
-  await lockProjectBids(ctx, bid.project_id);
-  assertTakingBids(ctx, (await findProject(ctx.trx, bid.project_id))!);
-  if ((await findBid(ctx.trx, bid.id))!.status !== 'sealed')
-    throw conflict('bid_ended', 'procurement.bid.ended');
-  if ((await sealedBidsWith(ctx.trx, bid.project_id, [member.organization_id])).length > 0)
-    throw new AppError(409, 'duplicate_bid', 'procurement.bid.alreadyTakingPart', { source: ONE_BID_SOURCE });
-  if ((await confirmMember(ctx.trx, bid.id, member.organization_id, ctx.now.toISOString())) === 0)
-    throw conflict('already_confirmed', 'procurement.bid.alreadyConfirmed');
-}
-
-/** Withdraws a sealed bid before the deadline: its ciphertext is deleted; its commitment stays in the log. */
-export async function withdrawBid(ctx: Ctx, bidId: string): Promise<void> {
-  const bid = await findBid(ctx.trx, bidId);
-  if (!bid) throw notFound('procurement.bid.notFound');
-  if (ctx.actor.kind !== 'user') throw unauthenticated();
-  // Someone else's bid is not found, not forbidden: whether it exists is nobody else's business.
-  if (!ownMembership(ctx, bid.organization_id)) throw notFound('procurement.bid.notFound');
-  await lockProjectBids(ctx, bid.project_id);
-  const project = (await findProject(ctx.trx, bid.project_id))!;
-  assertTakingBids(ctx, project);
-  // Ended already (read before the lock, or since): 409 (the lifecycle's refusal).
-  await endBid(ctx, bid, 'withdraw');
-}
-
-/** Whether the actor acts for this organization's bids (procurement.policy.ts, `bid.submit`). */
-function ownMembership(ctx: Ctx, organizationId: string): boolean {
-  return can(ctx.actor, 'bid.submit', { organization_id: organizationId });
 }
