@@ -1,30 +1,27 @@
 // Procurement (issue: Procurement I — methods with statutory periods, notices, sealed bids, opening,
 // single source). So far: the methods as data with the legal source of every number, and the statutory
 // timeline they give from the day a notice is issued — what the engine will enforce, already public.
-import { defineActions } from '../../platform/auth/policy.js';
+import './procurement.policy.js';
 import type { Feature } from '../../platform/http/app-types.js';
 import './procurement.records.js';
 import { procurementMessages } from './messages.js';
 import { registerProcurementPages } from './procurement.pages.js';
 import { registerProcurementRoutes } from './procurement.routes.js';
 import { procurementMigrations } from './migrations.js';
-import { registerOpportunityPages } from './opportunities.pages.js';
-import { registerProjectPages } from './projects.pages.js';
-import { registerProjectRoutes } from './projects.routes.js';
-import { registerBidRoutes } from './bids.routes.js';
-import { registerBidPages } from './bids.pages.js';
-import { openBids } from './open-bids.js';
-import { OPEN_BIDS_TASK } from './opening-schedule.js';
-import { checkDeadlinesAgainstEnteredYear } from './calendar-entered.js';
+import { registerOpportunityPages } from './notices/opportunities.pages.js';
+import { registerProjectPages } from './projects/projects.pages.js';
+import { registerNoticePages } from './notices/notices.pages.js';
+import { registerSingleSourcePages } from './single-source/single-source.pages.js';
+import { registerProjectRoutes } from './projects/projects.routes.js';
+import { registerBidRoutes } from './bids/bids.routes.js';
+import { registerBidPages } from './bids/bids.pages.js';
+import { registerOpenedBidPages } from './opening/opened-bids.pages.js';
+import { openBids } from './opening/open-bids.js';
+import { OPEN_BIDS_TASK } from './opening/opening-schedule.js';
+import { checkDeadlinesAgainstEnteredYear } from './notices/calendar-entered.js';
 
 export { METHODS, METHOD_SETTINGS, type Method } from './methods.js';
 export { statutoryTimeline, type Timeline } from './timeline.js';
-
-defineActions({
-  'procurement.approveSingleSource': { roles: ['finance', 'administrator'] },
-  // Social organizations' members bid; administrators do not (they could not read a bid anyway).
-  'bid.submit': { roles: ['providerMember'] },
-});
 
 export {
   answerObjection,
@@ -32,16 +29,17 @@ export {
   objectToSingleSource,
   requestSingleSource,
   singleSourceMayAward,
-} from './single-source.js';
-export { createProject } from './create-project.js';
-export { publishCorrection, publishTenderNotice, terminateProject } from './publish-notices.js';
-export { awardSingleSource } from './award-single-source.js';
-export { openBids } from './open-bids.js';
-export { openingMoment } from './opening-schedule.js';
-export { restartAfterFailure } from './restart-after-failure.js';
-export { inviteSuppliers } from './invite-suppliers.js';
-export { OPEN_BIDS_TASK } from './opening-schedule.js';
-export { confirmConsortium, submitBid, type BidReceipt } from './submit-bid.js';
+} from './single-source/single-source.js';
+export { createProject } from './projects/create-project.js';
+export { publishCorrection, publishTenderNotice, terminateProject } from './notices/publish-notices.js';
+export { awardSingleSource } from './single-source/award-single-source.js';
+export { openBids } from './opening/open-bids.js';
+export { openingMoment } from './opening/opening-schedule.js';
+export { restartAfterFailure } from './projects/restart-after-failure.js';
+export { inviteSuppliers } from './projects/invite-suppliers.js';
+export { OPEN_BIDS_TASK } from './opening/opening-schedule.js';
+export { submitBid, type BidReceipt } from './bids/submit-bid.js';
+export { confirmConsortium } from './bids/change-bid.js';
 
 export const procurementFeature: Feature = {
   name: 'procurement',
@@ -78,7 +76,7 @@ export const procurementFeature: Feature = {
     nav.add({
       href: '/procurement/projects/mine',
       labelKey: 'nav.projectsMine',
-      action: 'intention.manage',
+      action: 'project.manage',
       section: 'work',
       order: 22,
     });
@@ -102,8 +100,11 @@ export const procurementFeature: Feature = {
     registerProjectRoutes(app, services);
     registerProcurementPages(app, services);
     registerProjectPages(app, services);
+    registerNoticePages(app, services);
+    registerSingleSourcePages(app, services);
     registerOpportunityPages(app, services);
     registerBidRoutes(app, services);
     registerBidPages(app, services);
+    registerOpenedBidPages(app, services);
   },
 };

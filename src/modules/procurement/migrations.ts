@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { bytesColumn } from '../../platform/db/dialects/index.js';
 import type { GongshiMigration } from '../../platform/db/migrator.js';
 
@@ -184,6 +185,24 @@ export const procurementMigrations: GongshiMigration[] = [
         .columns(['organization_id'])
         .execute();
       await db.schema.alterTable('procurement_projects').addColumn('invitation_basis', 'text').execute();
+    },
+  },
+  {
+    name: '2026-12-02-11-procurement-single-source-id',
+    async up(db) {
+      // A single-source request is a lifecycle row (single-source.lifecycle.ts): transition() finds it by
+      // `id`, which is its project's id (one request per project).
+      await db.schema.alterTable('single_source_requests').addColumn('id', 'text').execute();
+      await db
+        .updateTable('single_source_requests')
+        .set({ id: sql.ref('project_id') })
+        .execute();
+      await db.schema
+        .createIndex('single_source_requests_id')
+        .on('single_source_requests')
+        .column('id')
+        .unique()
+        .execute();
     },
   },
 ];
