@@ -1,16 +1,12 @@
 // The records this module publishes: notices (publish-notices.ts), the single-source pre-notice,
 // objections and answers (single-source.ts), bid commitments (submit-bid.ts), the opening and failure
 // records (open-bids.ts) and the single-source award (award-single-source.ts).
-import type { ComponentChildren } from 'preact';
-import type { Static } from 'typebox';
 import { defineRecordKind } from '../../platform/publish/record-kinds.js';
 import {
   beijingText,
-  departmentHref,
   Fields,
   Instant,
   NameLink,
-  organizationHref,
   projectHref,
   RecordLink,
   Source,
@@ -21,9 +17,8 @@ import {
   word,
   yesNo,
   yuan,
-  type Field,
 } from '../../platform/publish/record-parts.js';
-import { registerMessages, type Translate } from '../../platform/views/i18n.js';
+import { registerMessages } from '../../platform/views/i18n.js';
 import { procurementRecordMessages } from './procurement.records.messages.js';
 import {
   AwardNoticeContent,
@@ -36,78 +31,21 @@ import {
   SingleSourceNoticeContent,
   TenderNoticeContent,
   TerminationNoticeContent,
-  type Bidder,
-  type Header,
 } from './procurement.records.schemas.js';
 
+import {
+  bidders,
+  followsField,
+  hash,
+  headerFields,
+  method,
+  orgLink,
+  period,
+  projectFields,
+  provisionalField,
+} from './procurement.records.parts.js';
+
 registerMessages(procurementRecordMessages);
-
-const method = (t: Translate, m: string) => word(t, 'procurement.method', m);
-const period = (t: Translate, p: { days: number; unit: string }) =>
-  t('procurement.period', { days: p.days, unit: word(t, 'procurement.unit', p.unit) });
-
-function projectFields(
-  t: Translate,
-  p: { id: string; title: string; method: string; budgetFen: number },
-  department?: { id: string; name: string },
-): Field[] {
-  return [
-    [t('record.field.project'), <NameLink href={projectHref(p.id)} name={p.title} />],
-    [t('record.field.method'), method(t, p.method)],
-    [t('record.field.budget'), yuan(t, p.budgetFen)],
-    [
-      t('record.field.department'),
-      department ? <NameLink href={departmentHref(department.id)} name={department.name} /> : null,
-    ],
-  ];
-}
-
-const headerFields = (t: Translate, h: Static<typeof Header>): Field[] => [
-  ...projectFields(t, h, h.department),
-  [t('record.proc.intention'), h.intentionRecordId ? <RecordLink t={t} id={h.intentionRecordId} /> : null],
-];
-
-function followsField(t: Translate, follows: unknown): Field {
-  const f = follows as {
-    followsProjectId: string;
-    path: string;
-    approvalReference: string | null;
-    source: string;
-  } | null;
-  return [
-    t('record.proc.follows'),
-    f ? (
-      <>
-        <a href={projectHref(f.followsProjectId)}>{t('record.proc.previousProject')}</a> ·{' '}
-        {word(t, 'restart.path', f.path)}
-        {f.approvalReference
-          ? ` · ${t('record.proc.approval', { reference: f.approvalReference })}`
-          : ''}{' '}
-        <Source t={t} source={f.source} />
-      </>
-    ) : null,
-  ];
-}
-
-const provisionalField = (t: Translate, dates: string[]): Field => [
-  t('record.field.provisionalDates'),
-  dates.length > 0 ? dates.join(', ') : null,
-];
-
-const orgLink = (o: { id: string; name: string }) => <NameLink href={organizationHref(o.id)} name={o.name} />;
-
-function bidders(t: Translate, list: Static<typeof Bidder>[] | null): ComponentChildren {
-  if (list === null) return t('record.proc.notNamed');
-  return list.map((b, i) => (
-    <span key={b.id}>
-      {i > 0 ? '；' : ''}
-      {orgLink(b)}
-      {list.length > 1 ? `（${word(t, 'record.proc.role', b.role)}）` : ''}
-    </span>
-  ));
-}
-
-const hash = (h: string) => <code class="hash">{h}</code>;
 
 defineRecordKind({
   kind: 'tenderNotice',
