@@ -3,7 +3,7 @@
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { App, AppServices } from '../../platform/http/app-types.js';
-import { fieldError, notFound } from '../../platform/http/errors.js';
+import { fieldError } from '../../platform/http/errors.js';
 import {
   ErrorBody,
   hrefWith,
@@ -16,9 +16,9 @@ import { translator } from '../../platform/views/i18n.js';
 import { findDistrict } from '../../platform/validation/districts.js';
 import { SOCIAL_ORGANIZATION_TYPES } from '../../platform/auth/roles.js';
 import { SERVICE_DOMAINS, type ServiceDomain } from '../organizations/index.js';
-import { creditViewByUscc, directory } from './credit.queries.js';
+import { creditViewByUscc, directory, eligibilityOf } from './credit.queries.js';
 import { CreditRecordBody, RemovalBody } from './credit.schemas.js';
-import { eligibilityInputs, judgeEligibility, type Eligibility } from './eligibility.js';
+import type { Eligibility } from './eligibility.js';
 import { enterCreditRecord } from './enter-credit-record.js';
 import { removeFromList } from './remove-from-list.js';
 
@@ -210,11 +210,9 @@ export function registerCreditRoutes(app: App, services: AppServices): void {
       if (unknown.length > 0) {
         throw fieldError('domains', 'validation.enum', { values: SERVICE_DOMAINS.join(', ') });
       }
-      const inputs = await eligibilityInputs(db(), req.params.id); // 404 for an unknown id
-      const { kind } = inputs.facts.organization;
-      if (kind !== 'socialOrganization' && kind !== 'agency') throw notFound('error.organizationNotFound');
-      const result = judgeEligibility(
-        inputs,
+      const result = await eligibilityOf(
+        db(),
+        req.params.id,
         at,
         domains.length > 0 ? { domains: domains as ServiceDomain[] } : {},
       );
