@@ -21,6 +21,7 @@ export {
 export { enterCreditRecord } from './enter-credit-record.js';
 export { removeFromList } from './remove-from-list.js';
 export { creditView } from './credit.queries.js';
+export { listEntryLifecycle } from './credit.lifecycle.js';
 
 export const creditFeature: Feature = {
   name: 'credit',
