@@ -10,9 +10,12 @@ import {
   eligibilityInputs,
   eligibilityInputsByUscc,
   judgeEligibility,
+  type Eligibility,
   type EligibilityInputs,
+  type ProjectContext,
 } from './eligibility.js';
 import { seriousClock } from './list-organization.js';
+import { hasCreditRecord } from './credit.rules.js';
 
 /** A well-formed code or a 422 invalid_uscc saying what is wrong with it. */
 export function wellFormedUscc(input: string): string {
@@ -60,9 +63,24 @@ export async function creditView(db: Executor, organizationId: string, at: Date)
   return creditViewOf(await eligibilityInputs(db, organizationId), at);
 }
 
+/**
+ * Whether an organization with a credit record may undertake a purchase at a moment, with the reasons:
+ * 404 for an unknown id and for an organization that has no credit record.
+ */
+export async function eligibilityOf(
+  db: Executor,
+  organizationId: string,
+  at: Date,
+  project: ProjectContext = {},
+): Promise<Eligibility> {
+  const inputs = await eligibilityInputs(db, organizationId); // 404 for an unknown id
+  if (!hasCreditRecord(inputs.facts.organization)) throw notFound('error.organizationNotFound');
+  return judgeEligibility(inputs, at, project);
+}
+
 function creditViewOf(inputs: EligibilityInputs, at: Date) {
   const { facts } = inputs;
-  if (facts.organization.kind !== 'socialOrganization' && facts.organization.kind !== 'agency') {
+  if (!hasCreditRecord(facts.organization)) {
     throw notFound('error.organizationNotFound');
   }
   const date = beijingDate(at);

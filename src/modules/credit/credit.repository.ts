@@ -26,6 +26,8 @@ export interface CreditListEntryTable {
   id: string;
   organization_id: string;
   list: 'anomaly' | 'serious';
+  /** `listed`, then `removed` (credit.lifecycle.ts; only transition() changes it). */
+  status: 'listed' | 'removed';
   trigger: string;
   basis_record_id: string | null;
   basis_entry_id: string | null;
@@ -80,6 +82,7 @@ const ENTRY_COLUMNS = [
   'id',
   'organization_id',
   'list',
+  'status',
   'trigger',
   'basis_record_id',
   'basis_entry_id',
@@ -149,19 +152,6 @@ export async function listEntriesOf(db: Executor, organizationId: string): Promi
 
 export async function findListEntry(db: Executor, id: string): Promise<CreditListEntryTable | undefined> {
   return db.selectFrom('credit_list_entries').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-export async function removeListEntry(
-  db: Executor,
-  id: string,
-  removal: {
-    removed_on: string;
-    removal_reason: string;
-    removed_by: string | null;
-    removal_record_id: string;
-  },
-): Promise<void> {
-  await db.updateTable('credit_list_entries').set(removal).where('id', '=', id).execute();
 }
 
 /** Organizations with an active entry on a list. */

@@ -1,9 +1,8 @@
 // JSON API: the public credit query (S2) and directory, and the staff endpoints for credit records and
 // list removals.
-import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { App, AppServices } from '../../platform/http/app-types.js';
-import { fieldError, notFound } from '../../platform/http/errors.js';
+import { fieldError } from '../../platform/http/errors.js';
 import {
   ErrorBody,
   hrefWith,
@@ -12,13 +11,12 @@ import {
   pageWindow,
   Nullable,
 } from '../../platform/http/schema-helpers.js';
-import { translator } from '../../platform/views/i18n.js';
 import { findDistrict } from '../../platform/validation/districts.js';
 import { SOCIAL_ORGANIZATION_TYPES } from '../../platform/auth/roles.js';
 import { SERVICE_DOMAINS, type ServiceDomain } from '../organizations/index.js';
-import { creditViewByUscc, directory } from './credit.queries.js';
+import { creditViewByUscc, directory, eligibilityOf } from './credit.queries.js';
 import { CreditRecordBody, RemovalBody } from './credit.schemas.js';
-import { eligibilityInputs, judgeEligibility, type Eligibility } from './eligibility.js';
+import { explain } from './credit.explain.js';
 import { enterCreditRecord } from './enter-credit-record.js';
 import { removeFromList } from './remove-from-list.js';
 
@@ -48,27 +46,6 @@ const ListSchema = Type.Object({
   listedOn: Type.String(),
   recordId: Type.String(),
 });
-
-/** Reasons in the reader's language, with links to the published records they rest on. */
-export function explain(req: FastifyRequest, result: Pick<Eligibility, 'reasons' | 'preferences'>) {
-  const t = translator(req.locale);
-  return {
-    reasons: result.reasons.map((r) => ({
-      rule: r.rule,
-      outcome: r.outcome,
-      message: t(r.key, r.params),
-      source: r.source,
-      record: r.record ? { ...r.record, url: `/records/${r.record.id}` } : null,
-      until: r.until ?? null,
-    })),
-    preferences: result.preferences.map((p) => ({
-      rule: p.rule,
-      message: t(p.key, p.params),
-      source: p.source,
-      until: p.until ?? null,
-    })),
-  };
-}
 
 export function registerCreditRoutes(app: App, services: AppServices): void {
   const db = () => services.runtime.db.kysely;
@@ -210,11 +187,9 @@ export function registerCreditRoutes(app: App, services: AppServices): void {
       if (unknown.length > 0) {
         throw fieldError('domains', 'validation.enum', { values: SERVICE_DOMAINS.join(', ') });
       }
-      const inputs = await eligibilityInputs(db(), req.params.id); // 404 for an unknown id
-      const { kind } = inputs.facts.organization;
-      if (kind !== 'socialOrganization' && kind !== 'agency') throw notFound('error.organizationNotFound');
-      const result = judgeEligibility(
-        inputs,
+      const result = await eligibilityOf(
+        db(),
+        req.params.id,
         at,
         domains.length > 0 ? { domains: domains as ServiceDomain[] } : {},
       );

@@ -125,3 +125,11 @@ export function addYears(date: string, years: number): string {
   d.setUTCFullYear(d.getUTCFullYear() + years);
   return d.toISOString().slice(0, 10);
 }
+
+/**
+ * Credit information is kept of social organizations and of agencies (domain guide §8); other
+ * organizations have none (their id is not found by the credit query, eligibility or entry).
+ */
+export function hasCreditRecord(org: { readonly kind: string }): boolean {
+  return org.kind === 'socialOrganization' || org.kind === 'agency';
+}

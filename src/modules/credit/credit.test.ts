@@ -1,10 +1,12 @@
 // Credit information, the lists and eligibility (domain guide §§4, 8; 民政部令第60号; GPL Art 22, GPR Art 19;
 // 京财综〔2017〕2254号 三.1, 三.3, 三.6), on both databases, through the HTTP API and the scheduler.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { addMembership } from '../../platform/auth/add-membership.js';
 import { createOrganization } from '../../platform/auth/create-organization.js';
+import { eventsOf } from '../../platform/lifecycle/lifecycle.js';
 import { describeEachDatabase } from '../../testing/databases.js';
 import { startHarness, TEST_START, testUscc, type Harness, type TestUser } from '../../testing/harness.js';
+import { apiClient, type ErrorBody } from '../../testing/http.js';
 import {
   awardGrade,
   recordAnnualReport,
@@ -13,9 +15,6 @@ import {
 } from '../organizations/index.js';
 import { eligibility } from './eligibility.js';
 
-interface ErrorBody {
-  error: { code: string; message: string; details: { field: string; message: string }[] };
-}
 interface CreditBody {
   uscc: string;
   name: string;
@@ -59,21 +58,26 @@ describeEachDatabase('credit and eligibility', (db) => {
     );
     return { id, uscc };
   };
+  // Staff requests are the officer's unless told; public ones (the credit query) send no token.
+  const api = apiClient(
+    () => h.app,
+    () => officer,
+  );
   const enter = (orgId: string, body: object, user: TestUser = officer) =>
-    h.app.inject({
-      method: 'POST',
-      url: `/api/v1/registry/organizations/${orgId}/credit-records`,
-      headers: { authorization: `Bearer ${user.token}` },
-      payload: body,
-    });
+    api('POST', `/api/v1/registry/organizations/${orgId}/credit-records`, body, user);
   const credit = async (uscc: string) =>
-    (await h.app.inject({ method: 'GET', url: `/api/v1/credit/${uscc}` })).json<CreditBody>();
+    (await api('GET', `/api/v1/credit/${uscc}`, undefined, null)).json<CreditBody>();
   const record = (category: string, eventDate: string, extra: object = {}) => ({
     category,
     description: `${category} 测试记录`,
     source: '北京市朝阳区民政局 朝民罚字〔2026〕1号',
     eventDate,
     ...extra,
+  });
+
+  // A test that moves the clock cannot leave it moved for the next, even when it fails.
+  afterEach(() => {
+    h.clock.set(TEST_START);
   });
 
   beforeAll(async () => {
@@ -233,13 +237,21 @@ describeEachDatabase('credit and eligibility', (db) => {
     await enter(kept.id, record('unreachable', '2026-11-25'));
     await enter(removed.id, record('annualReportMissed', '2026-11-25'));
     const entry = (await credit(removed.uscc)).lists[0]!;
-    const take = await h.app.inject({
-      method: 'POST',
-      url: `/api/v1/registry/organizations/${removed.id}/list-removals`,
-      headers: { authorization: `Bearer ${officer.token}` },
-      payload: { list: 'anomaly', entryId: entry.entryId, reason: '已补报年度工作报告' },
+    const keptEntry = (await credit(kept.uscc)).lists[0]!;
+    const take = await api('POST', `/api/v1/registry/organizations/${removed.id}/list-removals`, {
+      list: 'anomaly',
+      entryId: entry.entryId,
+      reason: '已补报年度工作报告',
     });
     expect(take.statusCode).toBe(204);
+    // The same removal again finds the entry off the list already.
+    const again = await api('POST', `/api/v1/registry/organizations/${removed.id}/list-removals`, {
+      list: 'anomaly',
+      entryId: entry.entryId,
+      reason: '已补报年度工作报告',
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.json<ErrorBody>().error.code).toBe('not_listed');
 
     h.clock.set('2028-11-26T00:00:00+08:00');
     await h.platform.scheduler.tick();
@@ -247,18 +259,36 @@ describeEachDatabase('credit and eligibility', (db) => {
     expect(after.lists.map((l) => `${l.list}:${l.trigger}`)).toEqual(['serious:anomaly2Years']);
     expect(after.eligible).toBe(false);
     expect((await credit(removed.uscc)).lists).toEqual([]);
-    h.clock.set('2026-11-26T02:00:00Z');
+
+    // Each entry's lifecycle says who moved it, how, and why (credit.lifecycle.ts).
+    const events = (id: string) => h.run((ctx) => eventsOf(ctx, 'creditListEntry', id));
+    expect(await events(entry.entryId)).toEqual([
+      expect.objectContaining({
+        transition: 'remove',
+        from_status: 'listed',
+        to_status: 'removed',
+        actor_user_id: officer.id,
+        reason: '已补报年度工作报告',
+      }),
+    ]);
+    expect(await events(keptEntry.entryId)).toEqual([
+      expect.objectContaining({
+        transition: 'moveToSerious',
+        from_status: 'listed',
+        to_status: 'removed',
+        actor_user_id: null,
+        reason: '@credit.reason.movedToSerious',
+      }),
+    ]);
   });
 
   it('lets the serious list be left only two years after the latest trigger; a new trigger restarts the clock', async () => {
     const org = await newOrg();
     await enter(org.id, record('judgmentDebtor', '2026-11-25'));
     const remove = () =>
-      h.app.inject({
-        method: 'POST',
-        url: `/api/v1/registry/organizations/${org.id}/list-removals`,
-        headers: { authorization: `Bearer ${officer.token}` },
-        payload: { list: 'serious', reason: '已履行，满两年' },
+      api('POST', `/api/v1/registry/organizations/${org.id}/list-removals`, {
+        list: 'serious',
+        reason: '已履行，满两年',
       });
     const early = await remove();
     expect(early.statusCode).toBe(409);
@@ -281,7 +311,6 @@ describeEachDatabase('credit and eligibility', (db) => {
       url: `/api/v1/records?kind=creditListRemoval&subject=${org.id}`,
     });
     expect(removals.json<{ total: number }>().total).toBe(1);
-    h.clock.set('2026-11-26T02:00:00Z');
   });
 
   it('explains eligibility rule by rule: tax, social insurance, inspection, major violations, with sources and dates', async () => {

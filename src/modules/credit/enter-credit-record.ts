@@ -14,6 +14,7 @@ import {
   CATEGORIES,
   ENTRY_DEADLINE_WORKDAYS,
   FINE_THRESHOLD_FEN,
+  hasCreditRecord,
   MINOR_PENALTY_WINDOW_YEARS,
   type CategoryName,
 } from './credit.rules.js';
@@ -58,8 +59,7 @@ export async function enterCreditRecord(
   // Held while the organization's earlier records decide which lists this one puts it on: two minor
   // penalties entered at once count each other.
   const org = await holdOrganization(ctx.trx, organizationId);
-  if (!org || (org.kind !== 'socialOrganization' && org.kind !== 'agency'))
-    throw notFound('error.organizationNotFound');
+  if (!org || !hasCreditRecord(org)) throw notFound('error.organizationNotFound');
   const category = CATEGORIES[input.category];
   const today = beijingDate(ctx.now);
   const effectiveDate = input.effectiveDate ?? input.eventDate;

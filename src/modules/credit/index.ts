@@ -1,11 +1,11 @@
 // Credit information (issue: organizations registry, credit information and explainable eligibility):
 // credit records, the anomaly and serious-violation lists with their clocks, eligibility with reasons,
 // and the public credit query (S2, S3, S12). Other modules call `eligibility` through this file.
-import { defineActions } from '../../platform/auth/policy.js';
 import type { Feature } from '../../platform/http/app-types.js';
 import './credit.records.js';
 import { creditMessages } from './messages.js';
 import { creditMigrations } from './migrations.js';
+import './credit.policy.js';
 import { registerCreditPages } from './credit.pages.js';
 import { registerCreditRoutes } from './credit.routes.js';
 import { configureLargeFine } from './credit.rules.js';
@@ -22,8 +22,7 @@ export {
 export { enterCreditRecord } from './enter-credit-record.js';
 export { removeFromList } from './remove-from-list.js';
 export { creditView } from './credit.queries.js';
-
-defineActions({ 'credit.manage': { roles: ['civilAffairs', 'administrator'] } });
+export { listEntryLifecycle } from './credit.lifecycle.js';
 
 export const creditFeature: Feature = {
   name: 'credit',

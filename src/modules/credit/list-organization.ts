@@ -110,6 +110,7 @@ export async function listOrganization(
     id,
     organization_id: org.id,
     list: input.list,
+    status: 'listed',
     trigger: input.trigger,
     basis_record_id: input.basisRecordId ?? null,
     basis_entry_id: input.basisEntryId ?? null,

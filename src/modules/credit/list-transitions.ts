@@ -11,7 +11,7 @@ import { findOrganization } from '../../platform/auth/auth.repository.js';
 export async function anomalyToSerious(ctx: Ctx, task: TaskRef): Promise<void> {
   const entry = await findListEntry(ctx.trx, task.subjectId);
   if (!entry || entry.removed_on !== null || entry.list !== 'anomaly') return;
-  await removeEntries(ctx, entry.organization_id, [entry], '@credit.reason.movedToSerious');
+  await removeEntries(ctx, entry.organization_id, [entry], '@credit.reason.movedToSerious', 'moveToSerious');
   await listOrganization(ctx, {
     organizationId: entry.organization_id,
     list: 'serious',

@@ -103,6 +103,8 @@ const zh: Catalogue = {
   'credit.fineAmountRequired': '罚款记录需要填写罚款金额。',
   'credit.fineOnlyForFines': '只有罚款记录填写罚款金额。',
   'credit.notListed': '这个社会组织不在该名单中。',
+  'credit.listEntry.status.listed': '在名单中',
+  'credit.listEntry.status.removed': '已移出',
   'credit.entryNotActive': '找不到这条仍然有效的名单记录。',
   'credit.removalTooEarly': '严重违法失信名单要在最近一次列入满 {years} 年后才能移出，即 {date} 起。',
   'credit.reason.movedToSerious': '列入活动异常名录满 2 年，转入严重违法失信名单',
@@ -267,6 +269,8 @@ const en: Catalogue = {
   'credit.fineAmountRequired': 'A fine needs its amount.',
   'credit.fineOnlyForFines': 'Only a fine has an amount.',
   'credit.notListed': 'The organization is not on that list.',
+  'credit.listEntry.status.listed': 'On the list',
+  'credit.listEntry.status.removed': 'Removed',
   'credit.entryNotActive': 'No such listing in force.',
   'credit.removalTooEarly':
     'The serious-violation list can be left only {years} years after the latest listing, that is from {date}.',

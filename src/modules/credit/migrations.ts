@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { GongshiMigration } from '../../platform/db/migrator.js';
 
 export const creditMigrations: GongshiMigration[] = [
@@ -53,6 +54,19 @@ export const creditMigrations: GongshiMigration[] = [
         .on('credit_list_entries')
         .columns(['list', 'removed_on'])
         .execute();
+    },
+  },
+  {
+    // A list entry's state as a lifecycle (credit.lifecycle.ts): `listed` until it is removed or moved
+    // to the serious list, then `removed`; the dates and reasons stay in their columns. Entries removed
+    // before are marked so once, here; from now on only transition() changes the column.
+    name: '2026-12-02-05-credit-list-status',
+    async up(db) {
+      await db.schema
+        .alterTable('credit_list_entries')
+        .addColumn('status', 'text', (c) => c.notNull().defaultTo('listed'))
+        .execute();
+      await sql`update credit_list_entries set status = 'removed' where removed_on is not null`.execute(db);
     },
   },
 ];

@@ -5,16 +5,13 @@ import type { Static } from 'typebox';
 import { findOrganization, holdOrganization } from '../../platform/auth/auth.repository.js';
 import type { Ctx } from '../../platform/context.js';
 import { AppError, fieldError, notFound } from '../../platform/http/errors.js';
+import { transition } from '../../platform/lifecycle/lifecycle.js';
 import { publish } from '../../platform/publish/publish.js';
 import { beijingDate } from '../../platform/time/dates.js';
 import { translate } from '../../platform/views/i18n.js';
 import { SERIOUS_REMOVAL_YEARS } from './credit.rules.js';
-import {
-  findListEntry,
-  listEntriesOf,
-  removeListEntry,
-  type CreditListEntryTable,
-} from './credit.repository.js';
+import { findListEntry, listEntriesOf, type CreditListEntryTable } from './credit.repository.js';
+import { listEntryLifecycle } from './credit.lifecycle.js';
 import type { RemovalBody } from './credit.schemas.js';
 import { REMOVAL_KIND, seriousClock, tellAuthority } from './list-organization.js';
 
@@ -23,6 +20,7 @@ export async function removeEntries(
   organizationId: string,
   entries: readonly CreditListEntryTable[],
   reason: string,
+  how: 'remove' | 'moveToSerious' = 'remove',
 ): Promise<void> {
   const org = await findOrganization(ctx.trx, organizationId);
   if (!org) throw notFound('error.organizationNotFound');
@@ -46,11 +44,15 @@ export async function removeEntries(
     },
   });
   for (const e of entries) {
-    await removeListEntry(ctx.trx, e.id, {
-      removed_on: removedOn,
-      removal_reason: reason,
-      removed_by: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
-      removal_record_id: receipt.recordId,
+    await transition(ctx, listEntryLifecycle, e, how, {
+      changes: {
+        removed_on: removedOn,
+        removal_reason: reason,
+        removed_by: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
+        removal_record_id: receipt.recordId,
+      },
+      reason,
+      recordId: receipt.recordId,
     });
   }
   await tellAuthority(ctx, org.id, `credit.msg.removed.${list}`, { name: org.name });

@@ -6,7 +6,7 @@ import { AppError, invalid, notFound, type FieldProblem } from '../../platform/h
 import { newId } from '../../platform/ids.js';
 import { recordChange } from './history.js';
 import { publishProfile } from './publish-profile.js';
-import { GRADE_VALIDITY_YEARS } from './registry.rules.js';
+import { GRADE_VALIDITY_YEARS, isRegistryEntry } from './registry.rules.js';
 import { notInFuture } from './registry.checks.js';
 import { grades, insertGrade } from './registry.repository.js';
 import type { GradeBody } from './registry.schemas.js';
@@ -26,7 +26,7 @@ export async function awardGrade(
 ): Promise<void> {
   // The organization is held: a record that repeats one already there (two at once) is refused.
   const org = await holdOrganization(ctx.trx, organizationId);
-  if (!org || org.kind !== 'socialOrganization') throw notFound('error.organizationNotFound');
+  if (!org || !isRegistryEntry(org)) throw notFound('error.organizationNotFound');
   const problems: FieldProblem[] = [];
   notInFuture(ctx, 'awardedOn', input.awardedOn, problems);
   const validUntil = input.validUntil ?? defaultValidUntil(input.awardedOn);

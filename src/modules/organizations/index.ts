@@ -1,11 +1,11 @@
 // The registry of social organizations (issue: organizations registry): registration, profile, roster,
 // annual reports and inspections, tax and social-insurance compliance, evaluation grades, history of
 // changes, and import/export as CSV or Excel. Other modules read it through the functions below.
-import { defineActions } from '../../platform/auth/policy.js';
 import type { Feature } from '../../platform/http/app-types.js';
 import './organizations.records.js';
 import { organizationsMessages } from './messages.js';
 import { organizationsMigrations } from './migrations.js';
+import './registry.policy.js';
 import { registerRegistryPages } from './registry.pages.js';
 import { registerRegistryRoutes } from './registry.routes.js';
 import { PURGE_PENDING_IMPORTS_TASK, purgeStaleImports } from './stage-import.js';
@@ -37,12 +37,7 @@ export { addPerson } from './manage-roster.js';
 export { publishProfile, PROFILE_KIND } from './publish-profile.js';
 export { DOMAIN_LABELS, TYPE_LABELS } from './registry-sheet.js';
 
-export const REGISTRY_MANAGERS = ['civilAffairs', 'administrator'] as const;
-
-defineActions({
-  'registry.manage': { roles: REGISTRY_MANAGERS },
-  'registry.read': { roles: ['civilAffairs', 'administrator', 'purchaserStaff', 'finance', 'auditor'] },
-});
+export { REGISTRY_MANAGERS } from './registry.policy.js';
 
 export const organizationsFeature: Feature = {
   name: 'organizations',

@@ -5,6 +5,7 @@ import { findOrganization } from '../../platform/auth/auth.repository.js';
 import type { Ctx } from '../../platform/context.js';
 import { invalid, notFound, type FieldProblem } from '../../platform/http/errors.js';
 import { newId } from '../../platform/ids.js';
+import { isRegistryEntry } from './registry.rules.js';
 import { recordChange } from './history.js';
 import { notInFuture, today } from './registry.checks.js';
 import { endPerson, findPerson, insertPerson } from './registry.repository.js';
@@ -16,7 +17,7 @@ export async function addPerson(
   input: Static<typeof PersonBody>,
 ): Promise<{ id: string }> {
   const org = await findOrganization(ctx.trx, organizationId);
-  if (!org || org.kind !== 'socialOrganization') throw notFound('error.organizationNotFound');
+  if (!org || !isRegistryEntry(org)) throw notFound('error.organizationNotFound');
   const problems: FieldProblem[] = [];
   notInFuture(ctx, 'since', input.since, problems);
   if (problems.length > 0) throw invalid(problems);

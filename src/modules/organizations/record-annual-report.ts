@@ -4,6 +4,7 @@ import { holdOrganization } from '../../platform/auth/auth.repository.js';
 import type { Ctx } from '../../platform/context.js';
 import { conflict, invalid, notFound, type FieldProblem } from '../../platform/http/errors.js';
 import { newId } from '../../platform/ids.js';
+import { isRegistryEntry } from './registry.rules.js';
 import { recordChange } from './history.js';
 import { publishProfile } from './publish-profile.js';
 import { notInFuture, today } from './registry.checks.js';
@@ -18,7 +19,7 @@ export async function recordAnnualReport(
 ): Promise<void> {
   // The organization is held: a record that repeats one already there (two at once) is refused.
   const org = await holdOrganization(ctx.trx, organizationId);
-  if (!org || org.kind !== 'socialOrganization') throw notFound('error.organizationNotFound');
+  if (!org || !isRegistryEntry(org)) throw notFound('error.organizationNotFound');
   const problems: FieldProblem[] = [];
   if (input.year > Number(today(ctx).slice(0, 4)))
     problems.push({ field: 'year', key: 'registry.yearInFuture', params: { year: input.year } });

@@ -5,6 +5,7 @@ import { holdOrganization } from '../../platform/auth/auth.repository.js';
 import type { Ctx } from '../../platform/context.js';
 import { conflict, fieldError, notFound } from '../../platform/http/errors.js';
 import { newId } from '../../platform/ids.js';
+import { isRegistryEntry } from './registry.rules.js';
 import { recordChange } from './history.js';
 import { publishProfile } from './publish-profile.js';
 import { today } from './registry.checks.js';
@@ -19,7 +20,7 @@ export async function recordCompliance(
 ): Promise<void> {
   // The organization is held: a record that repeats one already there (two at once) is refused.
   const org = await holdOrganization(ctx.trx, organizationId);
-  if (!org || org.kind !== 'socialOrganization') throw notFound('error.organizationNotFound');
+  if (!org || !isRegistryEntry(org)) throw notFound('error.organizationNotFound');
   if (input.year > Number(today(ctx).slice(0, 4)))
     throw fieldError('year', 'registry.yearInFuture', { year: input.year });
   const existing = (await compliance(ctx.trx, organizationId)).find(

@@ -3,7 +3,7 @@ import type { Executor } from '../../platform/db/database.js';
 import { compiledOnce } from '../../platform/db/compiled.js';
 import { jsonArrayFrom, jsonRows } from '../../platform/db/json.js';
 import { notFound } from '../../platform/http/errors.js';
-import type { ServiceDomain } from './registry.rules.js';
+import { isRegistryEntry, type ServiceDomain } from './registry.rules.js';
 import {
   bureaus,
   exportRegistry,
@@ -180,7 +180,7 @@ export function gradeOn(facts: RegistryFacts, date: string): RegistryFacts['grad
 
 export async function registryEntry(db: Executor, organizationId: string) {
   const facts = await registryFacts(db, organizationId);
-  if (facts.organization.kind !== 'socialOrganization') throw notFound('error.organizationNotFound');
+  if (!isRegistryEntry(facts.organization)) throw notFound('error.organizationNotFound');
   const people = (await listPeople(db, organizationId)).map((p) => ({
     id: p.id,
     name: p.name,

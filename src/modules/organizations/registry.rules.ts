@@ -53,3 +53,11 @@ export const ROSTER_POSITIONS = [
   'legalRepresentative',
 ] as const;
 export type RosterPosition = (typeof ROSTER_POSITIONS)[number];
+
+/**
+ * The registry keeps social organizations; purchasers, bureaus and agencies are the platform's (an id of
+ * one of them is not found in the registry).
+ */
+export function isRegistryEntry(org: { readonly kind: string }): boolean {
+  return org.kind === 'socialOrganization';
+}

@@ -4,6 +4,7 @@ import { findOrganization, holdOrganization } from '../../platform/auth/auth.rep
 import type { Ctx } from '../../platform/context.js';
 import { invalid, notFound, type FieldProblem } from '../../platform/http/errors.js';
 import { updateOrganization } from '../../platform/auth/update-organization.js';
+import { isRegistryEntry } from './registry.rules.js';
 import { diff, recordChange } from './history.js';
 import { publishProfile } from './publish-profile.js';
 import { profileRow, type RegistrationInput } from './register-organization.js';
@@ -19,7 +20,7 @@ export async function updateRegistration(
   // Held while comparing before and after: of two identical corrections at once, the second finds
   // nothing to change and records nothing.
   const org = await holdOrganization(ctx.trx, id);
-  if (!org || org.kind !== 'socialOrganization') throw notFound('error.organizationNotFound');
+  if (!org || !isRegistryEntry(org)) throw notFound('error.organizationNotFound');
   const problems = await registrationProblems(ctx, input);
   if (problems.length > 0) throw invalid(problems);
   const before = await findProfile(ctx.trx, id);
