@@ -156,9 +156,12 @@ export class Scheduler {
             last_error: null,
           });
         } else {
-          await transition(ctx, taskLifecycle, row, 'complete', {
-            changes: { last_run_at: nowIso, attempts: 0, last_error: null },
-          });
+          // The handler may have ended its own task already (a survey closing cancels its deadline).
+          const after = await findTask(ctx.trx, row.kind, row.subject_id);
+          const changes = { last_run_at: nowIso, attempts: 0, last_error: null };
+          if (after?.status === 'pending')
+            await transition(ctx, taskLifecycle, after, 'complete', { changes });
+          else await updateTask(ctx.trx, row.id, changes);
         }
         return 'fired' as const;
       });
