@@ -7,16 +7,13 @@ import type { Static } from 'typebox';
 import type { Ctx } from '../../platform/context.js';
 import { conflict, fieldError, notFound } from '../../platform/http/errors.js';
 import { newId } from '../../platform/ids.js';
+import { transition } from '../../platform/lifecycle/lifecycle.js';
 import { publish } from '../../platform/publish/publish.js';
 import { beijingDate, yearOf } from '../../platform/time/dates.js';
 import { departmentFor } from '../catalogue/index.js';
 import { SHARE_TARGET } from './planning.rules.js';
-import {
-  findIntention,
-  holdSpendingLine,
-  insertSpendingLine,
-  withdrawSpendingLine,
-} from './planning.repository.js';
+import { spendingLineLifecycle } from './planning.lifecycle.js';
+import { findIntention, holdSpendingLine, insertSpendingLine } from './planning.repository.js';
 import type { SpendingBody } from './planning.schemas.js';
 
 export const PLANNED_SPENDING_KIND = 'plannedSpending';
@@ -66,6 +63,7 @@ export async function addPlannedSpending(
     recorded_at: ctx.now.toISOString(),
     recorded_by: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
     public_record_id: receipt.recordId,
+    status: 'inForce',
     withdrawn_at: null,
     withdrawal_reason: null,
   });
@@ -77,8 +75,8 @@ export async function withdrawPlannedSpending(ctx: Ctx, lineId: string, reason: 
   if (!line) throw notFound('planning.lineNotFound');
   const department = await departmentOf(ctx, line.department_id);
   if (line.stage !== 'planned') throw conflict('spending_contracted', 'planning.lineContracted');
-  if (line.withdrawn_at) throw conflict('spending_withdrawn', 'planning.lineWithdrawn');
-  await publish(ctx, {
+  if (line.status !== 'inForce') throw conflict('spending_withdrawn', 'planning.lineWithdrawn');
+  const receipt = await publish(ctx, {
     kind: SPENDING_WITHDRAWN_KIND,
     subjectId: department.id,
     title: `${department.name} ${line.year} 年购买服务计划：撤回 ${line.project_name}`,
@@ -90,7 +88,11 @@ export async function withdrawPlannedSpending(ctx: Ctx, lineId: string, reason: 
     },
     ...(line.public_record_id ? { supersedes: line.public_record_id } : {}),
   });
-  await withdrawSpendingLine(ctx.trx, lineId, ctx.now.toISOString(), reason);
+  await transition(ctx, spendingLineLifecycle, line, 'withdraw', {
+    changes: { withdrawn_at: ctx.now.toISOString(), withdrawal_reason: reason },
+    reason,
+    recordId: receipt.recordId,
+  });
 }
 
 /**
@@ -125,6 +127,7 @@ export async function recordContractedSpending(
     recorded_at: ctx.now.toISOString(),
     recorded_by: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
     public_record_id: null,
+    status: 'inForce',
     withdrawn_at: null,
     withdrawal_reason: null,
   });

@@ -2,7 +2,8 @@
 import { findOrganization } from '../../platform/auth/auth.repository.js';
 import { can } from '../../platform/auth/policy.js';
 import type { Ctx } from '../../platform/context.js';
-import { conflict, forbidden, notFound } from '../../platform/http/errors.js';
+import { forbidden, notFound } from '../../platform/http/errors.js';
+import { refusal } from './surveys.lifecycle.js';
 import {
   countResponses,
   findSurvey,
@@ -29,10 +30,12 @@ export async function ownedSurvey(
   return survey;
 }
 
-/** Refuses a change the survey's state does not allow, naming the state. */
+/**
+ * Refuses a change the survey's state does not allow, naming the state (for changes within a state;
+ * a change of state goes through transition(), which refuses the same way).
+ */
 export function requireStatus(survey: SurveyTable, allowed: readonly SurveyStatus[], key: string): void {
-  if (!allowed.includes(survey.status))
-    throw conflict(`survey_${survey.status}`, key, { status: `@survey.status.${survey.status}` });
+  if (!allowed.includes(survey.status)) throw refusal(survey.status, key);
 }
 
 export async function viewOf(ctx: Ctx, survey: SurveyTable): Promise<SurveyView> {

@@ -3,12 +3,14 @@
 // database alone cannot be used to answer.
 import { createHash, randomBytes } from 'node:crypto';
 import type { Actor } from '../../platform/auth/roles.js';
+import { SURVEY_STATES, type SurveyStatus } from './surveys.lifecycle.js';
 
 export const QUESTION_KINDS = ['single', 'multiple', 'rating', 'text'] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 
-export const SURVEY_STATUSES = ['draft', 'open', 'closed'] as const;
-export type SurveyStatus = (typeof SURVEY_STATUSES)[number];
+/** The states of a survey, declared with its transitions in surveys.lifecycle.ts. */
+export const SURVEY_STATUSES = SURVEY_STATES;
+export type { SurveyStatus };
 
 export const RESPONDENT_KINDS = ['organization', 'resident'] as const;
 export type RespondentKind = (typeof RESPONDENT_KINDS)[number];

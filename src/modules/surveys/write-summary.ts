@@ -32,7 +32,7 @@ export async function writeSummary(
   let survey = await ownedSurvey(ctx, id, { lock: true });
   // An open survey whose deadline passed is closed now (the scheduler may not have come round yet).
   if (survey.status === 'open' && !isAccepting(survey, ctx.now)) {
-    await markClosed(ctx, survey);
+    await markClosed(ctx, survey, 'deadlinePassed');
     survey = (await findSurvey(ctx.trx, id))!;
   }
   requireStatus(survey, ['closed'], 'survey.summaryOnlyWhenClosed');
