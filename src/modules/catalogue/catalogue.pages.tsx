@@ -24,7 +24,7 @@ import {
   type FormState,
 } from '../../platform/views/components.js';
 import { translator, type Translate } from '../../platform/views/i18n.js';
-import { departmentsKeptBy } from './catalogue.access.js';
+import { departmentsKeptBy } from './catalogue.policy.js';
 import { catalogueView, workspace, yearOverview, type ItemView } from './catalogue.queries.js';
 import { ITEM_DOMAINS, NEGATIVE_CHECKS } from './catalogue.rules.js';
 import { ItemBody, NewCatalogueBody } from './catalogue.schemas.js';

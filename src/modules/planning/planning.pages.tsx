@@ -26,7 +26,8 @@ import {
 } from '../../platform/views/components.js';
 import { translator, type Translate } from '../../platform/views/i18n.js';
 import { formatYuan, yuanToFen } from '../../platform/views/money.js';
-import { departmentsKeptBy, purchasableItemsOf } from '../catalogue/index.js';
+import { purchasableItemsOf } from '../catalogue/index.js';
+import { planningDepartments } from './planning.policy.js';
 import { discardIntention } from './discard-intention.js';
 import { COST_KINDS } from './planning.rules.js';
 import { intentionList, intentionView, myIntentions } from './planning.queries.js';
@@ -280,7 +281,7 @@ export function registerPlanningPages(app: App, services: AppServices): void {
     status = 200,
   ) => {
     const t = translator(req.locale);
-    const kept = departmentsKeptBy(req.actor);
+    const kept = planningDepartments(req.actor);
     const departments = (await departmentTree(db())).filter((d) => kept === undefined || kept.includes(d.id));
     const departmentId = form.values.departmentId ?? departments[0]?.id ?? '';
     const items = departmentId ? await purchasableItemsOf(db(), departmentId) : [];

@@ -5,7 +5,8 @@ import type { Actor } from '../../platform/auth/roles.js';
 import { findOrganization } from '../../platform/auth/auth.repository.js';
 import type { Executor } from '../../platform/db/database.js';
 import { notFound } from '../../platform/http/errors.js';
-import { departmentsKeptBy, keepsDepartment } from '../catalogue/index.js';
+import { can } from '../../platform/auth/policy.js';
+import { INTENTION_MANAGE, planningDepartments } from './planning.policy.js';
 import { COST_KINDS } from './planning.rules.js';
 import {
   costsOf,
@@ -27,7 +28,7 @@ function median(values: number[]): number | null {
 export async function intentionView(db: Executor, id: string, actor: Actor) {
   const intention = await findIntention(db, id);
   if (!intention) throw notFound('planning.notFound');
-  const keeper = keepsDepartment(actor, intention.department_id);
+  const keeper = can(actor, INTENTION_MANAGE, { departmentId: intention.department_id });
   if (intention.status !== 'published' && !keeper) throw notFound('planning.notFound');
   const department = (await findOrganization(db, intention.department_id))!;
   const costs = (await costsOf(db, id)).sort(
@@ -117,7 +118,7 @@ export async function intentionList(
 
 /** The intentions of the departments the actor keeps (drafts included). */
 export async function myIntentions(db: Executor, actor: Actor, limit: number, offset: number) {
-  const kept = departmentsKeptBy(actor);
+  const kept = planningDepartments(actor);
   const { items, total } = await listIntentions(db, { departmentIds: kept, limit, offset });
   return {
     total,

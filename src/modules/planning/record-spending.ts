@@ -5,22 +5,28 @@
 import type { Static } from 'typebox';
 
 import type { Ctx } from '../../platform/context.js';
-import { conflict, fieldError, notFound } from '../../platform/http/errors.js';
+import { conflict, fieldError, notFound, type AppError } from '../../platform/http/errors.js';
 import { newId } from '../../platform/ids.js';
 import { transition } from '../../platform/lifecycle/lifecycle.js';
 import { publish } from '../../platform/publish/publish.js';
 import { beijingDate, yearOf } from '../../platform/time/dates.js';
-import { departmentFor } from '../catalogue/index.js';
 import { SHARE_TARGET } from './planning.rules.js';
+import { planningDepartment } from './planning.access.js';
 import { spendingLineLifecycle } from './planning.lifecycle.js';
-import { findIntention, holdSpendingLine, insertSpendingLine } from './planning.repository.js';
+import { SPENDING_MANAGE } from './planning.policy.js';
+import {
+  findIntention,
+  holdSpendingLine,
+  insertSpendingLine,
+  type SpendingLineTable,
+} from './planning.repository.js';
 import type { SpendingBody } from './planning.schemas.js';
 
 export const PLANNED_SPENDING_KIND = 'plannedSpending';
 export const SPENDING_WITHDRAWN_KIND = 'plannedSpendingWithdrawn';
 
 const departmentOf = (ctx: Ctx, departmentId: string) =>
-  departmentFor(ctx, departmentId, 'planning.notYourDepartment');
+  planningDepartment(ctx, departmentId, SPENDING_MANAGE);
 
 export async function addPlannedSpending(
   ctx: Ctx,
@@ -70,12 +76,23 @@ export async function addPlannedSpending(
   return { id, recordId: receipt.recordId };
 }
 
+/**
+ * Why a line cannot be withdrawn, or undefined when it can: a contracted line never is, a withdrawn one
+ * not again (the lifecycle's refusal). The department's page asks the same question.
+ */
+export function withdrawalRefused(line: Pick<SpendingLineTable, 'stage' | 'status'>): AppError | undefined {
+  if (line.stage !== 'planned') return conflict('spending_contracted', 'planning.lineContracted');
+  if (!spendingLineLifecycle.transitions.withdraw.from.includes(line.status))
+    return conflict('spending_withdrawn', 'planning.lineWithdrawn');
+  return undefined;
+}
+
 export async function withdrawPlannedSpending(ctx: Ctx, lineId: string, reason: string): Promise<void> {
   const line = await holdSpendingLine(ctx.trx, lineId);
   if (!line) throw notFound('planning.lineNotFound');
   const department = await departmentOf(ctx, line.department_id);
-  if (line.stage !== 'planned') throw conflict('spending_contracted', 'planning.lineContracted');
-  if (line.status !== 'inForce') throw conflict('spending_withdrawn', 'planning.lineWithdrawn');
+  const refused = withdrawalRefused(line);
+  if (refused) throw refused;
   const receipt = await publish(ctx, {
     kind: SPENDING_WITHDRAWN_KIND,
     subjectId: department.id,

@@ -1,10 +1,15 @@
 // The 30% monitor (S5): for a year, each department's new public-service spending by purchase and the
 // part that goes to social organizations — from contracts once a department has any for the year, from
 // its annual plan until then — and the share, per department, per district and for the city.
+import { findOrganization } from '../../platform/auth/auth.repository.js';
 import type { Executor } from '../../platform/db/database.js';
+import type { OrganizationTable } from '../../platform/db/schema.js';
+import { notFound } from '../../platform/http/errors.js';
+import { isDepartment } from '../catalogue/index.js';
 import { allDivisions, findDistrict } from '../../platform/validation/districts.js';
 import { SHARE_TARGET } from './planning.rules.js';
-import { spendingLinesOf, spendingTotals, spendingYears } from './planning.repository.js';
+import { findSpendingLine, spendingLinesOf, spendingTotals, spendingYears } from './planning.repository.js';
+import { withdrawalRefused } from './record-spending.js';
 
 export const SHARE_LEVELS = ['city', 'district', 'department'] as const;
 export type ShareLevel = (typeof SHARE_LEVELS)[number];
@@ -148,7 +153,23 @@ export async function departmentSpending(db: Executor, departmentId: string, yea
     recordId: l.public_record_id,
     withdrawnAt: l.withdrawn_at,
     withdrawalReason: l.withdrawal_reason,
+    /** Whether the department may withdraw it now (the use-case's own rule). */
+    withdrawable: withdrawalRefused(l) === undefined,
   }));
+}
+
+/** A department whose spending can be shown; 404 for an unknown id or an organization that is not one. */
+export async function spendingDepartment(db: Executor, id: string): Promise<OrganizationTable> {
+  const department = await findOrganization(db, id);
+  if (!department || !isDepartment(department)) throw notFound('error.organizationNotFound');
+  return department;
+}
+
+/** A spending line (for its department's page); 404 when there is none. */
+export async function spendingLine(db: Executor, id: string) {
+  const line = await findSpendingLine(db, id);
+  if (!line) throw notFound('planning.lineNotFound');
+  return line;
 }
 
 export function districtName(code: string, locale: string): string {

@@ -4,6 +4,7 @@ import { can } from '../../platform/auth/policy.js';
 import type { Ctx } from '../../platform/context.js';
 import { forbidden, notFound } from '../../platform/http/errors.js';
 import { refusal } from './surveys.lifecycle.js';
+import { SURVEY_MANAGE } from './surveys.policy.js';
 import {
   countResponses,
   findSurvey,
@@ -15,8 +16,6 @@ import {
 import type { SurveyStatus } from './surveys.rules.js';
 import { surveyView, type SurveyView } from './survey-view.js';
 
-export const MANAGE = 'survey.manage';
-
 /** The survey, when the actor manages it; locked for the transaction when it is about to change. */
 export async function ownedSurvey(
   ctx: Ctx,
@@ -25,7 +24,7 @@ export async function ownedSurvey(
 ): Promise<SurveyTable> {
   const survey = options.lock ? await lockSurvey(ctx.trx, id) : await findSurvey(ctx.trx, id);
   if (!survey) throw notFound('survey.notFound');
-  if (!can(ctx.actor, MANAGE, { ownerOrganizationId: survey.owner_organization_id }))
+  if (!can(ctx.actor, SURVEY_MANAGE, { ownerOrganizationId: survey.owner_organization_id }))
     throw forbidden('survey.notYours');
   return survey;
 }
