@@ -5,6 +5,7 @@ import type { Feature } from '../../platform/http/app-types.js';
 import './catalogue.policy.js';
 import { catalogueMessages } from './messages.js';
 import { catalogueMigrations } from './migrations.js';
+import { registerCatalogueVersionPages } from './catalogue-version.pages.js';
 import { registerCataloguePages } from './catalogue.pages.js';
 import { registerCatalogueRoutes } from './catalogue.routes.js';
 
@@ -40,5 +41,6 @@ export const catalogueFeature: Feature = {
   routes(app, services) {
     registerCatalogueRoutes(app, services);
     registerCataloguePages(app, services);
+    registerCatalogueVersionPages(app, services);
   },
 };

@@ -6,6 +6,7 @@ import type { Feature } from '../../platform/http/app-types.js';
 import './planning.policy.js';
 import { planningMessages } from './messages.js';
 import { planningMigrations } from './migrations.js';
+import { registerIntentionPages } from './intention.pages.js';
 import { registerPlanningPages } from './planning.pages.js';
 import { registerPlanningRoutes } from './planning.routes.js';
 import { registerSharePages } from './share.pages.js';
@@ -49,6 +50,7 @@ export const planningFeature: Feature = {
   routes(app, services) {
     registerPlanningRoutes(app, services);
     registerPlanningPages(app, services);
+    registerIntentionPages(app, services);
     registerShareRoutes(app, services);
     registerSharePages(app, services);
   },

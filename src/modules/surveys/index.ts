@@ -7,6 +7,7 @@ import { registerAnswerPages } from './answer.pages.js';
 import { closeAtDeadline } from './close-survey.js';
 import { surveysMessages } from './messages.js';
 import { surveysMigrations } from './migrations.js';
+import { registerSurveyResultPages } from './survey-results.pages.js';
 import { registerSurveyPages } from './surveys.pages.js';
 import { registerSurveyRoutes } from './surveys.routes.js';
 import './surveys.policy.js';
@@ -40,6 +41,7 @@ export const surveysFeature: Feature = {
   routes(app, services) {
     registerSurveyRoutes(app, services);
     registerSurveyPages(app, services);
+    registerSurveyResultPages(app, services);
     registerAnswerPages(app, services);
   },
 };
