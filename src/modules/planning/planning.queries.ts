@@ -7,7 +7,7 @@ import type { Executor } from '../../platform/db/database.js';
 import { notFound } from '../../platform/http/errors.js';
 import { can } from '../../platform/auth/policy.js';
 import { INTENTION_MANAGE, planningDepartments } from './planning.policy.js';
-import { COST_KINDS } from './planning.rules.js';
+import { COST_KINDS, median, monthly } from './planning.rules.js';
 import {
   costsOf,
   findIntention,
@@ -17,13 +17,6 @@ import {
 } from './planning.repository.js';
 
 const SIMILAR = 20;
-
-function median(values: number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid]! : Math.round((sorted[mid - 1]! + sorted[mid]!) / 2);
-}
 
 export async function intentionView(db: Executor, id: string, actor: Actor) {
   const intention = await findIntention(db, id);
@@ -35,7 +28,6 @@ export async function intentionView(db: Executor, id: string, actor: Actor) {
     (a, b) => COST_KINDS.indexOf(a.kind as never) - COST_KINDS.indexOf(b.kind as never),
   );
   const similar = await similarIntentions(db, intention, SIMILAR);
-  const monthly = (budget: number, months: number) => Math.round(budget / Math.max(1, months));
   const sameItem = similar.filter(
     (s) => s.item_code === intention.item_code && s.department_id === intention.department_id,
   );
