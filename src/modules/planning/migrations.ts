@@ -86,7 +86,7 @@ export const planningMigrations: GongshiMigration[] = [
     },
   },
   {
-    name: '2026-12-02-05-planning-spending-status',
+    name: '2026-12-02-12-planning-spending-status',
     async up(db) {
       // A spending line's place in its lifecycle (planning.lifecycle.ts), so that withdrawing one goes
       // through transition() like every other status change. Lines withdrawn so far are marked so.
