@@ -4,7 +4,8 @@ import type { Actor } from '../../platform/auth/roles.js';
 import { findOrganization } from '../../platform/auth/auth.repository.js';
 import type { Executor } from '../../platform/db/database.js';
 import { notFound } from '../../platform/http/errors.js';
-import { departmentsKeptBy, keepsCatalogueOf } from './catalogue.access.js';
+import { can } from '../../platform/auth/policy.js';
+import { CATALOGUE_MANAGE, departmentsKeptBy } from './catalogue.policy.js';
 import { ITEM_DOMAINS, NEGATIVE_LIST, type NegativeGroundName } from './catalogue.rules.js';
 import {
   cataloguesOf,
@@ -79,7 +80,7 @@ export function treeOrder(items: readonly CatalogueItemTable[]): ItemView[] {
 export async function catalogueView(db: Executor, id: string, actor: Actor) {
   const catalogue = await findCatalogue(db, id);
   if (!catalogue) throw notFound('catalogue.notFound');
-  const keeper = keepsCatalogueOf(actor, catalogue.department_id);
+  const keeper = can(actor, CATALOGUE_MANAGE, { departmentId: catalogue.department_id });
   if (catalogue.status !== 'published' && !keeper) throw notFound('catalogue.notFound');
   const department = (await findOrganization(db, catalogue.department_id))!;
   const versions = await cataloguesOf(db, catalogue.department_id, catalogue.year);

@@ -1,12 +1,14 @@
-// The only place with SQL for guidance catalogues and their items.
+// The only place with SQL for guidance catalogues and their items. Statuses change only through
+// transition() (catalogue.lifecycle.ts).
 import type { Executor } from '../../platform/db/database.js';
+import type { CatalogueStatus } from './catalogue.lifecycle.js';
 
 export interface CatalogueTable {
   id: string;
   department_id: string;
   year: number;
   version: number;
-  status: 'draft' | 'published';
+  status: CatalogueStatus;
   note: string | null;
   created_at: string;
   created_by: string | null;
@@ -153,14 +155,6 @@ export async function publishedYears(db: Executor): Promise<number[]> {
     .orderBy('year', 'desc')
     .execute();
   return rows.map((r) => Number(r.year));
-}
-
-export async function markPublished(db: Executor, id: string, at: string, recordId: string): Promise<void> {
-  await db
-    .updateTable('catalogues')
-    .set({ status: 'published', published_at: at, public_record_id: recordId })
-    .where('id', '=', id)
-    .execute();
 }
 
 export async function deleteCatalogue(db: Executor, id: string): Promise<void> {

@@ -3,10 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../testing/databases.js';
 import { startHarness, type Harness, type TestUser } from '../../testing/harness.js';
+import { apiClient, type ErrorBody } from '../../testing/http.js';
 
-interface ErrorBody {
-  error: { code: string; message: string; details: { field: string; message: string }[] };
-}
 interface CatalogueBody {
   id: string;
   status: string;
@@ -42,13 +40,10 @@ describeEachDatabase('guidance catalogue', (db) => {
   let staff: TestUser;
   let otherStaff: TestUser;
 
-  const api = (method: string, url: string, payload?: unknown, user: TestUser | null = staff) =>
-    h.app.inject({
-      method: method as 'GET',
-      url,
-      ...(user ? { headers: { authorization: `Bearer ${user.token}` } } : {}),
-      ...(payload !== undefined ? { payload: payload as Record<string, unknown> } : {}),
-    });
+  const api = apiClient(
+    () => h.app,
+    () => staff,
+  );
   const newDraft = async (year = 2026, user = staff) => {
     const res = await api('POST', '/api/v1/catalogues', { departmentId: user.organizationId, year }, user);
     expect(res.statusCode, res.body).toBe(201);

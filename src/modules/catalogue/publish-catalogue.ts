@@ -3,9 +3,11 @@
 import { findOrganization } from '../../platform/auth/auth.repository.js';
 import type { Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/http/errors.js';
+import { transition } from '../../platform/lifecycle/lifecycle.js';
 import { publish, type PublicationReceipt } from '../../platform/publish/publish.js';
 import { CATALOGUE_SOURCE, NEGATIVE_LIST, type NegativeGroundName } from './catalogue.rules.js';
-import { cataloguesOf, itemsOf, markPublished, type CatalogueItemTable } from './catalogue.repository.js';
+import { catalogueLifecycle } from './catalogue.lifecycle.js';
+import { cataloguesOf, itemsOf, type CatalogueItemTable } from './catalogue.repository.js';
 import { draftFor } from './draft-catalogue.js';
 
 export const CATALOGUE_KIND = 'catalogue';
@@ -55,6 +57,9 @@ export async function publishCatalogue(ctx: Ctx, catalogueId: string): Promise<P
     },
     ...(previous?.public_record_id ? { supersedes: previous.public_record_id } : {}),
   });
-  await markPublished(ctx.trx, catalogue.id, ctx.now.toISOString(), receipt.recordId);
+  await transition(ctx, catalogueLifecycle, catalogue, 'publish', {
+    changes: { published_at: ctx.now.toISOString(), public_record_id: receipt.recordId },
+    recordId: receipt.recordId,
+  });
   return receipt;
 }

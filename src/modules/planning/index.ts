@@ -2,11 +2,12 @@
 // S5, S7, S16): procurement intentions published at least 30 days ahead, with budgets built from cost
 // components and compared with the platform's own similar projects. The procurement engine asks
 // `procurementMayStart` before it opens a project.
-import { defineActions } from '../../platform/auth/policy.js';
 import type { Feature } from '../../platform/http/app-types.js';
+import './planning.policy.js';
 import './planning.records.js';
 import { planningMessages } from './messages.js';
 import { planningMigrations } from './migrations.js';
+import { registerIntentionPages } from './intention.pages.js';
 import { registerPlanningPages } from './planning.pages.js';
 import { registerPlanningRoutes } from './planning.routes.js';
 import { registerSharePages } from './share.pages.js';
@@ -19,8 +20,6 @@ export { publishIntention, INTENTION_KIND } from './publish-intention.js';
 export { addPlannedSpending, recordContractedSpending } from './record-spending.js';
 export { SHARE_TARGET } from './planning.rules.js';
 export { intentionForProject, procurementMayStart, type ProcurementStart } from './procurement-may-start.js';
-
-defineActions({ 'intention.manage': { roles: ['purchaserStaff', 'administrator'], system: true } });
 
 export const planningFeature: Feature = {
   name: 'planning',
@@ -52,6 +51,7 @@ export const planningFeature: Feature = {
   routes(app, services) {
     registerPlanningRoutes(app, services);
     registerPlanningPages(app, services);
+    registerIntentionPages(app, services);
     registerShareRoutes(app, services);
     registerSharePages(app, services);
   },

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { GongshiMigration } from '../../platform/db/migrator.js';
 
 export const planningMigrations: GongshiMigration[] = [
@@ -82,6 +83,18 @@ export const planningMigrations: GongshiMigration[] = [
       // The urgent, unforeseeable reason that lets procurement start without the 30-day wait
       // (财库〔2020〕10号 二（三）); null for an intention that waits.
       await db.schema.alterTable('intentions').addColumn('urgent_reason', 'text').execute();
+    },
+  },
+  {
+    name: '2026-12-02-12-planning-spending-status',
+    async up(db) {
+      // A spending line's place in its lifecycle (planning.lifecycle.ts), so that withdrawing one goes
+      // through transition() like every other status change. Lines withdrawn so far are marked so.
+      await db.schema
+        .alterTable('spending_lines')
+        .addColumn('status', 'text', (c) => c.notNull().defaultTo('inForce'))
+        .execute();
+      await sql`update spending_lines set status = 'withdrawn' where withdrawn_at is not null`.execute(db);
     },
   },
 ];

@@ -1,155 +1,33 @@
-// Pages of procurement intentions: the public list and page (needs, budget by cost, when procurement
-// may start), and the purchaser's workspace to draft, cost and publish them.
+// Pages of procurement intentions: the public list, a department's own, and the draft form.
+// One intention, publishing and discarding it are in intention.pages.tsx.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Static } from 'typebox';
 import { Type } from 'typebox';
 import { departmentTree } from '../../platform/auth/auth.queries.js';
 import { can } from '../../platform/auth/policy.js';
 import type { App, AppServices } from '../../platform/http/app-types.js';
-import { invalid, type FieldProblem } from '../../platform/http/errors.js';
 import { handleForm } from '../../platform/http/forms.js';
 import { setFlash } from '../../platform/http/pages.js';
 import { hrefWith, PageParam, pageWindow } from '../../platform/http/schema-helpers.js';
 import {
   BeijingTime,
-  emptyForm,
   ErrorSummary,
-  Facts,
   Form,
   Pager,
-  PostButton,
   SelectField,
   SubmitButton,
   TextAreaField,
   TextField,
   type FormState,
 } from '../../platform/views/components.js';
-import { translator, type Translate } from '../../platform/views/i18n.js';
-import { formatYuan, yuanToFen } from '../../platform/views/money.js';
-import { departmentsKeptBy, purchasableItemsOf } from '../catalogue/index.js';
-import { discardIntention } from './discard-intention.js';
+import { translator } from '../../platform/views/i18n.js';
+import { formatYuan } from '../../platform/views/money.js';
+import { purchasableItemsOf } from '../catalogue/index.js';
+import { planningDepartments } from './planning.policy.js';
 import { COST_KINDS } from './planning.rules.js';
 import { intentionList, intentionView, myIntentions } from './planning.queries.js';
-import { IntentionForm, type IntentionBody } from './planning.schemas.js';
-import { publishIntention } from './publish-intention.js';
+import { IntentionForm } from './planning.schemas.js';
 import { changeIntention, createIntention } from './save-intention.js';
-
-const PAGE_SIZE = 25;
-const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
-const NoFields = Type.Object({});
-
-function labels(t: Translate): Record<string, string> {
-  const out: Record<string, string> = {
-    departmentId: t('planning.department'),
-    catalogueItemId: t('planning.catalogueItem'),
-    projectName: t('planning.projectName'),
-    needs: t('planning.needs'),
-    procurementFrom: t('planning.procurementFrom'),
-    contractMonths: t('planning.contractMonths'),
-    costs: t('planning.costs'),
-    urgentReason: t('planning.urgentReason'),
-  };
-  for (const k of COST_KINDS) {
-    const kind = t(`planning.cost.${k}`);
-    out[`${k}Quantity`] = `${kind} ${t('planning.cost.quantity')}`;
-    out[`${k}Unit`] = `${kind} ${t('planning.cost.unit')}`;
-    out[`${k}UnitCost`] = `${kind} ${t('planning.cost.unitCost')}`;
-    out[`${k}Note`] = `${kind} ${t('planning.cost.note')}`;
-  }
-  return out;
-}
-
-/** The form's flat fields as the use-case's input; a cost line half filled in is a problem of that line. */
-function toBody(form: Static<typeof IntentionForm>): Static<typeof IntentionBody> {
-  const values = form as unknown as Record<string, unknown>;
-  const problems: FieldProblem[] = [];
-  const costs: Static<typeof IntentionBody>['costs'] = [];
-  for (const k of COST_KINDS) {
-    const quantity = values[`${k}Quantity`] as number | undefined;
-    const unit = values[`${k}Unit`] as string | undefined;
-    const unitCost = values[`${k}UnitCost`] as string | undefined;
-    const note = values[`${k}Note`] as string | undefined;
-    const given = [quantity, unit, unitCost].filter((v) => v !== undefined).length;
-    if (given === 0) continue;
-    if (given < 3) {
-      const missing = quantity === undefined ? 'Quantity' : unit === undefined ? 'Unit' : 'UnitCost';
-      problems.push({ field: `${k}${missing}`, key: 'planning.costIncomplete' });
-      continue;
-    }
-    costs.push({
-      kind: k,
-      quantity: quantity!,
-      unit: unit!,
-      unitCostFen: yuanToFen(unitCost!),
-      ...(note ? { note } : {}),
-    });
-  }
-  if (problems.length > 0) throw invalid(problems);
-  // The schema has checked these; its type is loose because the cost fields are generated.
-  return {
-    departmentId: values.departmentId as string,
-    catalogueItemId: values.catalogueItemId as string,
-    projectName: values.projectName as string,
-    needs: values.needs as string,
-    procurementFrom: values.procurementFrom as string,
-    contractMonths: values.contractMonths as number,
-    costs,
-    ...(values.urgentReason ? { urgentReason: values.urgentReason as string } : {}),
-  };
-}
-
-function CostTable(props: {
-  t: Translate;
-  costs: {
-    kind: string;
-    quantity: number;
-    unit: string;
-    unitCostFen: number;
-    amountFen: number;
-    note: string | null;
-  }[];
-  totalFen: number;
-}) {
-  const { t } = props;
-  return (
-    <div class="table-scroll">
-      <table class="striped">
-        <thead>
-          <tr>
-            <th scope="col">{t('planning.cost.kind')}</th>
-            <th scope="col">{t('planning.cost.quantity')}</th>
-            <th scope="col">{t('planning.cost.unit')}</th>
-            <th scope="col">{t('planning.cost.unitCost')}</th>
-            <th scope="col">{t('planning.cost.amount')}</th>
-            <th scope="col">{t('planning.cost.note')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.costs.map((c) => (
-            <tr key={c.kind}>
-              <th scope="row">{t(`planning.cost.${c.kind}`)}</th>
-              <td>{c.quantity}</td>
-              <td>{c.unit}</td>
-              <td>{formatYuan(c.unitCostFen)}</td>
-              <td>{formatYuan(c.amountFen)}</td>
-              <td>{c.note ?? ''}</td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">{t('planning.total')}</th>
-            <td colSpan={3} />
-            <td>
-              <strong>{formatYuan(props.totalFen)}</strong>
-            </td>
-            <td />
-          </tr>
-        </tfoot>
-      </table>
-    </div>
-  );
-}
+import { IdParams, labels, PAGE_SIZE, toBody } from './planning.components.js';
 
 export function registerPlanningPages(app: App, services: AppServices): void {
   const db = () => services.runtime.db.kysely;
@@ -280,7 +158,7 @@ export function registerPlanningPages(app: App, services: AppServices): void {
     status = 200,
   ) => {
     const t = translator(req.locale);
-    const kept = departmentsKeptBy(req.actor);
+    const kept = planningDepartments(req.actor);
     const departments = (await departmentTree(db())).filter((d) => kept === undefined || kept.includes(d.id));
     const departmentId = form.values.departmentId ?? departments[0]?.id ?? '';
     const items = departmentId ? await purchasableItemsOf(db(), departmentId) : [];
@@ -443,162 +321,5 @@ export function registerPlanningPages(app: App, services: AppServices): void {
     '/intentions/:id/edit',
     { config: { action: 'intention.manage' }, schema: { params: IdParams } },
     (req, reply) => formFlow(req, reply, req.params.id),
-  );
-
-  const showIntention = async (
-    req: FastifyRequest,
-    reply: FastifyReply,
-    id: string,
-    form = emptyForm,
-    status = 200,
-  ) => {
-    const t = translator(req.locale);
-    const view = await intentionView(db(), id, req.actor);
-    const department =
-      req.locale === 'en' && view.department.nameEn ? view.department.nameEn : view.department.name;
-    const editable = view.keeper && view.status === 'draft';
-    const c = view.comparison;
-    return services.render(
-      req,
-      reply,
-      { title: view.projectName, lead: `${department} · ${t(`planning.status.${view.status}`)}`, status },
-      <>
-        {view.status === 'draft' ? <p class="notice">{t('planning.draftNotice')}</p> : null}
-        <ErrorSummary form={form} labels={labels(t)} />
-        <Facts
-          items={[
-            [t('planning.department'), department],
-            [t('planning.catalogueItem'), `${view.catalogueItem.code} ${view.catalogueItem.name}`],
-            [t('planning.procurementFrom'), view.procurementFrom],
-            [t('planning.contractMonths'), String(view.contractMonths)],
-            [t('planning.budget'), formatYuan(view.budgetFen)],
-            [t('planning.monthly'), formatYuan(view.monthlyFen)],
-            [
-              t('planning.allowedFrom'),
-              view.procurementAllowedFrom
-                ? view.urgentReason
-                  ? t('planning.allowedFromUrgent', { date: view.procurementAllowedFrom })
-                  : t('planning.allowedFromText', { date: view.procurementAllowedFrom, days: 30 })
-                : '—',
-            ],
-            ...(view.urgentReason
-              ? ([[t('planning.urgentReason'), view.urgentReason]] as [string, string][])
-              : []),
-            [t('planning.publishedAt'), view.publishedAt ? <BeijingTime at={view.publishedAt} /> : '—'],
-          ]}
-        />
-        {view.recordId ? (
-          <p>
-            <a href={`/records/${view.recordId}`}>{t('planning.record')}</a>
-          </p>
-        ) : null}
-        <section aria-labelledby="needs-heading">
-          <h2 id="needs-heading">{t('planning.needs')}</h2>
-          {view.needs.split('\n').map((line, i) => (
-            <p key={i}>{line}</p>
-          ))}
-        </section>
-        <section aria-labelledby="costs-heading">
-          <h2 id="costs-heading">{t('planning.costs')}</h2>
-          <p>{t('planning.costsLead')}</p>
-          <CostTable t={t} costs={view.costs} totalFen={view.budgetFen} />
-        </section>
-        <section aria-labelledby="comparison-heading">
-          <h2 id="comparison-heading">{t('planning.comparison')}</h2>
-          <p>{t('planning.comparisonLead')}</p>
-          {c.count === 0 ? (
-            <p>{t('planning.comparisonNone')}</p>
-          ) : (
-            <>
-              <p>
-                {t('planning.comparisonRange', {
-                  count: c.count,
-                  min: formatYuan(c.monthlyMinFen),
-                  median: formatYuan(c.monthlyMedianFen),
-                  max: formatYuan(c.monthlyMaxFen),
-                })}
-              </p>
-              <div class="table-scroll">
-                <table class="striped">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('planning.projectName')}</th>
-                      <th scope="col">{t('planning.department')}</th>
-                      <th scope="col">{t('planning.budget')}</th>
-                      <th scope="col">{t('planning.contractMonths')}</th>
-                      <th scope="col">{t('planning.monthly')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {c.items.map((s) => (
-                      <tr key={s.id}>
-                        <th scope="row">
-                          <a href={`/intentions/${s.id}`}>{s.projectName}</a>
-                        </th>
-                        <td>{s.department}</td>
-                        <td>{formatYuan(s.budgetFen)}</td>
-                        <td>{s.contractMonths}</td>
-                        <td>{formatYuan(s.monthlyFen)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </>
-          )}
-        </section>
-        {editable ? (
-          <section aria-labelledby="publish-heading">
-            <h2 id="publish-heading">{t('planning.publish')}</h2>
-            <p>{t('planning.publishHint')}</p>
-            <p>
-              <a href={`/intentions/${view.id}/edit`}>{t('planning.edit')}</a>
-            </p>
-            <PostButton action={`/intentions/${view.id}/publish`}>{t('planning.publish')}</PostButton>{' '}
-            <PostButton action={`/intentions/${view.id}/discard`} secondary>
-              {t('planning.discard')}
-            </PostButton>
-          </section>
-        ) : null}
-      </>,
-    );
-  };
-
-  app.get(
-    '/intentions/:id',
-    { config: { action: 'public.read' }, schema: { params: IdParams } },
-    (req, reply) => showIntention(req, reply, req.params.id),
-  );
-
-  app.post(
-    '/intentions/:id/publish',
-    { config: { action: 'intention.manage' }, schema: { params: IdParams } },
-    (req, reply) =>
-      handleForm(req, {
-        schema: NoFields,
-        show: (form, status) => showIntention(req, reply, req.params.id, form, status),
-        run: async () => {
-          const { procurementAllowedFrom } = await services.run(req, (ctx) =>
-            publishIntention(ctx, req.params.id),
-          );
-          setFlash(reply, 'flash.intentionPublished', { date: procurementAllowedFrom });
-          return reply.redirect(`/intentions/${req.params.id}`, 303);
-        },
-      }),
-  );
-
-  app.post(
-    '/intentions/:id/discard',
-    { config: { action: 'intention.manage' }, schema: { params: IdParams } },
-    (req, reply) =>
-      handleForm(req, {
-        schema: NoFields,
-        show: (form, status) => showIntention(req, reply, req.params.id, form, status),
-        run: async () => {
-          await services.run(req, (ctx) => discardIntention(ctx, req.params.id));
-          setFlash(reply, 'flash.intentionDiscarded');
-          return reply.redirect('/intentions/mine', 303);
-        },
-      }),
   );
 }

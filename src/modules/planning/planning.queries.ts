@@ -5,8 +5,9 @@ import type { Actor } from '../../platform/auth/roles.js';
 import { findOrganization } from '../../platform/auth/auth.repository.js';
 import type { Executor } from '../../platform/db/database.js';
 import { notFound } from '../../platform/http/errors.js';
-import { departmentsKeptBy, keepsDepartment } from '../catalogue/index.js';
-import { COST_KINDS } from './planning.rules.js';
+import { can } from '../../platform/auth/policy.js';
+import { INTENTION_MANAGE, planningDepartments } from './planning.policy.js';
+import { COST_KINDS, median, monthly } from './planning.rules.js';
 import {
   costsOf,
   findIntention,
@@ -17,24 +18,16 @@ import {
 
 const SIMILAR = 20;
 
-function median(values: number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid]! : Math.round((sorted[mid - 1]! + sorted[mid]!) / 2);
-}
-
 export async function intentionView(db: Executor, id: string, actor: Actor) {
   const intention = await findIntention(db, id);
   if (!intention) throw notFound('planning.notFound');
-  const keeper = keepsDepartment(actor, intention.department_id);
+  const keeper = can(actor, INTENTION_MANAGE, { departmentId: intention.department_id });
   if (intention.status !== 'published' && !keeper) throw notFound('planning.notFound');
   const department = (await findOrganization(db, intention.department_id))!;
   const costs = (await costsOf(db, id)).sort(
     (a, b) => COST_KINDS.indexOf(a.kind as never) - COST_KINDS.indexOf(b.kind as never),
   );
   const similar = await similarIntentions(db, intention, SIMILAR);
-  const monthly = (budget: number, months: number) => Math.round(budget / Math.max(1, months));
   const sameItem = similar.filter(
     (s) => s.item_code === intention.item_code && s.department_id === intention.department_id,
   );
@@ -117,7 +110,7 @@ export async function intentionList(
 
 /** The intentions of the departments the actor keeps (drafts included). */
 export async function myIntentions(db: Executor, actor: Actor, limit: number, offset: number) {
-  const kept = departmentsKeptBy(actor);
+  const kept = planningDepartments(actor);
   const { items, total } = await listIntentions(db, { departmentIds: kept, limit, offset });
   return {
     total,

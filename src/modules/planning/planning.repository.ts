@@ -1,5 +1,7 @@
-// The only place with SQL for procurement intentions and their budgets.
+// The only place with SQL for procurement intentions and their budgets. Statuses change only through
+// transition() (planning.lifecycle.ts).
 import type { Executor } from '../../platform/db/database.js';
+import type { IntentionStatus, SpendingLineStatus } from './planning.lifecycle.js';
 
 export interface IntentionTable {
   id: string;
@@ -13,7 +15,7 @@ export interface IntentionTable {
   procurement_from: string;
   contract_months: number;
   budget_fen: number;
-  status: 'draft' | 'published';
+  status: IntentionStatus;
   created_at: string;
   created_by: string | null;
   published_at: string | null;
@@ -45,6 +47,8 @@ export interface SpendingLineTable {
   recorded_at: string;
   recorded_by: string | null;
   public_record_id: string | null;
+  /** In force until withdrawn (planned lines only); set through transition(). */
+  status: SpendingLineStatus;
   withdrawn_at: string | null;
   withdrawal_reason: string | null;
 }
@@ -77,10 +81,11 @@ export async function holdIntention(db: Executor, id: string): Promise<Intention
   return row ? { ...row, budget_fen: Number(row.budget_fen) } : undefined;
 }
 
+/** Changes a draft's content (never its status, which only transition() changes). */
 export async function updateIntention(
   db: Executor,
   id: string,
-  changes: Partial<Omit<IntentionTable, 'id'>>,
+  changes: Partial<Omit<IntentionTable, 'id' | 'status'>>,
 ): Promise<void> {
   await db.updateTable('intentions').set(changes).where('id', '=', id).execute();
 }
@@ -114,7 +119,7 @@ export async function replaceCosts(
 
 export interface IntentionFilter {
   departmentIds?: readonly string[] | undefined;
-  status?: 'draft' | 'published' | undefined;
+  status?: IntentionStatus | undefined;
   year?: number | undefined;
   itemCode?: string | undefined;
   limit: number;
@@ -189,19 +194,6 @@ export async function holdSpendingLine(db: Executor, id: string): Promise<Spendi
     .forUpdate()
     .executeTakeFirst();
   return row ? { ...row, amount_fen: Number(row.amount_fen) } : undefined;
-}
-
-export async function withdrawSpendingLine(
-  db: Executor,
-  id: string,
-  at: string,
-  reason: string,
-): Promise<void> {
-  await db
-    .updateTable('spending_lines')
-    .set({ withdrawn_at: at, withdrawal_reason: reason })
-    .where('id', '=', id)
-    .execute();
 }
 
 /** A department's lines of a year, withdrawn ones included, newest first. */

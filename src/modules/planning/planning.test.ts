@@ -4,11 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../testing/databases.js';
 import { startHarness, type Harness, type TestUser } from '../../testing/harness.js';
+import { apiClient, type ErrorBody } from '../../testing/http.js';
 import { procurementMayStart } from './procurement-may-start.js';
-
-interface ErrorBody {
-  error: { code: string; message: string; details: { field: string; message: string }[] };
-}
 
 describeEachDatabase('procurement intentions', (db) => {
   let h: Harness;
@@ -17,13 +14,10 @@ describeEachDatabase('procurement intentions', (db) => {
   let itemId: string;
   let excludedItemId: string;
 
-  const api = (method: string, url: string, payload?: unknown, user: TestUser | null = staff) =>
-    h.app.inject({
-      method: method as 'GET',
-      url,
-      ...(user ? { headers: { authorization: `Bearer ${user.token}` } } : {}),
-      ...(payload !== undefined ? { payload: payload as Record<string, unknown> } : {}),
-    });
+  const api = apiClient(
+    () => h.app,
+    () => staff,
+  );
 
   const intention = (extra: Record<string, unknown> = {}) => ({
     departmentId: staff.organizationId,

@@ -6,10 +6,12 @@
 import { findOrganization } from '../../platform/auth/auth.repository.js';
 import type { Ctx } from '../../platform/context.js';
 import { invalid } from '../../platform/http/errors.js';
+import { transition } from '../../platform/lifecycle/lifecycle.js';
 import { publish, type PublicationReceipt } from '../../platform/publish/publish.js';
 import { beijingDate } from '../../platform/time/dates.js';
 import { COST_SOURCE, INTENTION_LEAD_DAYS, MAX_CONTRACT_MONTHS, URGENT_EXEMPTION } from './planning.rules.js';
-import { costsOf, updateIntention } from './planning.repository.js';
+import { intentionLifecycle } from './planning.lifecycle.js';
+import { costsOf } from './planning.repository.js';
 import { draftIntention, earliestProcurement, leadTimeProblems } from './save-intention.js';
 
 export const INTENTION_KIND = 'procurementIntention';
@@ -56,11 +58,13 @@ export async function publishIntention(
         : { urgentExemption: { reason: urgentReason, source: URGENT_EXEMPTION.source } }),
     },
   });
-  await updateIntention(ctx.trx, id, {
-    status: 'published',
-    published_at: ctx.now.toISOString(),
-    procurement_allowed_from: allowedFrom,
-    public_record_id: receipt.recordId,
+  await transition(ctx, intentionLifecycle, intention, 'publish', {
+    changes: {
+      published_at: ctx.now.toISOString(),
+      procurement_allowed_from: allowedFrom,
+      public_record_id: receipt.recordId,
+    },
+    recordId: receipt.recordId,
   });
   return { ...receipt, procurementAllowedFrom: allowedFrom };
 }

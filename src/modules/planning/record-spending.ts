@@ -5,17 +5,20 @@
 import type { Static } from 'typebox';
 
 import type { Ctx } from '../../platform/context.js';
-import { conflict, fieldError, notFound } from '../../platform/http/errors.js';
+import { conflict, fieldError, notFound, type AppError } from '../../platform/http/errors.js';
 import { newId } from '../../platform/ids.js';
+import { transition } from '../../platform/lifecycle/lifecycle.js';
 import { publish } from '../../platform/publish/publish.js';
 import { beijingDate, yearOf } from '../../platform/time/dates.js';
-import { departmentFor } from '../catalogue/index.js';
 import { SHARE_TARGET } from './planning.rules.js';
+import { planningDepartment } from './planning.access.js';
+import { spendingLineLifecycle } from './planning.lifecycle.js';
+import { SPENDING_MANAGE } from './planning.policy.js';
 import {
   findIntention,
   holdSpendingLine,
   insertSpendingLine,
-  withdrawSpendingLine,
+  type SpendingLineTable,
 } from './planning.repository.js';
 import type { SpendingBody } from './planning.schemas.js';
 
@@ -23,7 +26,7 @@ export const PLANNED_SPENDING_KIND = 'plannedSpending';
 export const SPENDING_WITHDRAWN_KIND = 'plannedSpendingWithdrawn';
 
 const departmentOf = (ctx: Ctx, departmentId: string) =>
-  departmentFor(ctx, departmentId, 'planning.notYourDepartment');
+  planningDepartment(ctx, departmentId, SPENDING_MANAGE);
 
 export async function addPlannedSpending(
   ctx: Ctx,
@@ -66,19 +69,31 @@ export async function addPlannedSpending(
     recorded_at: ctx.now.toISOString(),
     recorded_by: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
     public_record_id: receipt.recordId,
+    status: 'inForce',
     withdrawn_at: null,
     withdrawal_reason: null,
   });
   return { id, recordId: receipt.recordId };
 }
 
+/**
+ * Why a line cannot be withdrawn, or undefined when it can: a contracted line never is, a withdrawn one
+ * not again (the lifecycle's refusal). The department's page asks the same question.
+ */
+export function withdrawalRefused(line: Pick<SpendingLineTable, 'stage' | 'status'>): AppError | undefined {
+  if (line.stage !== 'planned') return conflict('spending_contracted', 'planning.lineContracted');
+  if (!spendingLineLifecycle.transitions.withdraw.from.includes(line.status))
+    return conflict('spending_withdrawn', 'planning.lineWithdrawn');
+  return undefined;
+}
+
 export async function withdrawPlannedSpending(ctx: Ctx, lineId: string, reason: string): Promise<void> {
   const line = await holdSpendingLine(ctx.trx, lineId);
   if (!line) throw notFound('planning.lineNotFound');
   const department = await departmentOf(ctx, line.department_id);
-  if (line.stage !== 'planned') throw conflict('spending_contracted', 'planning.lineContracted');
-  if (line.withdrawn_at) throw conflict('spending_withdrawn', 'planning.lineWithdrawn');
-  await publish(ctx, {
+  const refused = withdrawalRefused(line);
+  if (refused) throw refused;
+  const receipt = await publish(ctx, {
     kind: SPENDING_WITHDRAWN_KIND,
     subjectId: department.id,
     title: `${department.name} ${line.year} 年购买服务计划：撤回 ${line.project_name}`,
@@ -90,7 +105,11 @@ export async function withdrawPlannedSpending(ctx: Ctx, lineId: string, reason: 
     },
     ...(line.public_record_id ? { supersedes: line.public_record_id } : {}),
   });
-  await withdrawSpendingLine(ctx.trx, lineId, ctx.now.toISOString(), reason);
+  await transition(ctx, spendingLineLifecycle, line, 'withdraw', {
+    changes: { withdrawn_at: ctx.now.toISOString(), withdrawal_reason: reason },
+    reason,
+    recordId: receipt.recordId,
+  });
 }
 
 /**
@@ -125,6 +144,7 @@ export async function recordContractedSpending(
     recorded_at: ctx.now.toISOString(),
     recorded_by: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
     public_record_id: null,
+    status: 'inForce',
     withdrawn_at: null,
     withdrawal_reason: null,
   });

@@ -16,7 +16,10 @@ import {
 } from '../../platform/http/errors.js';
 import { newId } from '../../platform/ids.js';
 import { addDays, beijingDate } from '../../platform/time/dates.js';
-import { departmentFor, keepsDepartment, purchasableItem } from '../catalogue/index.js';
+import { can } from '../../platform/auth/policy.js';
+import { purchasableItem } from '../catalogue/index.js';
+import { planningDepartment } from './planning.access.js';
+import { INTENTION_MANAGE } from './planning.policy.js';
 import { INTENTION_LEAD_DAYS, URGENT_EXEMPTION } from './planning.rules.js';
 import {
   holdIntention,
@@ -91,7 +94,7 @@ export function leadTimeProblems(
 }
 
 async function checked(ctx: Ctx, input: IntentionInput) {
-  const department = await departmentFor(ctx, input.departmentId, 'planning.notYourDepartment');
+  const department = await planningDepartment(ctx, input.departmentId, INTENTION_MANAGE);
   const problems: FieldProblem[] = [];
   const item = await purchasableItem(ctx.trx, input.catalogueItemId);
   if (!item || item.departmentId !== department.id) {
@@ -156,7 +159,8 @@ export async function draftIntention(ctx: Ctx, id: string): Promise<IntentionTab
   if (ctx.actor.kind === 'anonymous') throw unauthenticated();
   const intention = await holdIntention(ctx.trx, id);
   if (!intention) throw notFound('planning.notFound');
-  if (!keepsDepartment(ctx.actor, intention.department_id)) throw forbidden('planning.notYourDepartment');
+  if (!can(ctx.actor, INTENTION_MANAGE, { departmentId: intention.department_id }))
+    throw forbidden('planning.notYourDepartment');
   if (intention.status !== 'draft') throw conflict('intention_published', 'planning.alreadyPublished');
   return intention;
 }

@@ -4,10 +4,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import writeXlsxFile from 'write-excel-file/node';
-import { findOrganization } from '../../platform/auth/auth.repository.js';
 import { can } from '../../platform/auth/policy.js';
 import type { App, AppServices } from '../../platform/http/app-types.js';
-import { notFound } from '../../platform/http/errors.js';
 import { handleForm } from '../../platform/http/forms.js';
 import { setFlash } from '../../platform/http/pages.js';
 import { dropEmptyQuery, hrefWith, oneOf } from '../../platform/http/schema-helpers.js';
@@ -26,14 +24,15 @@ import {
 } from '../../platform/views/components.js';
 import { translator, type Translate } from '../../platform/views/i18n.js';
 import { formatYuan, yuanToFen } from '../../platform/views/money.js';
-import { isDepartment, keepsDepartment } from '../catalogue/index.js';
 import { SHARE_TARGET } from './planning.rules.js';
 import { intentionList } from './planning.queries.js';
-import { findSpendingLine } from './planning.repository.js';
+import { SPENDING_MANAGE } from './planning.policy.js';
 import { SpendingForm, WithdrawBody } from './planning.schemas.js';
 import { addPlannedSpending, withdrawPlannedSpending } from './record-spending.js';
 import {
   departmentSpending,
+  spendingDepartment,
+  spendingLine,
   districtName,
   SHARE_LEVELS,
   shareRows,
@@ -229,14 +228,11 @@ export function registerSharePages(app: App, services: AppServices): void {
     status = 200,
   ) => {
     const t = translator(req.locale);
-    const department = await findOrganization(db(), id);
-    if (!department || !isDepartment(department)) {
-      throw notFound('error.organizationNotFound');
-    }
+    const department = await spendingDepartment(db(), id);
     const name = req.locale === 'en' && department.name_en ? department.name_en : department.name;
     const lines = await departmentSpending(db(), id, year);
     const [share] = await shareRows(db(), year, 'department').then((rows) => rows.filter((r) => r.id === id));
-    const keeper = can(req.actor, 'intention.manage') && keepsDepartment(req.actor, id);
+    const keeper = can(req.actor, SPENDING_MANAGE, { departmentId: id });
     const intentions = keeper
       ? (await intentionList(db(), { status: 'published', departmentId: id, limit: 200, offset: 0 })).items
       : [];
@@ -291,7 +287,7 @@ export function registerSharePages(app: App, services: AppServices): void {
                     <td>{l.socialOrganization ? t('catalogue.yes') : t('catalogue.no')}</td>
                     {keeper ? (
                       <td>
-                        {l.stage === 'planned' && !l.withdrawnAt ? (
+                        {l.withdrawable ? (
                           <Form
                             action={`/planning/spending/${l.id}/withdraw`}
                             aria-label={`${t('spending.withdraw')} ${l.projectName}`}
@@ -408,7 +404,7 @@ export function registerSharePages(app: App, services: AppServices): void {
 
   app.post(
     '/planning/departments/:id/spending',
-    { config: { action: 'intention.manage' }, schema: { params: DepartmentParams } },
+    { config: { action: 'spending.manage' }, schema: { params: DepartmentParams } },
     (req, reply) =>
       handleForm(req, {
         schema: SpendingForm,
@@ -443,12 +439,11 @@ export function registerSharePages(app: App, services: AppServices): void {
 
   app.post(
     '/planning/spending/:id/withdraw',
-    { config: { action: 'intention.manage' }, schema: { params: DepartmentParams } },
+    { config: { action: 'spending.manage' }, schema: { params: DepartmentParams } },
     async (req, reply) => {
       const body = req.body as Record<string, unknown> | undefined;
       const year = Number(body?.year) || thisYear();
-      const lines = await findSpendingLine(db(), req.params.id);
-      if (!lines) throw notFound('planning.lineNotFound');
+      const lines = await spendingLine(db(), req.params.id);
       return handleForm(req, {
         schema: Type.Object({ ...WithdrawBody.properties, year: Type.Optional(Type.Integer()) }),
         show: (form, status) =>

@@ -1,77 +1,20 @@
 // The 30% monitor (S5): for a year, each department's new public-service spending by purchase and the
 // part that goes to social organizations — from contracts once a department has any for the year, from
 // its annual plan until then — and the share, per department, per district and for the city.
+import { findOrganization } from '../../platform/auth/auth.repository.js';
 import type { Executor } from '../../platform/db/database.js';
+import type { OrganizationTable } from '../../platform/db/schema.js';
+import { notFound } from '../../platform/http/errors.js';
+import { isDepartment } from '../catalogue/index.js';
 import { allDivisions, findDistrict } from '../../platform/validation/districts.js';
-import { SHARE_TARGET } from './planning.rules.js';
-import { spendingLinesOf, spendingTotals, spendingYears } from './planning.repository.js';
+import { shareRow as row, type Amounts, type ShareRow } from './planning.rules.js';
+import { findSpendingLine, spendingLinesOf, spendingTotals, spendingYears } from './planning.repository.js';
+import { withdrawalRefused } from './record-spending.js';
+
+export type { ShareRow };
 
 export const SHARE_LEVELS = ['city', 'district', 'department'] as const;
 export type ShareLevel = (typeof SHARE_LEVELS)[number];
-
-interface Amounts {
-  purchaseFen: number;
-  socialOrgFen: number;
-}
-
-export interface ShareRow {
-  id: string;
-  name: string;
-  nameEn: string | null;
-  purchaseSpendingFen: number;
-  socialOrgSpendingFen: number;
-  /** socialOrg ÷ purchase, 4 decimals; null when there is no spending to measure. */
-  share: number | null;
-  meetsTarget: boolean | null;
-  /** Where the figures come from: contracts, plans, or both (a district with departments of each). */
-  basis: 'contracts' | 'plan' | 'mixed';
-  planned: Amounts;
-  contracted: Amounts;
-  /** For drill-down: a district's code, or a department's id. */
-  districtCode: string | null;
-}
-
-function shareOf(social: number, purchase: number): number | null {
-  return purchase > 0 ? Math.round((social / purchase) * 10_000) / 10_000 : null;
-}
-
-function row(
-  id: string,
-  name: string,
-  nameEn: string | null,
-  districtCode: string | null,
-  departments: readonly { planned: Amounts; contracted: Amounts }[],
-): ShareRow {
-  const planned = { purchaseFen: 0, socialOrgFen: 0 };
-  const contracted = { purchaseFen: 0, socialOrgFen: 0 };
-  const counted = { purchaseFen: 0, socialOrgFen: 0 };
-  const bases = new Set<'contracts' | 'plan'>();
-  for (const d of departments) {
-    planned.purchaseFen += d.planned.purchaseFen;
-    planned.socialOrgFen += d.planned.socialOrgFen;
-    contracted.purchaseFen += d.contracted.purchaseFen;
-    contracted.socialOrgFen += d.contracted.socialOrgFen;
-    // A department's year is measured by its contracts as soon as it has any.
-    const basis = d.contracted.purchaseFen > 0 ? d.contracted : d.planned;
-    bases.add(d.contracted.purchaseFen > 0 ? 'contracts' : 'plan');
-    counted.purchaseFen += basis.purchaseFen;
-    counted.socialOrgFen += basis.socialOrgFen;
-  }
-  const share = shareOf(counted.socialOrgFen, counted.purchaseFen);
-  return {
-    id,
-    name,
-    nameEn,
-    purchaseSpendingFen: counted.purchaseFen,
-    socialOrgSpendingFen: counted.socialOrgFen,
-    share,
-    meetsTarget: share === null ? null : share >= SHARE_TARGET.value,
-    basis: bases.size === 1 ? [...bases][0]! : bases.size === 0 ? 'plan' : 'mixed',
-    planned,
-    contracted,
-    districtCode,
-  };
-}
 
 /** The share rows of a year at a level; `district` narrows the department level to one district. */
 export async function shareRows(
@@ -148,7 +91,23 @@ export async function departmentSpending(db: Executor, departmentId: string, yea
     recordId: l.public_record_id,
     withdrawnAt: l.withdrawn_at,
     withdrawalReason: l.withdrawal_reason,
+    /** Whether the department may withdraw it now (the use-case's own rule). */
+    withdrawable: withdrawalRefused(l) === undefined,
   }));
+}
+
+/** A department whose spending can be shown; 404 for an unknown id or an organization that is not one. */
+export async function spendingDepartment(db: Executor, id: string): Promise<OrganizationTable> {
+  const department = await findOrganization(db, id);
+  if (!department || !isDepartment(department)) throw notFound('error.organizationNotFound');
+  return department;
+}
+
+/** A spending line (for its department's page); 404 when there is none. */
+export async function spendingLine(db: Executor, id: string) {
+  const line = await findSpendingLine(db, id);
+  if (!line) throw notFound('planning.lineNotFound');
+  return line;
 }
 
 export function districtName(code: string, locale: string): string {

@@ -97,7 +97,7 @@ export function registerShareRoutes(app: App, services: AppServices): void {
   app.post(
     '/api/v1/planning/spending',
     {
-      config: { action: 'intention.manage' },
+      config: { action: 'spending.manage' },
       schema: {
         tags: ['planning'],
         summary: 'Add a project to a department’s annual plan (published)',
@@ -114,7 +114,7 @@ export function registerShareRoutes(app: App, services: AppServices): void {
   app.post(
     '/api/v1/planning/spending/:id/withdraw',
     {
-      config: { action: 'intention.manage' },
+      config: { action: 'spending.manage' },
       schema: {
         tags: ['planning'],
         summary: 'Withdraw a planned project, with the reason (published)',

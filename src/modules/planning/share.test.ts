@@ -5,11 +5,9 @@ import { addMembership } from '../../platform/auth/add-membership.js';
 import { createOrganization } from '../../platform/auth/create-organization.js';
 import { describeEachDatabase } from '../../testing/databases.js';
 import { startHarness, type Harness, type TestUser } from '../../testing/harness.js';
+import { apiClient, type ErrorBody } from '../../testing/http.js';
 import { recordContractedSpending } from './record-spending.js';
 
-interface ErrorBody {
-  error: { code: string; details: { field: string; message: string }[] };
-}
 interface Row {
   id: string;
   name: string;
@@ -27,13 +25,10 @@ describeEachDatabase('30% share monitor', (db) => {
   let chaoyangId: string;
   let haidianId: string;
 
-  const api = (method: string, url: string, payload?: unknown, user: TestUser | null = chaoyang) =>
-    h.app.inject({
-      method: method as 'GET',
-      url,
-      ...(user ? { headers: { authorization: `Bearer ${user.token}` } } : {}),
-      ...(payload !== undefined ? { payload: payload as Record<string, unknown> } : {}),
-    });
+  const api = apiClient(
+    () => h.app,
+    () => chaoyang,
+  );
   const plan = (
     user: TestUser,
     departmentId: string,

@@ -8,10 +8,11 @@ import { fieldError, invalid, unauthenticated, type FieldProblem } from '../../p
 import { newId } from '../../platform/ids.js';
 import { beijingDate, endOfBeijingDay } from '../../platform/time/dates.js';
 import { checkQuestion } from './question-rules.js';
-import { MANAGE, viewOf } from './survey-access.js';
+import { viewOf } from './survey-access.js';
+import { SURVEY_MANAGE, surveyOrganizations } from './surveys.policy.js';
 import type { SurveyView } from './survey-view.js';
 import { insertQuestion, insertSurvey, type SurveyTable } from './surveys.repository.js';
-import { LIMITS, surveyOrganizations } from './surveys.rules.js';
+import { LIMITS } from './surveys.rules.js';
 import type { SurveyBody } from './surveys.schemas.js';
 
 /** The deadline (end of that Beijing day), refused when the day has passed. */
@@ -32,7 +33,7 @@ async function owner(ctx: Ctx, organizationId: string | undefined): Promise<stri
     if (mine.length !== 1) throw fieldError('organizationId', 'validation.required');
     id = mine[0]!.id;
   }
-  if (!can(ctx.actor, MANAGE, { ownerOrganizationId: id }))
+  if (!can(ctx.actor, SURVEY_MANAGE, { ownerOrganizationId: id }))
     throw fieldError('organizationId', 'survey.notYourOrganization');
   const org = await findOrganization(ctx.trx, id);
   if (!org || (org.kind !== 'purchaser' && org.kind !== 'bureau'))

@@ -2,16 +2,17 @@
 // services they need through one-time public links, and publishes what it found, attached to the
 // planned project. The same engine will serve the satisfaction surveys of performance evaluation (S11),
 // which other modules reach through this file.
-import { defineActions } from '../../platform/auth/policy.js';
 import type { Feature } from '../../platform/http/app-types.js';
 import './surveys.records.js';
 import { registerAnswerPages } from './answer.pages.js';
 import { closeAtDeadline } from './close-survey.js';
 import { surveysMessages } from './messages.js';
 import { surveysMigrations } from './migrations.js';
+import { registerSurveyResultPages } from './survey-results.pages.js';
 import { registerSurveyPages } from './surveys.pages.js';
 import { registerSurveyRoutes } from './surveys.routes.js';
-import { DEADLINE_TASK, managesOrganization, SURVEY_ROLES } from './surveys.rules.js';
+import './surveys.policy.js';
+import { DEADLINE_TASK } from './surveys.rules.js';
 
 export { createSurvey } from './create-survey.js';
 export { addQuestion } from './add-question.js';
@@ -23,16 +24,6 @@ export { surveyResults, tally, type Tally } from './survey-results.js';
 export { writeSummary } from './write-summary.js';
 export type { SurveyView, QuestionView } from './survey-view.js';
 export { SUMMARY_KIND as SURVEY_SUMMARY_KIND } from './surveys.rules.js';
-
-defineActions({
-  // Purchaser staff of the department that owns the survey; the system (demo seeding) too.
-  'survey.manage': {
-    roles: SURVEY_ROLES,
-    system: true,
-    subject: (actor, subject) =>
-      managesOrganization(actor, (subject as { ownerOrganizationId: string }).ownerOrganizationId),
-  },
-});
 
 export const surveysFeature: Feature = {
   name: 'surveys',
@@ -51,6 +42,7 @@ export const surveysFeature: Feature = {
   routes(app, services) {
     registerSurveyRoutes(app, services);
     registerSurveyPages(app, services);
+    registerSurveyResultPages(app, services);
     registerAnswerPages(app, services);
   },
 };

@@ -1,7 +1,8 @@
 // The surveys of the departments the actor runs surveys for, newest first.
 import type { Ctx } from '../../platform/context.js';
 import { surveysOf } from './surveys.repository.js';
-import { surveyOrganizations, type SurveyStatus } from './surveys.rules.js';
+import { surveyOrganizations } from './surveys.policy.js';
+import type { SurveyStatus } from './surveys.rules.js';
 
 export interface SurveyListItem {
   id: string;

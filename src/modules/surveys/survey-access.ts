@@ -2,7 +2,9 @@
 import { findOrganization } from '../../platform/auth/auth.repository.js';
 import { can } from '../../platform/auth/policy.js';
 import type { Ctx } from '../../platform/context.js';
-import { conflict, forbidden, notFound } from '../../platform/http/errors.js';
+import { forbidden, notFound } from '../../platform/http/errors.js';
+import { refusal } from './surveys.lifecycle.js';
+import { SURVEY_MANAGE } from './surveys.policy.js';
 import {
   countResponses,
   findSurvey,
@@ -14,8 +16,6 @@ import {
 import type { SurveyStatus } from './surveys.rules.js';
 import { surveyView, type SurveyView } from './survey-view.js';
 
-export const MANAGE = 'survey.manage';
-
 /** The survey, when the actor manages it; locked for the transaction when it is about to change. */
 export async function ownedSurvey(
   ctx: Ctx,
@@ -24,15 +24,17 @@ export async function ownedSurvey(
 ): Promise<SurveyTable> {
   const survey = options.lock ? await lockSurvey(ctx.trx, id) : await findSurvey(ctx.trx, id);
   if (!survey) throw notFound('survey.notFound');
-  if (!can(ctx.actor, MANAGE, { ownerOrganizationId: survey.owner_organization_id }))
+  if (!can(ctx.actor, SURVEY_MANAGE, { ownerOrganizationId: survey.owner_organization_id }))
     throw forbidden('survey.notYours');
   return survey;
 }
 
-/** Refuses a change the survey's state does not allow, naming the state. */
+/**
+ * Refuses a change the survey's state does not allow, naming the state (for changes within a state;
+ * a change of state goes through transition(), which refuses the same way).
+ */
 export function requireStatus(survey: SurveyTable, allowed: readonly SurveyStatus[], key: string): void {
-  if (!allowed.includes(survey.status))
-    throw conflict(`survey_${survey.status}`, key, { status: `@survey.status.${survey.status}` });
+  if (!allowed.includes(survey.status)) throw refusal(survey.status, key);
 }
 
 export async function viewOf(ctx: Ctx, survey: SurveyTable): Promise<SurveyView> {

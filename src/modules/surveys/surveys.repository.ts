@@ -1,4 +1,5 @@
-// The only place with SQL for needs surveys: surveys, questions, answer links and responses.
+// The only place with SQL for needs surveys: surveys, questions, answer links and responses. Statuses
+// change only through transition() (surveys.lifecycle.ts).
 import type { Executor } from '../../platform/db/database.js';
 import type { QuestionKind, RespondentKind, SurveyStatus } from './surveys.rules.js';
 
@@ -83,10 +84,13 @@ export async function shareSurvey(db: Executor, id: string): Promise<SurveyTable
   return db.selectFrom('surveys').selectAll().where('id', '=', id).forShare().executeTakeFirst();
 }
 
+/** Changes a survey's description or summary (never its status, which only transition() changes). */
 export async function updateSurvey(
   db: Executor,
   id: string,
-  changes: Partial<Omit<SurveyTable, 'id' | 'owner_organization_id' | 'created_at' | 'created_by'>>,
+  changes: Partial<
+    Omit<SurveyTable, 'id' | 'status' | 'owner_organization_id' | 'created_at' | 'created_by'>
+  >,
 ): Promise<void> {
   await db.updateTable('surveys').set(changes).where('id', '=', id).execute();
 }

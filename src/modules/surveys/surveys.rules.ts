@@ -2,13 +2,14 @@
 // one-time answer links. A link carries a random 128-bit token; only its SHA-256 is stored, so the
 // database alone cannot be used to answer.
 import { createHash, randomBytes } from 'node:crypto';
-import type { Actor } from '../../platform/auth/roles.js';
+import { SURVEY_STATES, type SurveyStatus } from './surveys.lifecycle.js';
 
 export const QUESTION_KINDS = ['single', 'multiple', 'rating', 'text'] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 
-export const SURVEY_STATUSES = ['draft', 'open', 'closed'] as const;
-export type SurveyStatus = (typeof SURVEY_STATUSES)[number];
+/** The states of a survey, declared with its transitions in surveys.lifecycle.ts. */
+export const SURVEY_STATUSES = SURVEY_STATES;
+export type { SurveyStatus };
 
 export const RESPONDENT_KINDS = ['organization', 'resident'] as const;
 export type RespondentKind = (typeof RESPONDENT_KINDS)[number];
@@ -35,25 +36,6 @@ export const ANSWER_RATE = { max: 60, timeWindow: '1 minute' };
 export const SUMMARY_KIND = 'needsSurveySummary';
 /** The scheduled task that closes an open survey when its deadline passes. */
 export const DEADLINE_TASK = 'surveys.deadline';
-
-/** The roles that manage a survey, in the organization that owns it. */
-export const SURVEY_ROLES = ['purchaserStaff'] as const;
-
-/** May this user manage surveys of this organization? (the subject check of `survey.manage`) */
-export function managesOrganization(actor: Actor & { kind: 'user' }, organizationId: string): boolean {
-  return actor.memberships.some(
-    (m) => m.organizationId === organizationId && (SURVEY_ROLES as readonly string[]).includes(m.role),
-  );
-}
-
-/** The organizations in which the actor may run surveys. */
-export function surveyOrganizations(actor: Actor): { id: string; name: string }[] {
-  if (actor.kind !== 'user') return [];
-  const seen = new Map<string, string>();
-  for (const m of actor.memberships)
-    if ((SURVEY_ROLES as readonly string[]).includes(m.role)) seen.set(m.organizationId, m.organizationName);
-  return [...seen].map(([id, name]) => ({ id, name }));
-}
 
 /** A fresh answer token: 128 random bits, base64url (22 characters). */
 export function newAnswerToken(): string {

@@ -1,15 +1,10 @@
 // Needs surveys (S7; issue 5 item 3): a department creates a survey, hands out one-time links, collects
 // anonymous answers, closes it and publishes a summary with the counts. Both databases.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedSurveys } from '../../demo/surveys.js';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../testing/databases.js';
 import { startHarness, type Harness, type TestUser } from '../../testing/harness.js';
-import { tally } from './survey-results.js';
+import { apiClient, type ApiMethod, type ErrorBody } from '../../testing/http.js';
 import { hashAnswerToken } from './surveys.rules.js';
-
-interface ErrorBody {
-  error: { code: string; message: string; details: { field: string; message: string }[] };
-}
 
 interface Survey {
   id: string;
@@ -38,18 +33,10 @@ describeEachDatabase('needs surveys', (db) => {
   });
   afterAll(() => h.close());
 
-  const api = (
-    user: TestUser | null,
-    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
-    url: string,
-    payload?: object,
-  ) =>
-    h.app.inject({
-      method,
-      url,
-      headers: user ? { authorization: `Bearer ${user.token}` } : {},
-      ...(payload ? { payload } : {}),
-    });
+  const client = apiClient(() => h.app);
+  /** This suite names the user first: api(user, method, url, payload?). */
+  const api = (user: TestUser | null, method: ApiMethod, url: string, payload?: object) =>
+    client(method, url, payload, user);
 
   const countResponses = async (surveyId: string) =>
     Number(
@@ -356,164 +343,5 @@ describeEachDatabase('needs surveys', (db) => {
     // The link was not used up by the refused answer.
     expect((await answer(tokens[0]!, { 1: 1, 2: [] })).statusCode).toBe(422);
     expect((await answer(tokens[0]!, { 1: 1, 2: [1] })).statusCode).toBe(201);
-  });
-
-  it('works as pages: create, questions, open, links (page and CSV), results and summary', async () => {
-    const agent = h.agent();
-    await agent.logIn(staff.login, staff.password);
-    const created = await agent.postForm(
-      '/surveys',
-      { title: '页面调研', purpose: '了解需求', subject: '社区助餐' },
-      { csrfFrom: '/surveys/new' },
-    );
-    expect(created.statusCode).toBe(303);
-    const page = created.headers.location as string;
-
-    const badQuestion = await agent.postForm(
-      `${page}/questions`,
-      { prompt: '需要哪些服务？', kind: 'single', required: 'yes', options: '助餐' },
-      { csrfFrom: page },
-    );
-    expect(badQuestion.statusCode).toBe(422);
-    expect(badQuestion.body).toContain('href="#field-question-options"');
-    expect(badQuestion.body).toContain('至少要有两个选项');
-
-    for (const q of [
-      { prompt: '需要哪些服务？', kind: 'multiple', required: 'yes', options: '助餐\n助浴\n\n上门探访' },
-      { prompt: '满意度', kind: 'rating', required: 'no', options: '' },
-    ]) {
-      expect((await agent.postForm(`${page}/questions`, q, { csrfFrom: page })).statusCode).toBe(303);
-    }
-    const draft = await agent.get(page);
-    expect(draft.body).toContain('上门探访');
-    expect(draft.body).toContain('开始调研');
-
-    expect((await agent.postForm(`${page}/open`, {}, { csrfFrom: page })).statusCode).toBe(303);
-    const shown = await agent.postForm(`${page}/links`, { count: '2', format: 'page' }, { csrfFrom: page });
-    expect(shown.statusCode).toBe(200);
-    expect(shown.body).toContain('只显示这一次');
-    const urls = [...shown.body.matchAll(/<code>(https?:\/\/[^<]+\/s\/([A-Za-z0-9_-]{22}))<\/code>/g)];
-    expect(urls).toHaveLength(2);
-
-    const csv = await agent.postForm(
-      `${page}/links`,
-      { count: '3', respondentKind: 'organization', format: 'csv' },
-      { csrfFrom: page },
-    );
-    expect(csv.headers['content-type']).toContain('text/csv');
-    expect(csv.headers['content-disposition']).toBe('attachment; filename="survey-links-2026-11-26.csv"');
-    expect(csv.body.trim().split('\r\n')).toHaveLength(4);
-
-    const badCount = await agent.postForm(
-      `${page}/links`,
-      { count: '0', format: 'page' },
-      { csrfFrom: page },
-    );
-    expect(badCount.statusCode).toBe(422);
-    expect(badCount.body).toContain('href="#field-links-count"');
-
-    // A respondent answers on the public page, without logging in.
-    const token = urls[0]![2]!;
-    const respondent = h.agent();
-    const form = await respondent.get(`/s/${token}`);
-    expect(form.statusCode).toBe(200);
-    expect(form.body).toContain('需要哪些服务？');
-    expect(form.body).toContain('name="q1"');
-    const incomplete = await respondent.postForm(`/s/${token}`, { q2: '5' }, { csrfFrom: `/s/${token}` });
-    expect(incomplete.statusCode).toBe(422);
-    expect(incomplete.body).toContain('href="#field-q1"');
-    expect(incomplete.body).toContain('请回答这一题');
-    const sent = await respondent.postForm(
-      `/s/${token}`,
-      { q1: ['0', '2'], q2: '4' },
-      { csrfFrom: `/s/${token}` },
-    );
-    expect(sent.statusCode).toBe(303);
-    expect(sent.headers.location).toBe('/s/thanks');
-    expect((await respondent.get('/s/thanks')).body).toContain('您的回答已经收到');
-    const used = await respondent.get(`/s/${token}`);
-    expect(used.statusCode).toBe(409);
-    expect(used.body).toContain('已经回答过了');
-    const invalid = await respondent.get('/s/nonsense');
-    expect(invalid.statusCode).toBe(404);
-    expect(invalid.body).toContain('链接无效');
-
-    expect((await agent.postForm(`${page}/close`, {}, { csrfFrom: page })).statusCode).toBe(303);
-    const results = await agent.get(`${page}/results`);
-    expect(results.statusCode).toBe(200);
-    expect(results.body).toContain('平均 4.00 分');
-    expect(results.body).toMatch(/<td>助餐<\/td><td>1<\/td>/);
-    const closedLink = await respondent.get(`/s/${urls[1]![2]!}`);
-    expect(closedLink.statusCode).toBe(410);
-    expect(closedLink.body).toContain('调研已结束');
-
-    const empty = await agent.postForm(`${page}/summary`, { summary: '' }, { csrfFrom: `${page}/results` });
-    expect(empty.statusCode).toBe(422);
-    expect(empty.body).toContain('href="#field-summary"');
-    const published = await agent.postForm(
-      `${page}/summary`,
-      { summary: '居民最需要助餐和上门探访。' },
-      { csrfFrom: `${page}/results` },
-    );
-    expect(published.statusCode).toBe(303);
-    const record = await agent.get(published.headers.location as string);
-    expect(record.body).toContain('调研结果已发布');
-    expect(record.body).toContain('居民最需要助餐和上门探访。');
-
-    // Another department's staff: 403 on the page.
-    const other = h.agent();
-    await other.logIn(otherStaff.login, otherStaff.password);
-    expect((await other.get(page)).statusCode).toBe(403);
-    expect((await other.get('/surveys')).body).not.toContain('页面调研');
-  });
-});
-
-describeEachDatabase('needs survey demo data', (db) => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness(db());
-  });
-  afterAll(() => h.close());
-
-  it('seeds a closed survey with answers and a published summary whose figures match', async () => {
-    const staff = await h.user('purchaserStaff');
-    const seeded = await h.run((ctx) => seedSurveys(ctx, { organizationId: staff.organizationId! }));
-    const results = await h.app.inject({
-      method: 'GET',
-      url: `/api/v1/surveys/${seeded.surveyId}/results`,
-      headers: { authorization: `Bearer ${staff.token}` },
-    });
-    const r = results.json<{
-      survey: { status: string; links: { issued: number } };
-      results: { responses: number; questions: { options: { count: number }[]; average: number | null }[] };
-    }>();
-    expect(r.survey).toMatchObject({ status: 'closed', links: { issued: 15 } });
-    expect(r.results.responses).toBe(10);
-    expect(r.results.questions[1]!.options.map((o) => o.count)).toEqual([6, 3, 5, 5]);
-    expect(r.results.questions[3]!.average).toBe(2.8);
-    const record = await h.app.inject({ method: 'GET', url: `/api/v1/records/${seeded.summaryRecordId}` });
-    expect(record.json()).toMatchObject({ kind: 'needsSurveySummary', content: { responses: 10 } });
-  });
-});
-
-describe('tally', () => {
-  it('counts options, ratings and text, and ignores answers to options that do not exist', () => {
-    const t = tally(
-      [
-        { number: 1, kind: 'single', prompt: 'a', required: true, options: ['x', 'y'] },
-        { number: 2, kind: 'rating', prompt: 'b', required: false, options: [] },
-      ],
-      [
-        { respondent_kind: 'organization', answers: '{"1":1,"2":5}' },
-        { respondent_kind: null, answers: '{"1":7,"2":4}' },
-        { respondent_kind: 'resident', answers: '{}' },
-      ],
-    );
-    expect(t.byKind).toEqual({ organization: 1, resident: 1, unspecified: 1 });
-    expect(t.questions[0]!.options).toEqual([
-      { label: 'x', count: 0 },
-      { label: 'y', count: 1 },
-    ]);
-    expect(t.questions[1]).toMatchObject({ answered: 2, average: 4.5 });
   });
 });

@@ -8,7 +8,8 @@ import type { Ctx } from '../../platform/context.js';
 import { conflict, fieldError } from '../../platform/http/errors.js';
 import { publish, type PublicationReceipt } from '../../platform/publish/publish.js';
 import { markClosed } from './close-survey.js';
-import { ownedSurvey, requireStatus, viewOf } from './survey-access.js';
+import { ownedSurvey, viewOf } from './survey-access.js';
+import { refusal, type SurveyStatus } from './surveys.lifecycle.js';
 import { tally } from './survey-results.js';
 import { isAccepting } from './survey-view.js';
 import { findSurvey, responsesOf, updateSurvey } from './surveys.repository.js';
@@ -24,18 +25,27 @@ function paragraphsOf(text: string): string[] {
     .filter((p) => p !== '');
 }
 
+/**
+ * Whether the summary may be written now: the survey is closed, or still open with its deadline passed
+ * (writing it then closes it). The results page asks the same question.
+ */
+export function summaryMayBeWritten(survey: { status: SurveyStatus; accepting: boolean }): boolean {
+  return survey.status === 'closed' || (survey.status === 'open' && !survey.accepting);
+}
+
 export async function writeSummary(
   ctx: Ctx,
   id: string,
   input: Static<typeof SummaryBody>,
 ): Promise<PublicationReceipt> {
   let survey = await ownedSurvey(ctx, id, { lock: true });
+  if (!summaryMayBeWritten({ status: survey.status, accepting: isAccepting(survey, ctx.now) }))
+    throw refusal(survey.status, 'survey.summaryOnlyWhenClosed');
   // An open survey whose deadline passed is closed now (the scheduler may not have come round yet).
-  if (survey.status === 'open' && !isAccepting(survey, ctx.now)) {
-    await markClosed(ctx, survey);
+  if (survey.status === 'open') {
+    await markClosed(ctx, survey, 'deadlinePassed');
     survey = (await findSurvey(ctx.trx, id))!;
   }
-  requireStatus(survey, ['closed'], 'survey.summaryOnlyWhenClosed');
   const paragraphs = paragraphsOf(input.summary);
   if (paragraphs.length === 0) throw fieldError('summary', 'validation.required');
   // A correction says something new: the same text again (a double click, a client's retry) would only
