@@ -2,8 +2,8 @@
 // walks EVERY registered route with every role and with an anonymous visitor, and checks that the
 // answer is a refusal exactly when can() says no. A new route is covered without touching this file.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { can } from './platform/auth/policy.js';
-import { ANONYMOUS, ROLES, type Actor, type Role } from './platform/auth/roles.js';
+import { can } from './platform/access/policy.js';
+import { ANONYMOUS, ROLES, type Actor, type Role } from './platform/access/roles.js';
 import { describeEachDatabase } from './testing/databases.js';
 import { startHarness, type Agent, type Harness, type TestUser } from './testing/harness.js';
 

@@ -1,7 +1,7 @@
 // Demo data: a coherent Beijing. Departments are the real kinds of offices a Beijing purchase involves;
 // all social organizations, agencies and people below are fictional, and so are their codes (valid in
 // form only). Later issues add catalogues, projects, contracts and evaluations on top of this.
-import type { OrganizationLevel, SocialOrganizationType } from '../platform/auth/roles.js';
+import type { OrganizationLevel, SocialOrganizationType } from '../platform/access/roles.js';
 
 export interface DemoDepartment {
   key: string;

@@ -5,7 +5,7 @@
 // bureau, an open tender the demo provider has bid on, one still taking bids, a terminated one and a
 // draft. Each step runs through the real use-case at the moment it happened (the seed's clock moves
 // forward from `start`), so published records and the transparency log stay in time order.
-import type { Actor } from '../platform/auth/roles.js';
+import type { Actor } from '../platform/access/roles.js';
 import { addMembership } from '../platform/auth/add-membership.js';
 import { findOrganization } from '../platform/auth/auth.repository.js';
 import { createUser } from '../platform/auth/create-user.js';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildApp, createPlatform, type Platform } from '../app.js';
-import { ROLES } from '../platform/auth/roles.js';
+import { ROLES } from '../platform/access/roles.js';
 import { loadConfig } from '../platform/config.js';
 import type { App } from '../platform/http/app-types.js';
 import { BEIJING_DISTRICTS } from '../platform/validation/districts.js';

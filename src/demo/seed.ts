@@ -11,7 +11,7 @@ import { createApiToken } from '../platform/auth/create-api-token.js';
 import { createOrganization } from '../platform/auth/create-organization.js';
 import { createUser } from '../platform/auth/create-user.js';
 import { generatePassword } from '../platform/auth/passwords.js';
-import { SYSTEM, type Role, type SocialOrganizationType } from '../platform/auth/roles.js';
+import { SYSTEM, type Role, type SocialOrganizationType } from '../platform/access/roles.js';
 import { runUseCase, type Ctx } from '../platform/context.js';
 import { BEIJING_DISTRICTS } from '../platform/validation/districts.js';
 import { orgCodeCheckCharacter, usccCheckCharacter } from '../platform/validation/uscc.js';

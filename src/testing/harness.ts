@@ -10,7 +10,7 @@ import { addMembership } from '../platform/auth/add-membership.js';
 import { createApiToken } from '../platform/auth/create-api-token.js';
 import { createOrganization } from '../platform/auth/create-organization.js';
 import { createUser } from '../platform/auth/create-user.js';
-import { ROLES_BY_KIND, SYSTEM, type OrganizationKind, type Role } from '../platform/auth/roles.js';
+import { ROLES_BY_KIND, SYSTEM, type OrganizationKind, type Role } from '../platform/access/roles.js';
 import { loadConfig, type Config } from '../platform/config.js';
 import { runUseCase, type Ctx } from '../platform/context.js';
 import type { App } from '../platform/http/app-types.js';

@@ -2,8 +2,8 @@
 import { findOrganization } from '../../platform/auth/auth.repository.js';
 import type { Ctx } from '../../platform/context.js';
 import type { OrganizationTable } from '../../platform/db/schema.js';
-import { fieldError, forbidden, unauthenticated } from '../../platform/http/errors.js';
-import { can } from '../../platform/auth/policy.js';
+import { fieldError, forbidden, unauthenticated } from '../../platform/errors.js';
+import { can } from '../../platform/access/policy.js';
 import { CATALOGUE_MANAGE } from './catalogue.policy.js';
 
 /** Departments keep catalogues: purchasers (city, district, street) and bureaus. */

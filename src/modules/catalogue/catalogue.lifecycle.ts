@@ -2,7 +2,7 @@
 // again; a later version supersedes it in the public record (its record names the earlier one), while
 // the earlier row stays `published`. A draft may be thrown away (row deletion, not a status change).
 import { defineLifecycle } from '../../platform/lifecycle/lifecycle.js';
-import { conflict } from '../../platform/http/errors.js';
+import { conflict } from '../../platform/errors.js';
 
 export const catalogueLifecycle = defineLifecycle({
   name: 'catalogue',

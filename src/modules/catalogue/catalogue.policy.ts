@@ -1,8 +1,8 @@
 // Who may do what with guidance catalogues (architecture rule 7): every action of the module and its
 // subject rule, in one place. A department keeps its catalogue: its purchaser staff, and administrators
 // (who keep every department's); the system (demo seeding) too. Every check goes through can().
-import { can, defineActions } from '../../platform/auth/policy.js';
-import { holdsRoleIn, organizationsWhere, type Actor } from '../../platform/auth/roles.js';
+import { defineActions } from '../../platform/access/policy.js';
+import { holdsRoleIn, organizationsWhere, type Actor } from '../../platform/access/roles.js';
 
 /** What a catalogue rule looks at: the department whose catalogue it is. */
 export interface CatalogueSubject {
@@ -25,14 +25,6 @@ defineActions({
       isAdministrator(actor) || holdsRoleIn(actor, KEEPERS, (subject as CatalogueSubject).departmentId),
   },
 });
-
-/**
- * Whether the actor keeps this department's catalogue: can() on the rule above. Only for procurement,
- * which imports it through index.ts until it has a policy of its own; this module calls can().
- */
-export function keepsDepartment(actor: Actor, departmentId: string): boolean {
-  return can(actor, CATALOGUE_MANAGE, { departmentId } satisfies CatalogueSubject);
-}
 
 /**
  * The departments whose catalogues the actor keeps — the same rule as a list, for a workspace: every

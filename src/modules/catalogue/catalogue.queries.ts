@@ -1,10 +1,10 @@
 // Read side: one catalogue with its tree, the city's published catalogues of a year side by side, and
 // a purchaser's own catalogues.
-import type { Actor } from '../../platform/auth/roles.js';
+import type { Actor } from '../../platform/access/roles.js';
 import { findOrganization } from '../../platform/auth/auth.repository.js';
 import type { Executor } from '../../platform/db/database.js';
-import { notFound } from '../../platform/http/errors.js';
-import { can } from '../../platform/auth/policy.js';
+import { notFound } from '../../platform/errors.js';
+import { can } from '../../platform/access/policy.js';
 import { CATALOGUE_MANAGE, departmentsKeptBy } from './catalogue.policy.js';
 import { ITEM_DOMAINS, NEGATIVE_LIST, type NegativeGroundName } from './catalogue.rules.js';
 import {

@@ -2,7 +2,7 @@
 // begins as a copy of the latest published version. One draft at a time per department and year.
 import type { Static } from 'typebox';
 import type { Ctx } from '../../platform/context.js';
-import { conflict, fieldError } from '../../platform/http/errors.js';
+import { conflict, fieldError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { beijingDate, yearOf } from '../../platform/time/dates.js';
 import { departmentFor } from './catalogue.access.js';

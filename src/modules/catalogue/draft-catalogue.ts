@@ -1,8 +1,8 @@
 // The draft a use-case changes: it exists, the actor keeps its department's catalogue, and it is still
 // a draft (a published version never changes; a change is a new version).
 import type { Ctx } from '../../platform/context.js';
-import { conflict, forbidden, notFound, unauthenticated } from '../../platform/http/errors.js';
-import { can } from '../../platform/auth/policy.js';
+import { conflict, forbidden, notFound, unauthenticated } from '../../platform/errors.js';
+import { can } from '../../platform/access/policy.js';
 import { CATALOGUE_MANAGE } from './catalogue.policy.js';
 import { holdCatalogue, type CatalogueTable } from './catalogue.repository.js';
 

@@ -15,7 +15,6 @@ export { createCatalogue } from './create-catalogue.js';
 export { purchasableItem, purchasableItemsOf } from './catalogue.queries.js';
 export { departmentFor, isDepartment } from './catalogue.access.js';
 // For procurement until it has its own policy; planning has its own rules (planning.policy.ts).
-export { keepsDepartment, departmentsKeptBy } from './catalogue.policy.js';
 export { addItem } from './save-item.js';
 export { publishCatalogue, CATALOGUE_KIND } from './publish-catalogue.js';
 

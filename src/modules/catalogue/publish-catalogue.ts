@@ -2,7 +2,7 @@
 // A later version supersedes it (its record names the earlier one).
 import { findOrganization } from '../../platform/auth/auth.repository.js';
 import type { Ctx } from '../../platform/context.js';
-import { AppError } from '../../platform/http/errors.js';
+import { AppError } from '../../platform/errors.js';
 import { transition } from '../../platform/lifecycle/lifecycle.js';
 import { publish, type PublicationReceipt } from '../../platform/publish/publish.js';
 import { CATALOGUE_SOURCE, NEGATIVE_LIST, type NegativeGroundName } from './catalogue.rules.js';

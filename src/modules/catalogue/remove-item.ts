@@ -1,6 +1,6 @@
 // Removing an item from a draft; an item with items under it is removed only after them.
 import type { Ctx } from '../../platform/context.js';
-import { conflict, notFound } from '../../platform/http/errors.js';
+import { conflict, notFound } from '../../platform/errors.js';
 import { deleteItem, itemsOf } from './catalogue.repository.js';
 import { draftFor } from './draft-catalogue.js';
 

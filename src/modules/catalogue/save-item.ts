@@ -2,7 +2,7 @@
 // (102号令 Art 10) with a recorded reason; an item on the list cannot be purchasable.
 import type { Static } from 'typebox';
 import type { Ctx } from '../../platform/context.js';
-import { AppError, invalid, notFound, type FieldProblem } from '../../platform/http/errors.js';
+import { AppError, invalid, notFound, type FieldProblem } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { MAX_ITEM_DEPTH, NEGATIVE_LIST } from './catalogue.rules.js';
 import { insertItems, itemsOf, updateItem, type CatalogueItemTable } from './catalogue.repository.js';

@@ -2,10 +2,10 @@
 // organization's public profile with its credit and — in plain words — whether and why it may undertake
 // a purchase.
 import { Type } from 'typebox';
-import { can } from '../../platform/auth/policy.js';
-import { SOCIAL_ORGANIZATION_TYPES } from '../../platform/auth/roles.js';
+import { can } from '../../platform/access/policy.js';
+import { SOCIAL_ORGANIZATION_TYPES } from '../../platform/access/roles.js';
 import type { App, AppServices } from '../../platform/http/app-types.js';
-import { AppError } from '../../platform/http/errors.js';
+import { AppError } from '../../platform/errors.js';
 import {
   dropEmptyQuery,
   hrefWith,

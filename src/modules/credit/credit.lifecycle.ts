@@ -4,7 +4,7 @@
 // years after its latest trigger), or by the scheduler when two years on the anomaly list move the
 // organization to the serious list (a new, serious entry is created then). transition() is the only
 // code that changes the status; the removal's date, reason, person and published record go with it.
-import { conflict } from '../../platform/http/errors.js';
+import { conflict } from '../../platform/errors.js';
 import { defineLifecycle } from '../../platform/lifecycle/lifecycle.js';
 
 export const LIST_ENTRY_STATES = ['listed', 'removed'] as const;

@@ -7,8 +7,8 @@
 //
 // There is no subject rule: a credit route acting on an organization that has no credit record
 // (a purchaser, a bureau) answers 404, as an unknown id does (`hasCreditRecord` in credit.rules.ts).
-import { defineActions } from '../../platform/auth/policy.js';
-import type { Role } from '../../platform/auth/roles.js';
+import { defineActions } from '../../platform/access/policy.js';
+import type { Role } from '../../platform/access/roles.js';
 
 export const CREDIT_MANAGERS = ['civilAffairs', 'administrator'] as const satisfies readonly Role[];
 

@@ -1,7 +1,7 @@
 // Read-side use-cases: the public credit view of an organization (S2), the public directory, and the
 // staff view of records and lists.
 import type { Executor } from '../../platform/db/database.js';
-import { AppError, notFound } from '../../platform/http/errors.js';
+import { AppError, notFound } from '../../platform/errors.js';
 import { checkUscc, usccProblemMessage } from '../../platform/validation/uscc.js';
 import { findRegistry, gradeOn } from '../organizations/index.js';
 import { beijingDate } from '../../platform/time/dates.js';

@@ -2,7 +2,7 @@
 // list removals.
 import { Type } from 'typebox';
 import type { App, AppServices } from '../../platform/http/app-types.js';
-import { fieldError } from '../../platform/http/errors.js';
+import { fieldError } from '../../platform/errors.js';
 import {
   ErrorBody,
   hrefWith,
@@ -12,7 +12,7 @@ import {
   Nullable,
 } from '../../platform/http/schema-helpers.js';
 import { findDistrict } from '../../platform/validation/districts.js';
-import { SOCIAL_ORGANIZATION_TYPES } from '../../platform/auth/roles.js';
+import { SOCIAL_ORGANIZATION_TYPES } from '../../platform/access/roles.js';
 import { SERVICE_DOMAINS, type ServiceDomain } from '../organizations/index.js';
 import { creditViewByUscc, directory, eligibilityOf } from './credit.queries.js';
 import { CreditRecordBody, RemovalBody } from './credit.schemas.js';

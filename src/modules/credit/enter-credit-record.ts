@@ -4,7 +4,7 @@
 import type { Static } from 'typebox';
 import { holdOrganization } from '../../platform/auth/auth.repository.js';
 import type { Ctx } from '../../platform/context.js';
-import { AppError, invalid, notFound, type FieldProblem } from '../../platform/http/errors.js';
+import { AppError, invalid, notFound, type FieldProblem } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { publish } from '../../platform/publish/publish.js';
 import { computeDeadline } from '../../platform/time/calendar-service.js';

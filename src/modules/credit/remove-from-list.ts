@@ -4,7 +4,7 @@
 import type { Static } from 'typebox';
 import { findOrganization, holdOrganization } from '../../platform/auth/auth.repository.js';
 import type { Ctx } from '../../platform/context.js';
-import { AppError, fieldError, notFound } from '../../platform/http/errors.js';
+import { AppError, fieldError, notFound } from '../../platform/errors.js';
 import { transition } from '../../platform/lifecycle/lifecycle.js';
 import { publish } from '../../platform/publish/publish.js';
 import { beijingDate } from '../../platform/time/dates.js';

@@ -2,7 +2,7 @@
 import { PageParam, hrefWith, pageWindow } from '../../platform/http/schema-helpers.js';
 import { Type } from 'typebox';
 import { organizationCounts } from '../../platform/auth/auth.queries.js';
-import { can } from '../../platform/auth/policy.js';
+import { can } from '../../platform/access/policy.js';
 import type { App, AppServices } from '../../platform/http/app-types.js';
 import {
   BeijingTime,

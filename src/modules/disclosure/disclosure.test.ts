@@ -1,7 +1,7 @@
 // The portal: published records and search, on both databases. Search must find 2-character Chinese
 // words such as 养老 wherever the word segmenter put the boundaries (architecture: search).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM } from '../../platform/auth/roles.js';
+import { SYSTEM } from '../../platform/access/roles.js';
 import { documentTokens, queryTerms } from '../../platform/db/fulltext.js';
 import { runUseCase } from '../../platform/context.js';
 import { publish } from '../../platform/publish/publish.js';

@@ -1,7 +1,7 @@
 // The publish hook that puts every published record into the portal's search index, in the same
 // transaction as the publication.
 import type { Ctx } from '../../platform/context.js';
-import type { PublishedRecord } from '../../platform/publish/hooks.js';
+import type { PublishedRecord } from '../../platform/context.js';
 import { recordSummary } from '../../platform/publish/record-kinds.js';
 import { translator } from '../../platform/views/i18n.js';
 import { saveSearchDocument } from './disclosure.repository.js';

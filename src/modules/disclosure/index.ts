@@ -1,5 +1,5 @@
 // The public portal: home page, published records, search. Registers the search-index publish hook.
-import { defineActions } from '../../platform/auth/policy.js';
+import { defineActions } from '../../platform/access/policy.js';
 import type { Feature } from '../../platform/http/app-types.js';
 import { registerAnnouncementPages } from './announcements.pages.js';
 import { ANNOUNCEMENT_ROLES } from './publish-announcement.js';

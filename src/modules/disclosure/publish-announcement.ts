@@ -4,7 +4,7 @@
 import type { Static } from 'typebox';
 import { findOrganization } from '../../platform/auth/auth.repository.js';
 import type { Ctx } from '../../platform/context.js';
-import { AppError, fieldError, unauthenticated } from '../../platform/http/errors.js';
+import { AppError, fieldError, unauthenticated } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import {
   findPublicRecord,

@@ -4,7 +4,7 @@
 import { Value } from 'typebox/value';
 import { findOrganization, findOrganizationByUscc } from '../../platform/auth/auth.repository.js';
 import type { Ctx } from '../../platform/context.js';
-import { AppError, type FieldProblem } from '../../platform/http/errors.js';
+import { AppError, type FieldProblem } from '../../platform/errors.js';
 import { checkText } from '../../platform/http/text-input.js';
 import { toFieldProblems } from '../../platform/http/validation.js';
 import { checkUscc, usccProblemMessage } from '../../platform/validation/uscc.js';

@@ -3,7 +3,7 @@
 import type { Static } from 'typebox';
 import { findOrganization } from '../../platform/auth/auth.repository.js';
 import type { Ctx } from '../../platform/context.js';
-import { invalid, notFound, type FieldProblem } from '../../platform/http/errors.js';
+import { invalid, notFound, type FieldProblem } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { isRegistryEntry } from './registry.rules.js';
 import { recordChange } from './history.js';

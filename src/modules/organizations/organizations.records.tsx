@@ -1,7 +1,7 @@
 // The records this module publishes: the public part of an organization's registry entry, each time it
 // changes (publish-profile.ts).
 import { Type, type Static } from 'typebox';
-import { SOCIAL_ORGANIZATION_TYPES, ORGANIZATION_LEVELS } from '../../platform/auth/roles.js';
+import { SOCIAL_ORGANIZATION_TYPES, ORGANIZATION_LEVELS } from '../../platform/access/roles.js';
 import { defineRecordKind } from '../../platform/publish/record-kinds.js';
 import { Fields, Table, line, word, yesNo } from '../../platform/publish/record-parts.js';
 import { Code, IsoDate, Nullable, Obj } from '../../platform/publish/record-schemas.js';

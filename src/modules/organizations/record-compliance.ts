@@ -3,7 +3,7 @@
 import type { Static } from 'typebox';
 import { holdOrganization } from '../../platform/auth/auth.repository.js';
 import type { Ctx } from '../../platform/context.js';
-import { conflict, fieldError, notFound } from '../../platform/http/errors.js';
+import { conflict, fieldError, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { isRegistryEntry } from './registry.rules.js';
 import { recordChange } from './history.js';

@@ -3,7 +3,7 @@
 import type { Static } from 'typebox';
 import { createOrganization } from '../../platform/auth/create-organization.js';
 import type { Ctx } from '../../platform/context.js';
-import { invalid, type FieldProblem } from '../../platform/http/errors.js';
+import { invalid, type FieldProblem } from '../../platform/errors.js';
 import { normalizeEmail } from '../../platform/validation/contact.js';
 import { recordChange } from './history.js';
 import { publishProfile } from './publish-profile.js';

@@ -3,7 +3,7 @@
 // the registration (for registry managers).
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Static } from 'typebox';
-import { can } from '../../platform/auth/policy.js';
+import { can } from '../../platform/access/policy.js';
 import type { App, AppServices } from '../../platform/http/app-types.js';
 import { handleForm } from '../../platform/http/forms.js';
 import { setFlash } from '../../platform/http/pages.js';

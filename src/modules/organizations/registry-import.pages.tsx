@@ -3,7 +3,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { App, AppServices } from '../../platform/http/app-types.js';
-import { AppError } from '../../platform/http/errors.js';
+import { AppError } from '../../platform/errors.js';
 import { setFlash } from '../../platform/http/pages.js';
 import { beijingDate } from '../../platform/time/dates.js';
 import {

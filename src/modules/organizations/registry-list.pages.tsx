@@ -2,8 +2,8 @@
 // sheet (CSV or Excel). Readers see the list; registry managers also register and import.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { can } from '../../platform/auth/policy.js';
-import { SOCIAL_ORGANIZATION_TYPES } from '../../platform/auth/roles.js';
+import { can } from '../../platform/access/policy.js';
+import { SOCIAL_ORGANIZATION_TYPES } from '../../platform/access/roles.js';
 import type { App, AppServices } from '../../platform/http/app-types.js';
 import { handleForm } from '../../platform/http/forms.js';
 import { setFlash } from '../../platform/http/pages.js';

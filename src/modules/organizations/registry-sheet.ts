@@ -2,7 +2,7 @@
 // can be edited and imported back. Headers are Chinese (English headers are accepted too).
 import readXlsxFile from 'read-excel-file/node';
 import writeXlsxFile from 'write-excel-file/node';
-import type { SOCIAL_ORGANIZATION_TYPES } from '../../platform/auth/roles.js';
+import type { SOCIAL_ORGANIZATION_TYPES } from '../../platform/access/roles.js';
 import { decodeUtf8 } from '../../platform/http/text-input.js';
 import { SERVICE_DOMAINS } from './registry.rules.js';
 

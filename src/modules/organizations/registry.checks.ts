@@ -1,7 +1,7 @@
 // Checks shared by registering, editing and importing organizations. Problems name their field.
 import { findOrganization } from '../../platform/auth/auth.repository.js';
 import type { Ctx } from '../../platform/context.js';
-import type { FieldProblem } from '../../platform/http/errors.js';
+import type { FieldProblem } from '../../platform/errors.js';
 import { beijingDate } from '../../platform/time/dates.js';
 import { findDistrict } from '../../platform/validation/districts.js';
 import { checkUscc } from '../../platform/validation/uscc.js';

@@ -7,8 +7,8 @@
 //
 // There is therefore no subject rule: a registry route acting on an organization that is not in the
 // registry (a purchaser, a bureau, an agency) answers 404, as an unknown id does (`isRegistryEntry`).
-import { defineActions } from '../../platform/auth/policy.js';
-import type { Role } from '../../platform/auth/roles.js';
+import { defineActions } from '../../platform/access/policy.js';
+import type { Role } from '../../platform/access/roles.js';
 
 /** Who keeps the registry. */
 export const REGISTRY_MANAGERS = ['civilAffairs', 'administrator'] as const satisfies readonly Role[];

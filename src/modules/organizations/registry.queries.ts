@@ -2,7 +2,7 @@
 import type { Executor } from '../../platform/db/database.js';
 import { compiledOnce } from '../../platform/db/compiled.js';
 import { jsonArrayFrom, jsonRows } from '../../platform/db/json.js';
-import { notFound } from '../../platform/http/errors.js';
+import { notFound } from '../../platform/errors.js';
 import { isRegistryEntry, type ServiceDomain } from './registry.rules.js';
 import {
   bureaus,

@@ -2,9 +2,9 @@
 // reports, compliance statements, grades and roster; import and export of the registry as a sheet.
 // Same use-cases as the pages.
 import { Type } from 'typebox';
-import { SOCIAL_ORGANIZATION_TYPES } from '../../platform/auth/roles.js';
+import { SOCIAL_ORGANIZATION_TYPES } from '../../platform/access/roles.js';
 import type { App, AppServices } from '../../platform/http/app-types.js';
-import { AppError, type FieldProblem } from '../../platform/http/errors.js';
+import { AppError, type FieldProblem } from '../../platform/errors.js';
 import {
   ErrorBody,
   oneOf,

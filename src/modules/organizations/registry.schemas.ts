@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { ORGANIZATION_LEVELS, SOCIAL_ORGANIZATION_TYPES } from '../../platform/auth/roles.js';
+import { ORGANIZATION_LEVELS, SOCIAL_ORGANIZATION_TYPES } from '../../platform/access/roles.js';
 import { isoDate, oneOf, text } from '../../platform/http/schema-helpers.js';
 import { COMPLIANCE_KINDS, INSPECTION_RESULTS, ROSTER_POSITIONS, SERVICE_DOMAINS } from './registry.rules.js';
 

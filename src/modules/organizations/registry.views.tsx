@@ -3,8 +3,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ComponentChildren } from 'preact';
 import { Type } from 'typebox';
-import { SOCIAL_ORGANIZATION_TYPES } from '../../platform/auth/roles.js';
-import type { FieldProblem } from '../../platform/http/errors.js';
+import { SOCIAL_ORGANIZATION_TYPES } from '../../platform/access/roles.js';
+import type { FieldProblem } from '../../platform/errors.js';
 import { allDivisions, findDistrict } from '../../platform/validation/districts.js';
 import { checkUscc, usccProblemMessage } from '../../platform/validation/uscc.js';
 import {

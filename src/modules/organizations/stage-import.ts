@@ -2,7 +2,7 @@
 // a dry run first (nothing written), the clean file kept for an hour, then the same user confirms and
 // it is imported in one transaction. A file that is not a sheet, or a sheet with bad rows, is refused.
 import type { Ctx } from '../../platform/context.js';
-import { AppError, fieldError, forbidden, notFound, type FieldProblem } from '../../platform/http/errors.js';
+import { AppError, fieldError, forbidden, notFound, type FieldProblem } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { importRegistry, type ImportReport, type RowProblem } from './import-registry.js';
 import { purgePendingImports, savePendingImport, takePendingImport } from './registry.repository.js';

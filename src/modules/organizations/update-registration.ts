@@ -2,7 +2,7 @@
 // history (field, before, after, who, when) and the public part is published again.
 import { findOrganization, holdOrganization } from '../../platform/auth/auth.repository.js';
 import type { Ctx } from '../../platform/context.js';
-import { invalid, notFound, type FieldProblem } from '../../platform/http/errors.js';
+import { invalid, notFound, type FieldProblem } from '../../platform/errors.js';
 import { updateOrganization } from '../../platform/auth/update-organization.js';
 import { isRegistryEntry } from './registry.rules.js';
 import { diff, recordChange } from './history.js';

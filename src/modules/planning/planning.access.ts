@@ -1,9 +1,9 @@
 // The department a planning use-case acts for, checked through the policy (planning.policy.ts).
 import { findOrganization } from '../../platform/auth/auth.repository.js';
-import { can } from '../../platform/auth/policy.js';
+import { can } from '../../platform/access/policy.js';
 import type { Ctx } from '../../platform/context.js';
 import type { OrganizationTable } from '../../platform/db/schema.js';
-import { fieldError, forbidden, unauthenticated } from '../../platform/http/errors.js';
+import { fieldError, forbidden, unauthenticated } from '../../platform/errors.js';
 import { isDepartment } from '../catalogue/index.js';
 import type { INTENTION_MANAGE, SPENDING_MANAGE } from './planning.policy.js';
 

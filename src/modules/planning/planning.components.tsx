@@ -1,7 +1,7 @@
 // The pieces the intention pages share: parameters, labels, the form's costs, the cost table.
 import type { Static } from 'typebox';
 import { Type } from 'typebox';
-import { invalid, type FieldProblem } from '../../platform/http/errors.js';
+import { invalid, type FieldProblem } from '../../platform/errors.js';
 import { type Translate } from '../../platform/views/i18n.js';
 import { formatYuan, yuanToFen } from '../../platform/views/money.js';
 import { COST_KINDS } from './planning.rules.js';

@@ -3,7 +3,7 @@
 // reason); a planned spending line is in force from the moment it is entered (and published) until the
 // department withdraws it, which is published too. Contracted lines come from contracts and are never
 // withdrawn. A draft intention may be thrown away (row deletion, not a status change).
-import { conflict } from '../../platform/http/errors.js';
+import { conflict } from '../../platform/errors.js';
 import { defineLifecycle } from '../../platform/lifecycle/lifecycle.js';
 
 export const intentionLifecycle = defineLifecycle({

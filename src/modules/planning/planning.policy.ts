@@ -2,8 +2,8 @@
 // in one place. A department keeps its intentions and its annual plan: its purchaser staff, and
 // administrators (who keep every department's); the system (demo seeding) too. Every check goes
 // through can().
-import { defineActions, type ActionRule } from '../../platform/auth/policy.js';
-import { holdsRoleIn, organizationsWhere, type Actor } from '../../platform/auth/roles.js';
+import { defineActions, type ActionRule } from '../../platform/access/policy.js';
+import { holdsRoleIn, organizationsWhere, type Actor } from '../../platform/access/roles.js';
 
 /** What a planning rule looks at: the department whose intention or spending line it is. */
 export interface PlanningSubject {

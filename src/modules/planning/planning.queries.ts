@@ -1,11 +1,11 @@
 // Read side of procurement intentions: one intention with its budget and the comparison with similar
 // published intentions (S16: prices from the platform's own data), and lists for the public and for a
 // department's staff.
-import type { Actor } from '../../platform/auth/roles.js';
+import type { Actor } from '../../platform/access/roles.js';
 import { findOrganization } from '../../platform/auth/auth.repository.js';
 import type { Executor } from '../../platform/db/database.js';
-import { notFound } from '../../platform/http/errors.js';
-import { can } from '../../platform/auth/policy.js';
+import { notFound } from '../../platform/errors.js';
+import { can } from '../../platform/access/policy.js';
 import { INTENTION_MANAGE, planningDepartments } from './planning.policy.js';
 import { COST_KINDS, median, monthly } from './planning.rules.js';
 import {

@@ -5,7 +5,7 @@
 // procured from the day it is published; the reason is published with it.
 import { findOrganization } from '../../platform/auth/auth.repository.js';
 import type { Ctx } from '../../platform/context.js';
-import { invalid } from '../../platform/http/errors.js';
+import { invalid } from '../../platform/errors.js';
 import { transition } from '../../platform/lifecycle/lifecycle.js';
 import { publish, type PublicationReceipt } from '../../platform/publish/publish.js';
 import { beijingDate } from '../../platform/time/dates.js';

@@ -5,7 +5,7 @@
 import type { Static } from 'typebox';
 
 import type { Ctx } from '../../platform/context.js';
-import { conflict, fieldError, notFound, type AppError } from '../../platform/http/errors.js';
+import { conflict, fieldError, notFound, type AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { transition } from '../../platform/lifecycle/lifecycle.js';
 import { publish } from '../../platform/publish/publish.js';

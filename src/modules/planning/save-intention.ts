@@ -13,10 +13,10 @@ import {
   notFound,
   unauthenticated,
   type FieldProblem,
-} from '../../platform/http/errors.js';
+} from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { addDays, beijingDate } from '../../platform/time/dates.js';
-import { can } from '../../platform/auth/policy.js';
+import { can } from '../../platform/access/policy.js';
 import { purchasableItem } from '../catalogue/index.js';
 import { planningDepartment } from './planning.access.js';
 import { INTENTION_MANAGE } from './planning.policy.js';

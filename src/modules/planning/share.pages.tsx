@@ -4,7 +4,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import writeXlsxFile from 'write-excel-file/node';
-import { can } from '../../platform/auth/policy.js';
+import { can } from '../../platform/access/policy.js';
 import type { App, AppServices } from '../../platform/http/app-types.js';
 import { handleForm } from '../../platform/http/forms.js';
 import { setFlash } from '../../platform/http/pages.js';

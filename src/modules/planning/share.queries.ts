@@ -4,7 +4,7 @@
 import { findOrganization } from '../../platform/auth/auth.repository.js';
 import type { Executor } from '../../platform/db/database.js';
 import type { OrganizationTable } from '../../platform/db/schema.js';
-import { notFound } from '../../platform/http/errors.js';
+import { notFound } from '../../platform/errors.js';
 import { isDepartment } from '../catalogue/index.js';
 import { allDivisions, findDistrict } from '../../platform/validation/districts.js';
 import { shareRow as row, type Amounts, type ShareRow } from './planning.rules.js';

@@ -1,7 +1,7 @@
 // JSON API of the 30% monitor (S5) and of departments' planned spending.
 import { Type } from 'typebox';
 import type { App, AppServices } from '../../platform/http/app-types.js';
-import { fieldError } from '../../platform/http/errors.js';
+import { fieldError } from '../../platform/errors.js';
 import { ErrorBody, Nullable, oneOf } from '../../platform/http/schema-helpers.js';
 import { beijingDate, yearOf } from '../../platform/time/dates.js';
 import { findDistrict } from '../../platform/validation/districts.js';

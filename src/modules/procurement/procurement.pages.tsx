@@ -2,7 +2,7 @@
 // calculator of the timeline from the day a notice is issued (GET form, no JavaScript).
 import { Type } from 'typebox';
 import type { App, AppServices } from '../../platform/http/app-types.js';
-import { AppError } from '../../platform/http/errors.js';
+import { AppError } from '../../platform/errors.js';
 import { dropEmptyQuery } from '../../platform/http/schema-helpers.js';
 import { parse } from '../../platform/http/validation.js';
 import { beijingDate } from '../../platform/time/dates.js';

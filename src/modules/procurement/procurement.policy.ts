@@ -6,8 +6,8 @@
 // - The finance bureau decides single source (and administrators).
 // - An organization owns its bids: its provider members act for it (administrators do not bid, and
 //   could not read a bid anyway).
-import { defineActions } from '../../platform/auth/policy.js';
-import { holdsRoleIn, organizationsWhere, rolesOf, type Actor } from '../../platform/auth/roles.js';
+import { defineActions } from '../../platform/access/policy.js';
+import { holdsRoleIn, organizationsWhere, rolesOf, type Actor } from '../../platform/access/roles.js';
 
 /** What the project rules look at: the department that keeps it. */
 export interface ProjectSubject {

@@ -1,7 +1,7 @@
 // The timeline with the calendar as it is now (a year without its notice counted provisionally); a year
 // the calendar cannot count in at all (before 2004, after 2099) is a 422 naming the field whose date reaches it.
 import type { Executor } from '../../platform/db/database.js';
-import { AppError } from '../../platform/http/errors.js';
+import { AppError } from '../../platform/errors.js';
 import { UnknownYearError } from '../../platform/time/calendar.js';
 import { loadCalendar } from '../../platform/time/calendar-service.js';
 import { yearOf } from '../../platform/time/dates.js';

@@ -2,7 +2,7 @@
 // earliest day each step may happen under its method's periods, counted with the working-day calendar
 // (domain guide §§7, 10). A proposed deadline shorter than the law allows is refused with the rule's
 // citation; a clarification too close to the deadline moves the deadline, and says so.
-import type { FieldProblem } from '../../platform/http/errors.js';
+import type { FieldProblem } from '../../platform/errors.js';
 import type { PeriodSide, WorkingDayCalendar } from '../../platform/time/calendar.js';
 import { addDays } from '../../platform/time/dates.js';
 import { METHOD_SETTINGS, type Method, type Period, type PeriodRule } from './methods.js';

@@ -2,7 +2,7 @@
 // every response answers the same questions.
 import type { Static } from 'typebox';
 import type { Ctx } from '../../platform/context.js';
-import { conflict, invalid } from '../../platform/http/errors.js';
+import { conflict, invalid } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { checkQuestion } from './question-rules.js';
 import { ownedSurvey, requireStatus, viewOf } from './survey-access.js';

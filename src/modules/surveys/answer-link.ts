@@ -3,7 +3,7 @@
 import { findOrganization } from '../../platform/auth/auth.repository.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/database.js';
-import { AppError, conflict, notFound } from '../../platform/http/errors.js';
+import { AppError, conflict, notFound } from '../../platform/errors.js';
 import {
   findLink,
   findSurvey,

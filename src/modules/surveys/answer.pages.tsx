@@ -4,7 +4,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { App, AppServices } from '../../platform/http/app-types.js';
-import { AppError, type FieldProblem } from '../../platform/http/errors.js';
+import { AppError, type FieldProblem } from '../../platform/errors.js';
 import { ErrorSummary, fieldId, Form, SubmitButton, TextAreaField } from '../../platform/views/components.js';
 import { translator, type Translate } from '../../platform/views/i18n.js';
 import { formatBeijing } from '../../platform/time/dates.js';

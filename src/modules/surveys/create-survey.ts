@@ -2,9 +2,9 @@
 // questions (which it may also add one by one while the survey is a draft).
 import type { Static } from 'typebox';
 import { findOrganization } from '../../platform/auth/auth.repository.js';
-import { can } from '../../platform/auth/policy.js';
+import { can } from '../../platform/access/policy.js';
 import type { Ctx } from '../../platform/context.js';
-import { fieldError, invalid, unauthenticated, type FieldProblem } from '../../platform/http/errors.js';
+import { fieldError, invalid, unauthenticated, type FieldProblem } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { beijingDate, endOfBeijingDay } from '../../platform/time/dates.js';
 import { checkQuestion } from './question-rules.js';

@@ -3,7 +3,7 @@
 // token's SHA-256 is stored, so the list is shown once and cannot be shown again.
 import type { Static } from 'typebox';
 import type { Ctx } from '../../platform/context.js';
-import { conflict } from '../../platform/http/errors.js';
+import { conflict } from '../../platform/errors.js';
 import { ownedSurvey, requireStatus } from './survey-access.js';
 import { insertLinks, type SurveyLinkTable } from './surveys.repository.js';
 import { hashAnswerToken, newAnswerToken, type RespondentKind } from './surveys.rules.js';

@@ -2,7 +2,7 @@
 // until it is closed or its deadline passes. A deadline schedules the closing (architecture rule 5).
 import type { Static } from 'typebox';
 import type { Ctx } from '../../platform/context.js';
-import { conflict, invalid, type FieldProblem } from '../../platform/http/errors.js';
+import { conflict, invalid, type FieldProblem } from '../../platform/errors.js';
 import { scheduleTask } from '../../platform/jobs/scheduler.js';
 import { transition } from '../../platform/lifecycle/lifecycle.js';
 import { deadlineOf } from './create-survey.js';

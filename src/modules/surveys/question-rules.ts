@@ -1,6 +1,6 @@
 // The checks a question must pass before it is added to a survey.
 import type { Static } from 'typebox';
-import type { FieldProblem } from '../../platform/http/errors.js';
+import type { FieldProblem } from '../../platform/errors.js';
 import type { QuestionBody } from './surveys.schemas.js';
 import type { QuestionKind } from './surveys.rules.js';
 

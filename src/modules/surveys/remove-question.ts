@@ -1,6 +1,6 @@
 // A question is removed from a draft survey; the others are renumbered 1, 2, 3 …
 import type { Ctx } from '../../platform/context.js';
-import { notFound } from '../../platform/http/errors.js';
+import { notFound } from '../../platform/errors.js';
 import { ownedSurvey, requireStatus, viewOf } from './survey-access.js';
 import type { SurveyView } from './survey-view.js';
 import { deleteQuestion, renumberQuestions } from './surveys.repository.js';

@@ -2,7 +2,7 @@
 // link's hash (to refuse a second answer) and the respondent kind the link was issued for, nothing
 // about the person. A second answer with the same link is refused (409) and nothing is written.
 import type { Ctx } from '../../platform/context.js';
-import { conflict, invalid, type FieldProblem } from '../../platform/http/errors.js';
+import { conflict, invalid, type FieldProblem } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { canonicalJson } from '../../platform/publish/canonical-json.js';
 import { usableLink } from './answer-link.js';

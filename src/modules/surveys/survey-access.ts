@@ -1,8 +1,8 @@
 // Reading a survey as the department that owns it: unknown → 404, someone else's → 403.
 import { findOrganization } from '../../platform/auth/auth.repository.js';
-import { can } from '../../platform/auth/policy.js';
+import { can } from '../../platform/access/policy.js';
 import type { Ctx } from '../../platform/context.js';
-import { forbidden, notFound } from '../../platform/http/errors.js';
+import { forbidden, notFound } from '../../platform/errors.js';
 import { refusal } from './surveys.lifecycle.js';
 import { SURVEY_MANAGE } from './surveys.policy.js';
 import {

@@ -1,7 +1,7 @@
 // The lifecycle of a needs survey (architecture rule 4), as data: drafted, opened (its questions fixed,
 // links issued and answered), closed by its department or when its deadline passes. The summary is
 // published from a closed survey; writing it does not change the status.
-import { conflict, type AppError } from '../../platform/http/errors.js';
+import { conflict, type AppError } from '../../platform/errors.js';
 import { defineLifecycle } from '../../platform/lifecycle/lifecycle.js';
 
 export const SURVEY_STATES = ['draft', 'open', 'closed'] as const;

@@ -2,8 +2,8 @@
 // rule, in one place. A department keeps its surveys: the purchaser staff of the organization that owns
 // the survey (administrators are not survey keepers); the system (demo seeding) too. Answering is
 // public, through a one-time link (`public.read`). Every check goes through can().
-import { defineActions } from '../../platform/auth/policy.js';
-import { holdsRoleIn, type Actor } from '../../platform/auth/roles.js';
+import { defineActions } from '../../platform/access/policy.js';
+import { holdsRoleIn, type Actor } from '../../platform/access/roles.js';
 
 /** What a survey rule looks at: the organization that owns the survey (or is to own a new one). */
 export interface SurveySubject {

@@ -2,7 +2,7 @@
 // stays as it was.
 import type { Static } from 'typebox';
 import type { Ctx } from '../../platform/context.js';
-import { invalid, type FieldProblem } from '../../platform/http/errors.js';
+import { invalid, type FieldProblem } from '../../platform/errors.js';
 import { deadlineOf } from './create-survey.js';
 import { ownedSurvey, requireStatus, viewOf } from './survey-access.js';
 import type { SurveyView } from './survey-view.js';

@@ -5,7 +5,7 @@
 // the same text again is refused.
 import type { Static } from 'typebox';
 import type { Ctx } from '../../platform/context.js';
-import { conflict, fieldError } from '../../platform/http/errors.js';
+import { conflict, fieldError } from '../../platform/errors.js';
 import { publish, type PublicationReceipt } from '../../platform/publish/publish.js';
 import { markClosed } from './close-survey.js';
 import { ownedSurvey, viewOf } from './survey-access.js';

@@ -1,7 +1,7 @@
 // Read-side use-cases of the public log API: each checks its parameters against the log as it is and
 // names the parameter that is out of range.
 import type { Executor } from '../../platform/db/database.js';
-import { AppError, fieldError, invalid } from '../../platform/http/errors.js';
+import { AppError, fieldError, invalid } from '../../platform/errors.js';
 import { countLogEntries, logEntries } from '../../platform/publish/publish.repository.js';
 import { consistencyPath, inclusionPath } from '../../platform/publish/tree.js';
 import { getLatestTreeHead, getTreeHead, type TreeHead } from '../../platform/publish/tree-heads.js';

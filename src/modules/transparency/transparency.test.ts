@@ -3,7 +3,7 @@
 // with RFC 9162's algorithms for every index and size; bad parameters refused with 422 naming them.
 import { createPublicKey, verify } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { SYSTEM } from '../../platform/auth/roles.js';
+import { SYSTEM } from '../../platform/access/roles.js';
 import { runUseCase } from '../../platform/context.js';
 import { hashLeaf, rootOf, verifyConsistency, verifyInclusion } from '../../platform/publish/merkle.js';
 import { publish } from '../../platform/publish/publish.js';

@@ -15,6 +15,7 @@ import {
 import pg from 'pg';
 import type { DatabaseConfig } from '../config.js';
 import { SqliteRowLocksPlugin } from './row-locks.js';
+import { StatusWritesPlugin } from './status-writes.js';
 import type { Database } from './schema.js';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -110,7 +111,7 @@ export function createDatabase(config: DatabaseConfig, options: PostgresOptions 
     const sqlite = openSqlite(config.file);
     const kysely = new Kysely<Database>({
       dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }),
-      plugins: [new SqliteRowLocksPlugin()],
+      plugins: [new StatusWritesPlugin(), new SqliteRowLocksPlugin()],
     });
     return { kysely, dialect: 'sqlite', destroy: () => kysely.destroy() };
   }
@@ -121,6 +122,9 @@ export function createDatabase(config: DatabaseConfig, options: PostgresOptions 
   });
   // An idle client that loses its connection must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
-  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const kysely = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool }),
+    plugins: [new StatusWritesPlugin()],
+  });
   return { kysely, dialect: 'postgres', destroy: () => kysely.destroy() };
 }

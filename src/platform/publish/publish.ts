@@ -8,7 +8,7 @@ import { lockNamed } from '../db/locks.js';
 import { newId } from '../ids.js';
 import { canonicalJson } from './canonical-json.js';
 import { chainHash, leafHash, sha256Hex, ZERO_HASH } from './hashing.js';
-import type { PublishedRecord } from './hooks.js';
+import type { PublishedRecord } from '../context.js';
 import { findPublicRecord, insertPublicRecord, lastLogEntry } from './publish.repository.js';
 import { assertRecordContent, type RecordContents, type RecordKind } from './record-kinds.js';
 import { appendEntries } from './tree.js';

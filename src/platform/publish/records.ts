@@ -2,7 +2,7 @@
 // that it supersedes or that supersede it.
 import type { Executor } from '../db/database.js';
 import type { PublicRecordTable } from '../db/schema.js';
-import { notFound } from '../http/errors.js';
+import { notFound } from '../errors.js';
 import {
   countLogEntries,
   findLogEntry,

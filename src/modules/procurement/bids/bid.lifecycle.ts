@@ -2,7 +2,7 @@
 // `withdrawn` by its bidder before the deadline, `discarded` when the procurement is terminated (its
 // ciphertext deleted in all three), or at the opening `opened` (it matches its commitment) or `invalid`
 // (altered ciphertext, a mismatch, a consortium not confirmed). Public labels: `bid.status.<state>`.
-import { conflict } from '../../../platform/http/errors.js';
+import { conflict } from '../../../platform/errors.js';
 import { defineLifecycle } from '../../../platform/lifecycle/lifecycle.js';
 
 export const BID_STATES = ['sealed', 'replaced', 'withdrawn', 'discarded', 'opened', 'invalid'] as const;

@@ -4,7 +4,7 @@
 // bureau approved; an invited tender only from the suppliers invited (GPL Art 34).
 import { findOrganization } from '../../../platform/auth/auth.repository.js';
 import type { Executor } from '../../../platform/db/database.js';
-import { AppError, conflict } from '../../../platform/http/errors.js';
+import { AppError, conflict } from '../../../platform/errors.js';
 import { formatBeijing } from '../../../platform/time/dates.js';
 import { openingMoment } from '../opening/opening-schedule.js';
 import { findSingleSource } from '../single-source/single-source.repository.js';

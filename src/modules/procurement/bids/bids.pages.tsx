@@ -4,7 +4,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { App, AppServices } from '../../../platform/http/app-types.js';
-import type { FieldProblem } from '../../../platform/http/errors.js';
+import type { FieldProblem } from '../../../platform/errors.js';
 import { refusalOf } from '../../../platform/http/forms.js';
 import { setFlash } from '../../../platform/http/pages.js';
 import {

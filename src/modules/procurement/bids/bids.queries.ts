@@ -1,10 +1,10 @@
 // What may be read about bids, and by whom. Before the opening: a bidder sees that its own bids exist
 // (time, commitment, log entry, status) — not their content, which nobody can read; nobody else sees
 // anything. After the opening: the department's purchaser staff read the opened bids.
-import type { Actor } from '../../../platform/auth/roles.js';
+import type { Actor } from '../../../platform/access/roles.js';
 import type { Executor } from '../../../platform/db/database.js';
-import { conflict, forbidden, notFound, unauthenticated } from '../../../platform/http/errors.js';
-import { can } from '../../../platform/auth/policy.js';
+import { conflict, forbidden, notFound, unauthenticated } from '../../../platform/errors.js';
+import { can } from '../../../platform/access/policy.js';
 import type { OpenedBid } from '../opening/open-bids.js';
 import { openingMoment } from '../opening/opening-schedule.js';
 import { readDocument } from '../../../platform/documents/documents.js';

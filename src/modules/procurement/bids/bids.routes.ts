@@ -4,7 +4,7 @@
 import { Type, type Static } from 'typebox';
 import { sendDocument } from '../../../platform/documents/documents.js';
 import type { App, AppServices } from '../../../platform/http/app-types.js';
-import { fieldError } from '../../../platform/http/errors.js';
+import { fieldError } from '../../../platform/errors.js';
 import { ErrorBody, Nullable } from '../../../platform/http/schema-helpers.js';
 import { awardSingleSource } from '../single-source/award-single-source.js';
 import { myBids, openedBidFile, openedBids } from './bids.queries.js';

@@ -1,8 +1,8 @@
 // What a bidder does with a sealed bid before the deadline: replace it, withdraw it, or — a consortium
 // member — confirm taking part. Each one under the project's bids lock, while the project takes bids.
-import { can } from '../../../platform/auth/policy.js';
+import { can } from '../../../platform/access/policy.js';
 import type { Ctx } from '../../../platform/context.js';
-import { AppError, conflict, invalid, notFound, unauthenticated } from '../../../platform/http/errors.js';
+import { AppError, conflict, invalid, notFound, unauthenticated } from '../../../platform/errors.js';
 import { findProject } from '../projects/projects.repository.js';
 import { lockProjectBids } from '../opening/opening-schedule.js';
 import { confirmMember, findBid, membersOf, sealedBidsWith } from './bids.repository.js';

@@ -21,7 +21,7 @@ import {
   notFound,
   unauthenticated,
   type FieldProblem,
-} from '../../../platform/http/errors.js';
+} from '../../../platform/errors.js';
 import { newId } from '../../../platform/ids.js';
 import { canonicalJson } from '../../../platform/publish/canonical-json.js';
 import { sha256Hex } from '../../../platform/publish/hashing.js';

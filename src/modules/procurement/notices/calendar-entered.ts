@@ -7,7 +7,7 @@
 // inbox, with the earliest lawful deadline, to publish a correction moving it (GPR Art 31).
 import type { Ctx } from '../../../platform/context.js';
 import { sendMessage } from '../../../platform/notify/messages.js';
-import type { PublishedRecord } from '../../../platform/publish/hooks.js';
+import type { PublishedRecord } from '../../../platform/context.js';
 import { CALENDAR_YEAR_KIND } from '../../../platform/calendar/enter-calendar-year.js';
 import { loadCalendar } from '../../../platform/time/calendar-service.js';
 import { yearOf } from '../../../platform/time/dates.js';

@@ -4,7 +4,7 @@
 import type { Static } from 'typebox';
 import { findOrganization } from '../../../platform/auth/auth.repository.js';
 import type { Ctx } from '../../../platform/context.js';
-import { conflict, invalid } from '../../../platform/http/errors.js';
+import { conflict, invalid } from '../../../platform/errors.js';
 import { newId } from '../../../platform/ids.js';
 import { publish } from '../../../platform/publish/publish.js';
 import { beijingDate } from '../../../platform/time/dates.js';

@@ -10,10 +10,10 @@ import {
   invalid,
   unauthenticated,
   type FieldProblem,
-} from '../../../platform/http/errors.js';
+} from '../../../platform/errors.js';
 import { newId } from '../../../platform/ids.js';
 import { beijingDate } from '../../../platform/time/dates.js';
-import { can } from '../../../platform/auth/policy.js';
+import { can } from '../../../platform/access/policy.js';
 import { intentionForProject, procurementMayStart } from '../../planning/index.js';
 import { insertProject } from './projects.repository.js';
 import type { ProjectBody } from '../procurement.schemas.js';

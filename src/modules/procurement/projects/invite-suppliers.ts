@@ -6,7 +6,7 @@
 import type { Static } from 'typebox';
 import { findOrganizationByUscc } from '../../../platform/auth/auth.repository.js';
 import type { Ctx } from '../../../platform/context.js';
-import { conflict, invalid, type FieldProblem } from '../../../platform/http/errors.js';
+import { conflict, invalid, type FieldProblem } from '../../../platform/errors.js';
 import { sendMessage } from '../../../platform/notify/messages.js';
 import { eligibility } from '../../credit/index.js';
 import {

@@ -3,7 +3,7 @@
 // one published. The files are public from the notice on.
 import type { Ctx } from '../../../platform/context.js';
 import { storeDocument, type StoredDocument } from '../../../platform/documents/documents.js';
-import { AppError, conflict, notFound } from '../../../platform/http/errors.js';
+import { AppError, conflict, notFound } from '../../../platform/errors.js';
 import { deleteProjectDocument, documentsOf, insertProjectDocument } from './projects.repository.js';
 import { projectKeptBy } from './project-access.js';
 

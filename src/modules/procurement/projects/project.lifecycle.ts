@@ -1,7 +1,7 @@
 // A procurement project's lifecycle, as data (architecture rule 4): its states (public labels
 // `procurement.status.<state>`), the transitions with the action that fires each and the record it
 // publishes. transition() (platform/lifecycle) is the one way a project's status changes.
-import { conflict } from '../../../platform/http/errors.js';
+import { conflict } from '../../../platform/errors.js';
 import { defineLifecycle } from '../../../platform/lifecycle/lifecycle.js';
 
 export const PROJECT_STATES = ['draft', 'open', 'opened', 'failed', 'awarded', 'terminated'] as const;

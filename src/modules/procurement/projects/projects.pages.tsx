@@ -3,7 +3,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { App, AppServices } from '../../../platform/http/app-types.js';
-import { invalid, notFound, type FieldProblem } from '../../../platform/http/errors.js';
+import { invalid, notFound, type FieldProblem } from '../../../platform/errors.js';
 import { readDocument, sendDocument } from '../../../platform/documents/documents.js';
 import { handleForm, refusalOf } from '../../../platform/http/forms.js';
 import { setFlash } from '../../../platform/http/pages.js';

@@ -1,10 +1,10 @@
 // Read side of procurement projects: the public project with its dated timeline of published steps,
 // the public list of notices, and a department's projects.
-import type { Actor } from '../../../platform/auth/roles.js';
+import type { Actor } from '../../../platform/access/roles.js';
 import { findOrganization } from '../../../platform/auth/auth.repository.js';
 import type { Executor } from '../../../platform/db/database.js';
-import { notFound } from '../../../platform/http/errors.js';
-import { can } from '../../../platform/auth/policy.js';
+import { notFound } from '../../../platform/errors.js';
+import { can } from '../../../platform/access/policy.js';
 import { SINGLE_SOURCE_GROUNDS, type SingleSourceGround } from '../methods.js';
 import { openingMoment } from '../opening/opening-schedule.js';
 import { earliestAwardAfter } from '../timeline.js';

@@ -2,7 +2,7 @@
 // timeline (public fields only); a department's purchaser staff create projects and publish notices.
 import { Type } from 'typebox';
 import type { App, AppServices } from '../../../platform/http/app-types.js';
-import { fieldError } from '../../../platform/http/errors.js';
+import { fieldError } from '../../../platform/errors.js';
 import { ErrorBody, Nullable, oneOf, PageParam, pageWindow } from '../../../platform/http/schema-helpers.js';
 import { findDistrict } from '../../../platform/validation/districts.js';
 import { createProject } from './create-project.js';

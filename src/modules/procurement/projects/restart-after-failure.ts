@@ -4,7 +4,7 @@
 // recorded — by another. The new project names the one it follows; its notice publishes the basis.
 import type { Static } from 'typebox';
 import type { Ctx } from '../../../platform/context.js';
-import { conflict, invalid, type FieldProblem } from '../../../platform/http/errors.js';
+import { conflict, invalid, type FieldProblem } from '../../../platform/errors.js';
 import { createProject } from './create-project.js';
 import { METHOD_SETTINGS, type Method } from '../methods.js';
 import { followerOf, lotsOf } from './projects.repository.js';

@@ -1,7 +1,7 @@
 // A single-source request's lifecycle, as data (architecture rule 4): the department requests, the
 // finance bureau approves (the pre-notice is published) or rejects; after a rejection the department
 // may ask again. Public labels: `procurement.ss.status.<state>`.
-import { conflict } from '../../../platform/http/errors.js';
+import { conflict } from '../../../platform/errors.js';
 import { defineLifecycle } from '../../../platform/lifecycle/lifecycle.js';
 
 export const SINGLE_SOURCE_STATES = ['requested', 'approved', 'rejected'] as const;

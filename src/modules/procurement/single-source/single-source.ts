@@ -7,7 +7,7 @@ import type { Static } from 'typebox';
 import { findOrganization } from '../../../platform/auth/auth.repository.js';
 import type { Ctx } from '../../../platform/context.js';
 import type { Executor } from '../../../platform/db/database.js';
-import { AppError, conflict, forbidden, invalid, notFound } from '../../../platform/http/errors.js';
+import { AppError, conflict, forbidden, invalid, notFound } from '../../../platform/errors.js';
 import { newId } from '../../../platform/ids.js';
 import { sendMessage } from '../../../platform/notify/messages.js';
 import { publish } from '../../../platform/publish/publish.js';
