@@ -6,7 +6,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
 import type { DemoCredential } from '../src/demo/seed.js';
-import { ROLES, type Role } from '../src/platform/auth/roles.js';
+import { ROLES, type Role } from '../src/platform/access/roles.js';
 import { orgCodeCheckCharacter, usccCheckCharacter } from '../src/platform/validation/uscc.js';
 
 export { ROLES, type Role };
