@@ -1,5 +1,6 @@
 // Pages of procurement intentions: the public list, a department's own, and the draft form.
 // One intention, publishing and discarding it are in intention.pages.tsx.
+import { forbidden } from '../../platform/errors.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { departmentTree } from '../../platform/auth/auth.queries.js';
@@ -299,6 +300,8 @@ export function registerPlanningPages(app: App, services: AppServices): void {
     { config: { action: 'intention.manage' }, schema: { params: IdParams } },
     async (req, reply) => {
       const view = await intentionView(db(), req.params.id, req.actor);
+      // Another department's published intention can be read, not edited.
+      if (!view.keeper) throw forbidden('planning.notYourDepartment');
       const values: Record<string, string> = {
         departmentId: view.department.id,
         catalogueItemId: view.catalogueItem.id,

@@ -1,9 +1,13 @@
 // Identical requests at once on needs surveys have one effect (src/testing/races.ts): one opening, one
 // closing, one published summary, one answer per one-time link.
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { SYSTEM } from '../../platform/access/roles.js';
+import type { Ctx } from '../../platform/context.js';
+import { transition } from '../../platform/lifecycle/lifecycle.js';
 import { describeEachDatabase } from '../../testing/databases.js';
 import { startHarness, type Harness, type TestUser } from '../../testing/harness.js';
 import { describeRaces, type RaceScenario } from '../../testing/races.js';
+import { surveyLifecycle } from './surveys.lifecycle.js';
 
 const SURVEY = {
   title: '八里庄街道居家养老服务需求调研',
@@ -190,11 +194,10 @@ describeEachDatabase('surveys: an answer while the survey closes', (db) => {
         payload: { answers: { '1': 0 } },
       });
       await new Promise((resolve) => setTimeout(resolve, 300));
-      await trx
-        .updateTable('surveys')
-        .set({ status: 'closed', closed_at: h.clock.now().toISOString() })
-        .where('id', '=', id)
-        .execute();
+      const ctx = { trx, now: h.clock.now(), actor: SYSTEM } as unknown as Ctx;
+      await transition(ctx, surveyLifecycle, { id, status: 'open' }, 'close', {
+        changes: { closed_at: h.clock.now().toISOString() },
+      });
       return { answer };
     });
     const answer = await answered.answer;

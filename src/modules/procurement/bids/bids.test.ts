@@ -7,6 +7,8 @@
 // source, invited tender); their shared set-up is in bids.fixtures.ts.
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { organizationLifecycle } from '../../../platform/auth/organizations.lifecycle.js';
+import { transition } from '../../../platform/lifecycle/lifecycle.js';
 import { canonicalJson } from '../../../platform/publish/canonical-json.js';
 import { leafHash, sha256Hex } from '../../../platform/publish/hashing.js';
 import { verifyInclusion } from '../../../platform/publish/merkle.js';
@@ -119,7 +121,7 @@ describeEachDatabase('sealed bids and the opening', (db) => {
 
       // An organization whose registration is revoked is refused with its reasons (S3).
       await h.run((ctx) =>
-        ctx.trx.updateTable('organizations').set({ status: 'inactive' }).where('id', '=', d.orgId).execute(),
+        transition(ctx, organizationLifecycle, { id: d.orgId, status: 'active' }, 'deactivate'),
       );
       const ineligible = await bid(projectId, d);
       expect(ineligible.statusCode).toBe(422);

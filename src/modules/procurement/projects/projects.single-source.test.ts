@@ -3,6 +3,8 @@
 // no tender notice for it. Over the HTTP API on both databases; the shared set-up is in
 // projects.fixtures.ts (the single-source response and award are in bids/bids.methods.test.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { organizationLifecycle } from '../../../platform/auth/organizations.lifecycle.js';
+import { transition } from '../../../platform/lifecycle/lifecycle.js';
 import { describeEachDatabase } from '../../../testing/databases.js';
 import type { ErrorBody } from '../../../testing/http.js';
 import { testUscc, type Harness, type TestUser } from '../../../testing/harness.js';
@@ -41,7 +43,7 @@ describeEachDatabase('procurement projects and notices', (db) => {
       const eligible = (await register(1)).id;
       const revoked = (await register(2)).id;
       await h.run((ctx) =>
-        ctx.trx.updateTable('organizations').set({ status: 'inactive' }).where('id', '=', revoked).execute(),
+        transition(ctx, organizationLifecycle, { id: revoked, status: 'active' }, 'deactivate'),
       );
       const { id } = (await api('POST', '/api/v1/projects', project({ method: 'singleSource' }))).json<{
         id: string;
