@@ -84,3 +84,26 @@ export function bidders(t: Translate, list: Static<typeof Bidder>[] | null): Com
 }
 
 export const hash = (h: string) => <code class="hash">{h}</code>;
+
+/** The project, the single supplier and the statutory ground: what the pre-notice and the award share. */
+export function singleSourceFields(
+  t: Translate,
+  c: {
+    project: { id: string; title: string; method: string; budgetFen: number };
+    department?: { id: string; name: string };
+    supplier: { id: string; name: string; uscc: string | null };
+    ground: { name: string; source: string };
+  },
+): Field[] {
+  return [
+    ...projectFields(t, c.project, c.department),
+    [t('record.proc.supplier'), orgLink(c.supplier)],
+    [t('record.field.uscc'), c.supplier.uscc],
+    [
+      t('procurement.ss.ground'),
+      <>
+        {word(t, 'procurement.ss.ground', c.ground.name)} <Source t={t} source={c.ground.source} />
+      </>,
+    ],
+  ];
+}

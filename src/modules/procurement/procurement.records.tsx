@@ -39,10 +39,10 @@ import {
   hash,
   headerFields,
   method,
-  orgLink,
   period,
   projectFields,
   provisionalField,
+  singleSourceFields,
 } from './procurement.records.parts.js';
 
 registerMessages(procurementRecordMessages);
@@ -193,15 +193,7 @@ defineRecordKind({
     <>
       <Fields
         items={[
-          ...projectFields(t, c.project, c.department),
-          [t('record.proc.supplier'), orgLink(c.supplier)],
-          [t('record.field.uscc'), c.supplier.uscc],
-          [
-            t('procurement.ss.ground'),
-            <>
-              {word(t, 'procurement.ss.ground', c.ground.name)} <Source t={t} source={c.ground.source} />
-            </>,
-          ],
+          ...singleSourceFields(t, c),
           [t('record.proc.approvalNote'), c.approval.note],
           [t('record.field.noticeDate'), c.noticeDate],
           [
@@ -415,15 +407,7 @@ defineRecordKind({
     <>
       <Fields
         items={[
-          ...projectFields(t, c.project, c.department),
-          [t('record.proc.supplier'), orgLink(c.supplier)],
-          [t('record.field.uscc'), c.supplier.uscc],
-          [
-            t('procurement.ss.ground'),
-            <>
-              {word(t, 'procurement.ss.ground', c.ground.name)} <Source t={t} source={c.ground.source} />
-            </>,
-          ],
+          ...singleSourceFields(t, c),
           [t('record.proc.offered'), yuan(t, c.offeredFen)],
           [t('record.proc.price'), yuan(t, c.priceFen)],
           [t('record.proc.awardedOn'), c.awardedOn],
