@@ -2,7 +2,7 @@
 // `--if-stale` skips the build when dist/ is newer than every file under src/, so that
 // `npm start` after `npm install` (which already built through `prepare`) starts at once.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
@@ -38,6 +38,9 @@ try {
   );
   process.exit(1);
 }
+// A full build starts from an empty dist/: a file moved or deleted in src/ must not live on there, where
+// a test or `npm start` could still import it.
+rmSync(join(root, 'dist'), { recursive: true, force: true });
 const result = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], {
   stdio: 'inherit',
 });

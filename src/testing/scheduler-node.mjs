@@ -7,7 +7,7 @@
 // write transaction would only make the other wait, so there is no such meeting there.)
 import { createDatabase } from '../../dist/platform/db/database.js';
 import { Scheduler } from '../../dist/platform/jobs/scheduler.js';
-import { PublishHooks } from '../../dist/platform/publish/hooks.js';
+import { PublishHooks } from '../../dist/platform/context.js';
 import { systemClock } from '../../dist/platform/time/clock.js';
 
 const [kind, target, schema, node] = process.argv.slice(2);

@@ -274,7 +274,11 @@ describeEachDatabase('accounts: racing from two sides', (db) => {
       change(one, 'First-new-passw0rd-1'),
       change(two, 'Second-new-passw0rd-2'),
     ]);
-    expect(answers.map((r) => r.statusCode).sort()).toEqual([303, 422]);
+    // The loser either checked its password against the winner's (422), or arrived after the winner
+    // committed and ended the other sessions, so its own session is gone (403): one effect either way.
+    const [won, lost] = answers.map((r) => r.statusCode).sort();
+    expect(won).toBe(303);
+    expect([403, 422]).toContain(lost);
   });
 
   it('a duplicate e-mail raced for is refused naming the field, without the address in the answer', async () => {
