@@ -2,6 +2,7 @@
 // domain modules (each through its index.ts).
 import { catalogueFeature } from './modules/catalogue/index.js';
 import { creditFeature } from './modules/credit/index.js';
+import { expertsFeature } from './modules/experts/index.js';
 import { disclosureFeature } from './modules/disclosure/index.js';
 import { organizationsFeature } from './modules/organizations/index.js';
 import { planningFeature } from './modules/planning/index.js';
@@ -23,6 +24,7 @@ export const features: Feature[] = [
   creditFeature,
   catalogueFeature,
   planningFeature,
+  expertsFeature,
   procurementFeature,
   surveysFeature,
   disclosureFeature,

@@ -205,4 +205,55 @@ export const procurementMigrations: GongshiMigration[] = [
         .execute();
     },
   },
+  {
+    name: '2026-12-02-21-evaluation-panels',
+    async up(db) {
+      // A project's evaluation panel (评标委员会 / 谈判、磋商、询价小组), drawn at random from the expert
+      // pool (GPR Art 39) with a seed committed to the transparency log before the draw and revealed with
+      // the result notice, so that anyone can recompute it. One panel per project and round (a new round
+      // only when the law asks for a new panel).
+      await db.schema
+        .createTable('evaluation_panels')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('project_id', 'text', (c) => c.notNull().references('procurement_projects.id'))
+        .addColumn('round', 'integer', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('size', 'integer', (c) => c.notNull())
+        .addColumn('expert_seats', 'integer', (c) => c.notNull())
+        // The purchaser's representative, if the purchaser sits on the panel (not an expert).
+        .addColumn('representative_user_id', 'text')
+        .addColumn('seed_commitment', 'text', (c) => c.notNull())
+        .addColumn('commitment_record_id', 'text', (c) => c.notNull())
+        // Secret until the result notice; never shown before then.
+        .addColumn('seed', 'text', (c) => c.notNull())
+        .addColumn('beacon', 'text')
+        .addColumn('drawn_at', 'text')
+        .addColumn('revealed_at', 'text')
+        .addColumn('reveal_record_id', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('created_by', 'text')
+        .addUniqueConstraint('evaluation_panels_round', ['project_id', 'round'])
+        .execute();
+
+      // Each expert the draw reached, in the draw's order: invited, then confirmed (no conflict), declined
+      // (a replacement is drawn the same way) or recused (a tie found after the draw, or a bidder's request).
+      await db.schema
+        .createTable('panel_members')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('panel_id', 'text', (c) => c.notNull().references('evaluation_panels.id'))
+        .addColumn('expert_id', 'text', (c) => c.notNull().references('experts.id'))
+        .addColumn('position', 'integer', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('declaration', 'text')
+        .addColumn('responded_at', 'text')
+        .addUniqueConstraint('panel_members_expert_once', ['panel_id', 'expert_id'])
+        .addUniqueConstraint('panel_members_position', ['panel_id', 'position'])
+        .execute();
+      await db.schema
+        .createIndex('panel_members_expert')
+        .on('panel_members')
+        .columns(['expert_id', 'status'])
+        .execute();
+    },
+  },
 ];
