@@ -172,7 +172,14 @@ export const bidPagesZh: Catalogue = {
   'bid.sealedTime': '提交时间',
   'bid.downloadReceipt': '下载回执（JSON）',
   'bid.receiptKeep':
-    '回执里有承诺值、随机盐、所承诺的内容（报价、文件和方案的哈希）以及公开日志的包含证明，可以不依赖平台自行核验。平台在开标前无法再向您显示这些内容，请妥善保存。',
+    '回执里有承诺值、随机盐、所承诺的内容（报价、文件和方案的哈希）以及公开日志的包含证明，可以不依赖平台自行核验。开标前，您可以在这个浏览器里随时重新打开、打印或下载本页；回执以只有这个浏览器持有的密钥加密保存，平台自己读不到。请下载保存一份。',
+  'bid.receiptLockedTitle': '回执只能在提交时使用的浏览器中打开',
+  'bid.receiptLocked':
+    '回执以只有提交时所用浏览器持有的密钥加密保存，平台自己读不到，因此在其他浏览器或清除 Cookie 后无法再显示。请使用当时下载的回执文件；承诺值和公开日志位置在“我的投标”中始终可见。',
+  'bid.receiptGoneTitle': '回执已不再保存',
+  'bid.receiptGone':
+    '这份响应文件已开标、被替换、撤回或作废，平台已删除为您加密保存的回执。请使用当时下载的回执文件；承诺值仍在公开日志中。',
+  'bid.receiptPrint': '可以用浏览器的“打印”功能打印本页。',
   'bid.receiptJson': '回执全文',
   'bid.mineLead': '本组织的响应文件：状态、承诺值和公开日志位置。内容在开标前是密封的。',
   'bid.mineNone': '还没有提交过响应文件。去看看',
@@ -272,7 +279,14 @@ export const bidPagesEn: Catalogue = {
   'bid.sealedTime': 'Submitted',
   'bid.downloadReceipt': 'Download the receipt (JSON)',
   'bid.receiptKeep':
-    'The receipt holds the commitment, the random salt, what was committed to (prices, hashes of the files and the proposal) and the public log’s inclusion proof: you can check it without the platform. The platform cannot show you these again before the opening; keep it.',
+    'The receipt holds the commitment, the random salt, what was committed to (prices, hashes of the files and the proposal) and the public log’s inclusion proof: you can check it without the platform. Until the opening you can open, print or download this page again in this browser: the receipt is kept encrypted under a key only this browser holds, which the platform cannot read. Download a copy and keep it.',
+  'bid.receiptLockedTitle': 'The receipt opens only in the browser that sealed the bid',
+  'bid.receiptLocked':
+    'The receipt is kept encrypted under a key that only the browser used to submit holds; the platform cannot read it, so it cannot be shown in another browser or after the cookies were cleared. Use the receipt file you downloaded; the commitment and its place in the public log are always listed under My bids.',
+  'bid.receiptGoneTitle': 'The receipt is no longer kept',
+  'bid.receiptGone':
+    'This response has been opened, replaced, withdrawn or discarded, and the receipt kept for you has been deleted. Use the receipt file you downloaded; the commitment stays in the public log.',
+  'bid.receiptPrint': 'Use your browser’s Print command to print this page.',
   'bid.receiptJson': 'The whole receipt',
   'bid.mineLead':
     'Your organization’s responses: status, commitment and place in the public log. Their content is sealed until the opening.',

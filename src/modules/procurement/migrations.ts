@@ -256,4 +256,17 @@ export const procurementMigrations: GongshiMigration[] = [
         .execute();
     },
   },
+  {
+    name: '2026-12-02-22-bid-receipt-boxes',
+    async up(db, dialect) {
+      // A bid's receipt kept for its bidder until the opening (issue 13 §6): AES-256-GCM under a key the
+      // platform hands to the bidder's browser and does not keep, so the database alone reads nothing.
+      await db.schema
+        .createTable('bid_receipt_boxes')
+        .addColumn('bid_id', 'text', (c) => c.primaryKey().references('bids.id'))
+        .addColumn('box', bytesColumn(dialect), (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
 ];
