@@ -47,13 +47,21 @@ const Follows = Type.Unsafe<unknown>(
 );
 export const Header = Obj({
   id: Id,
+  // 项目编号; absent from records published before numbers were given.
+  number: Type.Optional(Type.String()),
   title: Type.String(),
   method: Method,
   department: OrgRef,
   budgetFen: Fen,
   intentionRecordId: Nullable(Id),
 });
-const ShortHeader = Obj({ id: Id, title: Type.String(), method: Method, budgetFen: Fen });
+const ShortHeader = Obj({
+  id: Id,
+  number: Type.Optional(Type.String()),
+  title: Type.String(),
+  method: Method,
+  budgetFen: Fen,
+});
 const TitleOnly = Obj({ id: Id, title: Type.String() });
 const ProvisionalDates = Type.Array(IsoDate);
 const Sealed = Obj({ commitment: Sha256, logIndex: Type.Integer() });

@@ -15,7 +15,8 @@ import { newId } from '../../../platform/ids.js';
 import { beijingDate } from '../../../platform/time/dates.js';
 import { can } from '../../../platform/access/policy.js';
 import { intentionForProject, procurementMayStart } from '../../planning/index.js';
-import { insertProject } from './projects.repository.js';
+import { numberScope, projectNumber } from './project-number.rules.js';
+import { insertProject, nextNumberInScope } from './projects.repository.js';
 import type { ProjectBody } from '../procurement.schemas.js';
 
 export async function createProject(
@@ -48,10 +49,12 @@ export async function createProject(
   if (problems.length > 0) throw invalid(problems);
   const department = (await findOrganization(ctx.trx, intention.departmentId))!;
   const id = newId(ctx.now);
+  const scope = numberScope(department.district_code, Number(beijingDate(ctx.now).slice(0, 4)), input.method);
   await insertProject(
     ctx.trx,
     {
       id,
+      number: projectNumber(scope, await nextNumberInScope(ctx.trx, scope)),
       department_id: department.id,
       district_code: department.district_code,
       intention_id: intention.id,

@@ -4,6 +4,8 @@ import type { ProjectStatus } from './project.lifecycle.js';
 
 export interface ProjectTable {
   id: string;
+  /** 项目编号 (project-number.rules.ts). */
+  number: string;
   department_id: string;
   district_code: string | null;
   intention_id: string;
@@ -50,8 +52,14 @@ export interface ProjectDocumentTable {
   added_at: string;
 }
 
+export interface NumberCounterTable {
+  scope: string;
+  last: number;
+}
+
 declare module '../../../platform/db/schema.js' {
   interface Database {
+    procurement_number_counters: NumberCounterTable;
     procurement_documents: ProjectDocumentTable;
     procurement_projects: ProjectTable;
     procurement_lots: LotTable;
@@ -267,4 +275,23 @@ export async function openProjectsWithDeadline(db: Executor) {
     .where('deadline', 'is not', null)
     .orderBy('id')
     .execute();
+}
+
+/**
+ * The next sequence of a project-number scope: one conditional increment, so two projects opened at once
+ * on two nodes never get the same number (the row is held by the update until the transaction ends).
+ */
+export async function nextNumberInScope(db: Executor, scope: string): Promise<number> {
+  await db
+    .insertInto('procurement_number_counters')
+    .values({ scope, last: 0 })
+    .onConflict((oc) => oc.column('scope').doNothing())
+    .execute();
+  const row = await db
+    .updateTable('procurement_number_counters')
+    .set((eb) => ({ last: eb('last', '+', 1) }))
+    .where('scope', '=', scope)
+    .returning('last')
+    .executeTakeFirstOrThrow();
+  return Number(row.last);
 }
