@@ -156,6 +156,7 @@ export async function seedProcurement(ctx: Ctx, input: ProcurementSeedInput): Pr
         `${who.name}服务方案：配备持证社会工作者和护理员，建立服务台账和回访制度，季度满意度不低于90%。`,
       consortium: extra.consortium,
       files: [{ name: '服务方案.pdf', bytes: pdf(`${who.name} service plan`) }],
+      creditCommitment: true,
     });
 
   // Intentions, published the day after the start (procurement may begin 30 days later).

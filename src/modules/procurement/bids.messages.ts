@@ -28,6 +28,7 @@ export const bidsZh: Catalogue = {
   'procurement.bid.tooManyFiles': '最多 {max} 个附件。',
   'procurement.bid.filesTooLarge': '附件合计不能超过 {max} MB。',
   'procurement.bid.notBase64': '文件内容不是有效的 base64。',
+  'procurement.bid.creditCommitmentRequired': '请作出信用承诺：供应商应当具备{source}规定的条件。',
   'procurement.bid.duplicate': '本组织已对这个项目提交了响应文件；请替换或撤回原文件（{source}）。',
   'procurement.bid.memberBidding': '联合体成员已单独或在其他联合体中参加了这个项目，不得再参加（{source}）。',
   'procurement.bid.notFound': '没有这份响应文件。',
@@ -92,6 +93,8 @@ export const bidsEn: Catalogue = {
   'procurement.bid.tooManyFiles': 'At most {max} files.',
   'procurement.bid.filesTooLarge': 'The files may not exceed {max} MB in all.',
   'procurement.bid.notBase64': 'The file content is not valid base64.',
+  'procurement.bid.creditCommitmentRequired':
+    'Make the credit commitment: a supplier must meet the conditions of {source}.',
   'procurement.bid.duplicate':
     'Your organization has already responded to this procurement; replace or withdraw that response ({source}).',
   'procurement.bid.memberBidding':
@@ -158,6 +161,20 @@ export const bidPagesZh: Catalogue = {
   'bid.priceHint': '{title}，预算 {budget} 元；超过预算的报价无效。',
   'bid.statement': '服务方案',
   'bid.statementHint': '服务内容、人员、进度和质量保证。',
+  'bid.creditCommitmentLegend': '信用承诺',
+  'bid.creditCommitmentMade': '已作出（《政府采购法》第二十二条第一款各项条件），随响应文件密封',
+  'bid.creditCommitmentNone': '未作出',
+  'bid.creditCommitmentLead':
+    '本供应商（联合体投标的，牵头方就本单位；各成员在确认参加联合体时就各自单位）承诺具备下列条件：',
+  'bid.creditCondition.civilLiability': '具有独立承担民事责任的能力；',
+  'bid.creditCondition.reputationAndAccounts': '具有良好的商业信誉和健全的财务会计制度；',
+  'bid.creditCondition.equipmentAndSkills': '具有履行合同所必需的设备和专业技术能力；',
+  'bid.creditCondition.taxAndSocialSecurity': '有依法缴纳税收和社会保障资金的良好记录；',
+  'bid.creditCondition.noMajorViolation': '参加政府采购活动前三年内，在经营活动中没有重大违法记录；',
+  'bid.creditCondition.otherLegal': '法律、行政法规规定的其他条件。',
+  'bid.creditCommitment': '我代表本单位作出以上信用承诺',
+  'bid.creditCommitmentHint':
+    '承诺随响应文件一起密封并计入承诺值；授予前会再次核查。虚假承诺将记入信用记录，并承担相应法律责任。',
   'bid.consortium': '联合体成员',
   'bid.consortiumHint': '以联合体投标时，填写其他成员的统一社会信用代码，每行一个；您的组织为牵头人。',
   'bid.filesHint':
@@ -263,6 +280,24 @@ export const bidPagesEn: Catalogue = {
   'bid.priceHint': '{title}, budget {budget} yuan; a price above the budget is invalid.',
   'bid.statement': 'Service proposal',
   'bid.statementHint': 'What you will do, who, when, and how quality is assured.',
+  'bid.creditCommitmentLegend': 'Credit commitment',
+  'bid.creditCommitmentMade': 'Made (each condition of GPL Art 22 ¶1), sealed with the response',
+  'bid.creditCommitmentNone': 'Not made',
+  'bid.creditCommitmentLead':
+    'The supplier (in a consortium: the lead for itself, each member for itself when it confirms taking part) declares that it meets these conditions:',
+  'bid.creditCondition.civilLiability': 'it can bear civil liability independently;',
+  'bid.creditCondition.reputationAndAccounts':
+    'it has a good business reputation and sound financial accounting;',
+  'bid.creditCondition.equipmentAndSkills':
+    'it has the equipment and professional skills the contract needs;',
+  'bid.creditCondition.taxAndSocialSecurity':
+    'it has a good record of paying taxes and social security contributions;',
+  'bid.creditCondition.noMajorViolation':
+    'it has no record of major violations of law in its operations in the three years before taking part;',
+  'bid.creditCondition.otherLegal': 'the other conditions laws and administrative regulations set.',
+  'bid.creditCommitment': 'I make this credit commitment on behalf of my organization',
+  'bid.creditCommitmentHint':
+    'The commitment is sealed with the response and part of its commitment value; it is checked again before the award. A false commitment is entered in the credit record and carries legal liability.',
   'bid.consortium': 'Consortium members',
   'bid.consortiumHint':
     'Bidding as a consortium: the other members’ unified social credit codes, one per line; your organization leads.',

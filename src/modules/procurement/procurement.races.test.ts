@@ -102,6 +102,7 @@ async function openProject(h: Harness): Promise<string> {
 const bidBody = (extra: Record<string, unknown> = {}) => ({
   lots: [{ number: 1, priceFen: 9_500_000 }],
   statement: '服务方案：每周上门两次',
+  creditCommitment: true,
   ...extra,
 });
 

@@ -143,13 +143,15 @@ export const ObjectionAnswerContent = Obj({
 export const BidCommitmentContent = Obj({ commitment: Sha256, sealedAt: IsoInstant });
 
 const BidContent = Obj({
-  version: Type.Literal(1),
+  // 2: with the credit commitment (bids/credit-commitment.rules.ts).
+  version: Type.Union([Type.Literal(1), Type.Literal(2)]),
   bidId: Id,
   projectId: Id,
   bidders: Type.Array(Bidder),
   lots: Type.Array(Obj({ number: Type.Integer(), priceFen: Fen })),
   statementSha256: Sha256,
   files: Type.Array(File),
+  creditCommitment: Type.Optional(Obj({ terms: Type.String(), conditions: Type.Array(Type.String()) })),
   sealedAt: IsoInstant,
 });
 

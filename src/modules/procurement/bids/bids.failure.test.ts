@@ -114,9 +114,10 @@ describeEachDatabase('sealed bids and the opening', (db) => {
     expect(refused.body).toContain('href="#field-price1"');
     expect(refused.body).toContain('href="#field-file2"');
     expect(refused.body).toContain('第六十三条');
+    expect(refused.body).toContain('href="#field-creditCommitment"');
     const sealed = await agent.postMultipart(
       `/procurement/projects/${projectId}/bid`,
-      { price1: '95,000.50', price2: '', statement: '每周上门两次' },
+      { price1: '95,000.50', price2: '', statement: '每周上门两次', creditCommitment: 'true' },
       [{ name: 'file1', filename: '方案.pdf', content: pdf, contentType: 'application/pdf' }],
       { csrfFrom },
     );

@@ -11,6 +11,7 @@ import { RECEIPT_COOKIE } from '../../../platform/http/cookies.js';
 import { setFlash } from '../../../platform/http/pages.js';
 import {
   BeijingTime,
+  CheckboxField,
   CsrfField,
   emptyForm,
   ErrorSummary,
@@ -31,6 +32,7 @@ import { bidFormStanding, myBids } from './bids.queries.js';
 import { projectView } from '../projects/projects.queries.js';
 import { confirmConsortium, replaceBid, withdrawBid } from './change-bid.js';
 import { keepReceipt, keptReceipt } from './keep-receipt.js';
+import { CREDIT_COMMITMENT_CONDITIONS } from './credit-commitment.rules.js';
 import { MAX_BID_FILES, submitBid, type BidInput, type BidReceipt } from './submit-bid.js';
 
 const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
@@ -70,6 +72,7 @@ export function registerBidPages(app: App, services: AppServices): void {
       organizationId: t('bid.organization'),
       statement: t('bid.statement'),
       consortium: t('bid.consortium'),
+      creditCommitment: t('bid.creditCommitmentLegend'),
       ...Object.fromEntries(
         view.lots.map((l) => [`price${l.number}`, t('bid.priceFor', { number: l.number })]),
       ),
@@ -192,6 +195,24 @@ export function registerBidPages(app: App, services: AppServices): void {
                     rows={2}
                   />
                 ) : null}
+                <fieldset>
+                  <legend>{t('bid.creditCommitmentLegend')}</legend>
+                  <p>{t('bid.creditCommitmentLead')}</p>
+                  <ol>
+                    {CREDIT_COMMITMENT_CONDITIONS.map((c) => (
+                      <li key={c.key}>
+                        {t(`bid.creditCondition.${c.key}`)} <small>（{c.source}）</small>
+                      </li>
+                    ))}
+                  </ol>
+                  <CheckboxField
+                    name="creditCommitment"
+                    label={t('bid.creditCommitment')}
+                    hint={t('bid.creditCommitmentHint')}
+                    form={form ?? emptyForm}
+                    required
+                  />
+                </fieldset>
                 <p>{t('bid.filesHint', { max: MAX_BID_FILES })}</p>
                 {[...Array(FILE_FIELDS).keys()].map((i) => (
                   <FileField
@@ -335,6 +356,7 @@ export function registerBidPages(app: App, services: AppServices): void {
         statement,
         consortium,
         files,
+        creditCommitment: str('creditCommitment') === 'true',
       };
       try {
         const replaces = str('replaces');

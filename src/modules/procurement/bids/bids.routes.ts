@@ -49,6 +49,7 @@ function bidInput(body: BidJson): BidInput {
     organizationId: body.organizationId,
     lots: body.lots,
     statement: body.statement,
+    creditCommitment: body.creditCommitment,
     consortium: body.consortium,
     files: (body.files ?? []).map((f, i) => {
       // Decoding is lenient; bytes that encode back to the text sent (whitespace aside) were base64.
@@ -210,6 +211,11 @@ export function registerBidRoutes(app: App, services: AppServices): void {
               ),
               lots: Type.Array(Type.Object({ number: Type.Integer(), priceFen: Type.Integer() })),
               statement: Nullable(Type.String()),
+              creditCommitment: Nullable(
+                Type.String({
+                  description: 'The terms of the credit commitment sealed in the bid (gpl22-v1)',
+                }),
+              ),
               files: Type.Array(
                 Type.Object({
                   name: Type.String(),

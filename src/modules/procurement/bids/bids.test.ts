@@ -118,6 +118,15 @@ describeEachDatabase('sealed bids and the opening', (db) => {
       });
       expect(altered.statusCode).toBe(422);
       expect(altered.json<ErrorBody>().error.code).toBe('document_hash_mismatch');
+      // Without the credit commitment (信用承诺) of GPL Art 22 ¶1, nothing is sealed.
+      const uncommitted = await bid(projectId, b, { creditCommitment: false });
+      expect(uncommitted.statusCode).toBe(422);
+      expect(uncommitted.json<ErrorBody>().error.details).toEqual([
+        expect.objectContaining({ field: 'creditCommitment' }),
+      ]);
+      expect(uncommitted.json<ErrorBody>().error.details[0]!.message).toContain(
+        '《政府采购法》第二十二条第一款',
+      );
 
       // An organization whose registration is revoked is refused with its reasons (S3).
       await h.run((ctx) =>
@@ -185,7 +194,7 @@ describeEachDatabase('sealed bids and the opening', (db) => {
       const replaced = await api(
         'POST',
         `/api/v1/bids/${eBid.bidId}/replacement`,
-        { lots: [{ number: 1, priceFen: 9_100_000 }], statement: '更新后的方案' },
+        { lots: [{ number: 1, priceFen: 9_100_000 }], statement: '更新后的方案', creditCommitment: true },
         e,
       );
       expect(replaced.statusCode, replaced.body).toBe(201);
@@ -219,7 +228,7 @@ describeEachDatabase('sealed bids and the opening', (db) => {
           await api(
             'POST',
             `/api/v1/bids/${lastMinute.json<BidReceipt>().bidId}/replacement`,
-            { lots: [{ number: 2, priceFen: 1 }], statement: 'x' },
+            { lots: [{ number: 2, priceFen: 1 }], statement: 'x', creditCommitment: true },
             g,
           )
         ).statusCode,
