@@ -327,7 +327,7 @@ export async function seedProcurement(ctx: Ctx, input: ProcurementSeedInput): Pr
     ).then((receipt) => ids.set('p1Consortium', receipt.bidId)),
   );
   step(day(38), '09:40:00', () =>
-    confirmConsortium(on(day(38), '09:40:00', bidders[2]!.actor), id('p1Consortium'), bidders[2]!.id),
+    confirmConsortium(on(day(38), '09:40:00', bidders[2]!.actor), id('p1Consortium'), bidders[2]!.id, true),
   );
   step(p1Correction, '10:00:00', () =>
     publishCorrection(on(p1Correction), id('p1'), {

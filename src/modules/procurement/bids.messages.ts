@@ -56,7 +56,7 @@ export const bidsZh: Catalogue = {
     '本组织已参加了这个项目的另一份响应文件，不得再加入联合体（{source}）。',
   'procurement.bid.alreadyConfirmed': '本组织已经确认过。',
   'bid.verification.membersUnconfirmed': '联合体成员截止时未全部确认，无效',
-  'bid.confirm': '确认加入联合体',
+  'bid.confirm': '确认加入联合体并作出信用承诺',
   'bid.pending': '待本组织确认',
   'flash.consortiumConfirmed': '已确认加入联合体。',
   'procurement.bid.replaceOtherOrganization': '只能替换同一组织的响应文件；为另一个组织投标请另行提交。',
@@ -124,7 +124,7 @@ export const bidsEn: Catalogue = {
     'Your organization already takes part in another response to this procurement; it may not join a consortium ({source}).',
   'procurement.bid.alreadyConfirmed': 'Your organization has already confirmed.',
   'bid.verification.membersUnconfirmed': 'Not every consortium member confirmed by the deadline; invalid',
-  'bid.confirm': 'Confirm joining the consortium',
+  'bid.confirm': 'Confirm joining the consortium and make the credit commitment',
   'bid.pending': 'Awaiting your confirmation',
   'flash.consortiumConfirmed': 'Your organization has joined the consortium.',
   'procurement.bid.replaceOtherOrganization':

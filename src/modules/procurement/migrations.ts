@@ -272,13 +272,8 @@ export const procurementMigrations: GongshiMigration[] = [
   {
     name: '2026-12-02-23-project-numbers',
     async up(db) {
-      // The project number (项目编号, projects/project-number.rules.ts) and the counters it is drawn
-      // from, one per district, year and method; projects opened before get theirs in the order they were.
-      await db.schema
-        .createTable('procurement_number_counters')
-        .addColumn('scope', 'text', (c) => c.primaryKey())
-        .addColumn('last', 'integer', (c) => c.notNull())
-        .execute();
+      // The project number (项目编号, projects/project-number.rules.ts); projects opened before get theirs
+      // in the order they were opened.
       await db.schema.alterTable('procurement_projects').addColumn('number', 'text').execute();
       const codes: Record<string, string> = {
         openTender: 'GK',
@@ -307,11 +302,6 @@ export const procurementMigrations: GongshiMigration[] = [
           .where('id', '=', p.id)
           .execute();
       }
-      if (last.size > 0)
-        await db
-          .insertInto('procurement_number_counters')
-          .values([...last].map(([scope, n]) => ({ scope, last: n })))
-          .execute();
       await db.schema
         .createIndex('procurement_projects_number')
         .on('procurement_projects')

@@ -375,7 +375,12 @@ const bidScenarios: RaceScenario[] = [
         `/api/v1/projects/${id}/bids`,
         bidBody({ consortium: [member.uscc] }),
       );
-      return { method: 'POST', url: `/api/v1/bids/${bidId}/confirmation`, user: member, payload: {} };
+      return {
+        method: 'POST',
+        url: `/api/v1/bids/${bidId}/confirmation`,
+        user: member,
+        payload: { creditCommitment: true },
+      };
     },
   },
   {

@@ -52,7 +52,12 @@ describeEachDatabase('sealed bids and the opening', (db) => {
     const r = await provider('海淀区联合体牵头服务中心');
     const named = await bid(projectId, r, { consortium: [p.uscc] });
     expect(named.statusCode, named.body).toBe(201);
-    const refused = await api('POST', `/api/v1/bids/${named.json<BidReceipt>().bidId}/confirmation`, {}, p);
+    const refused = await api(
+      'POST',
+      `/api/v1/bids/${named.json<BidReceipt>().bidId}/confirmation`,
+      { creditCommitment: true },
+      p,
+    );
     expect(refused.statusCode).toBe(409);
     expect(refused.json<ErrorBody>().error.message).toContain('第二十二条');
     h.clock.set('2026-10-30T00:00:00Z');

@@ -398,7 +398,8 @@ export function registerBidPages(app: App, services: AppServices): void {
     async (req, reply) => {
       const body = (req.body ?? {}) as Record<string, unknown>;
       const organizationId = typeof body.organizationId === 'string' ? body.organizationId : undefined;
-      await services.run(req, (ctx) => confirmConsortium(ctx, req.params.id, organizationId));
+      const committed = body.creditCommitment === 'true';
+      await services.run(req, (ctx) => confirmConsortium(ctx, req.params.id, organizationId, committed));
       setFlash(reply, 'flash.consortiumConfirmed');
       return reply.redirect('/procurement/bids/mine', 303);
     },
@@ -465,7 +466,7 @@ export function registerBidPages(app: App, services: AppServices): void {
                     now < Date.parse(b.project.opensAt) ? (
                       <PostButton
                         action={`/procurement/bids/${b.id}/confirm`}
-                        fields={{ organizationId: b.organization.id }}
+                        fields={{ organizationId: b.organization.id, creditCommitment: 'true' }}
                       >
                         {t('bid.confirm')}
                       </PostButton>

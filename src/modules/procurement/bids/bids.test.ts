@@ -164,21 +164,44 @@ describeEachDatabase('sealed bids and the opening', (db) => {
       expect(consortium.json<BidReceipt>().content.bidders.map((x) => x.role)).toEqual(['lead', 'member']);
       // c is only named: until one of its people confirms, it takes part in nothing (and the lead
       // learns nothing of c's own bids). It confirms; then it may not bid alone.
+      // Confirming is the member's own credit commitment: without it, refused naming the article.
+      const memberUncommitted = await api(
+        'POST',
+        `/api/v1/bids/${consortium.json<BidReceipt>().bidId}/confirmation`,
+        { creditCommitment: false },
+        c,
+      );
+      expect(memberUncommitted.statusCode).toBe(422);
+      expect(memberUncommitted.json<ErrorBody>().error.details[0]).toMatchObject({
+        field: 'creditCommitment',
+      });
       const confirmed = await api(
         'POST',
         `/api/v1/bids/${consortium.json<BidReceipt>().bidId}/confirmation`,
-        {},
+        { creditCommitment: true },
         c,
       );
       expect(confirmed.statusCode, confirmed.body).toBe(204);
       expect(
-        (await api('POST', `/api/v1/bids/${consortium.json<BidReceipt>().bidId}/confirmation`, {}, c))
-          .statusCode,
+        (
+          await api(
+            'POST',
+            `/api/v1/bids/${consortium.json<BidReceipt>().bidId}/confirmation`,
+            { creditCommitment: true },
+            c,
+          )
+        ).statusCode,
       ).toBe(409);
       // Only a named member learns the bid exists.
       expect(
-        (await api('POST', `/api/v1/bids/${consortium.json<BidReceipt>().bidId}/confirmation`, {}, a))
-          .statusCode,
+        (
+          await api(
+            'POST',
+            `/api/v1/bids/${consortium.json<BidReceipt>().bidId}/confirmation`,
+            { creditCommitment: true },
+            a,
+          )
+        ).statusCode,
       ).toBe(404);
       const alone = await bid(projectId, c);
       expect(alone.statusCode).toBe(409);

@@ -16,7 +16,8 @@ import { beijingDate } from '../../../platform/time/dates.js';
 import { can } from '../../../platform/access/policy.js';
 import { intentionForProject, procurementMayStart } from '../../planning/index.js';
 import { numberScope, projectNumber } from './project-number.rules.js';
-import { insertProject, nextNumberInScope } from './projects.repository.js';
+import { lockNamed } from '../../../platform/db/locks.js';
+import { insertProject, lastNumberInScope } from './projects.repository.js';
 import type { ProjectBody } from '../procurement.schemas.js';
 
 export async function createProject(
@@ -54,7 +55,7 @@ export async function createProject(
     ctx.trx,
     {
       id,
-      number: projectNumber(scope, await nextNumberInScope(ctx.trx, scope)),
+      number: await nextNumber(ctx, scope),
       department_id: department.id,
       district_code: department.district_code,
       intention_id: intention.id,
@@ -84,4 +85,13 @@ export async function createProject(
     })),
   );
   return { id };
+}
+
+/**
+ * The next number of a scope, under the scope's lock until the transaction ends: two projects opened at
+ * once on two nodes never get the same number (the unique index would refuse it anyway).
+ */
+async function nextNumber(ctx: Ctx, scope: string): Promise<string> {
+  await lockNamed(ctx.trx, ctx.dialect, `gongshi.procurement.number.${scope}`);
+  return projectNumber(scope, (await lastNumberInScope(ctx.trx, scope)) + 1);
 }

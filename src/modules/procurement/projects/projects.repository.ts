@@ -52,14 +52,8 @@ export interface ProjectDocumentTable {
   added_at: string;
 }
 
-export interface NumberCounterTable {
-  scope: string;
-  last: number;
-}
-
 declare module '../../../platform/db/schema.js' {
   interface Database {
-    procurement_number_counters: NumberCounterTable;
     procurement_documents: ProjectDocumentTable;
     procurement_projects: ProjectTable;
     procurement_lots: LotTable;
@@ -277,21 +271,12 @@ export async function openProjectsWithDeadline(db: Executor) {
     .execute();
 }
 
-/**
- * The next sequence of a project-number scope: one conditional increment, so two projects opened at once
- * on two nodes never get the same number (the row is held by the update until the transaction ends).
- */
-export async function nextNumberInScope(db: Executor, scope: string): Promise<number> {
-  await db
-    .insertInto('procurement_number_counters')
-    .values({ scope, last: 0 })
-    .onConflict((oc) => oc.column('scope').doNothing())
+/** The highest sequence given so far in a project-number scope (0 for none). */
+export async function lastNumberInScope(db: Executor, scope: string): Promise<number> {
+  const rows = await db
+    .selectFrom('procurement_projects')
+    .select('number')
+    .where('number', 'like', `${scope}-%`)
     .execute();
-  const row = await db
-    .updateTable('procurement_number_counters')
-    .set((eb) => ({ last: eb('last', '+', 1) }))
-    .where('scope', '=', scope)
-    .returning('last')
-    .executeTakeFirstOrThrow();
-  return Number(row.last);
+  return rows.reduce((max, r) => Math.max(max, Number(r.number.slice(scope.length + 1))), 0);
 }
