@@ -35,6 +35,8 @@ function bodyFor(method: string, url: string): unknown {
     invitations: { suppliers: ['X'], basis: '推荐' },
     restart: { path: 'retender' },
     award: { priceFen: 100, text: '成交' },
+    confirmation: { creditCommitment: true },
+    confirm: { creditCommitment: true },
     replacement: {
       lots: [{ number: 1, priceFen: 9_000_000 }],
       statement: '服务方案',
