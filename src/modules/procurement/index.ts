@@ -19,6 +19,9 @@ import { registerOpenedBidPages } from './opening/opened-bids.pages.js';
 import { openBids } from './opening/open-bids.js';
 import { OPEN_BIDS_TASK } from './opening/opening-schedule.js';
 import { checkDeadlinesAgainstEnteredYear } from './notices/calendar-entered.js';
+import './challenges/challenges.records.js';
+import { registerChallengeRoutes } from './challenges/challenges.routes.js';
+import { registerChallengePages } from './challenges/challenges.pages.js';
 
 export { METHODS, METHOD_SETTINGS, type Method } from './methods.js';
 export { statutoryTimeline, type Timeline } from './timeline.js';
@@ -40,6 +43,13 @@ export { inviteSuppliers } from './projects/invite-suppliers.js';
 export { OPEN_BIDS_TASK } from './opening/opening-schedule.js';
 export { submitBid, type BidReceipt } from './bids/submit-bid.js';
 export { confirmConsortium } from './bids/change-bid.js';
+// Inquiries and challenges (challenges/): signingSuspended for the contracts stage (GPR Art 54),
+// complaintWindow the hook for complaints to the finance bureau (GPL Art 55).
+export { signingSuspended, complaintWindow } from './challenges/challenges.queries.js';
+export { askInquiry, answerInquiry } from './challenges/inquiries.js';
+export { fileChallenge, withdrawChallenge } from './challenges/file-challenge.js';
+export { answerChallenge } from './challenges/answer-challenge.js';
+export { CHALLENGE_PERIODS } from './challenges/challenges.rules.js';
 
 export const procurementFeature: Feature = {
   name: 'procurement',
@@ -94,6 +104,20 @@ export const procurementFeature: Feature = {
       section: 'portal',
       order: 15,
     });
+    nav.add({
+      href: '/procurement/questions/to-answer',
+      labelKey: 'nav.questionsToAnswer',
+      action: 'project.manage',
+      section: 'work',
+      order: 25,
+    });
+    nav.add({
+      href: '/procurement/challenges/mine',
+      labelKey: 'nav.challengesMine',
+      action: 'procurement.challenge',
+      section: 'work',
+      order: 26,
+    });
   },
   routes(app, services) {
     registerProcurementRoutes(app, services);
@@ -106,5 +130,7 @@ export const procurementFeature: Feature = {
     registerBidRoutes(app, services);
     registerBidPages(app, services);
     registerOpenedBidPages(app, services);
+    registerChallengeRoutes(app, services);
+    registerChallengePages(app, services);
   },
 };
