@@ -45,7 +45,7 @@ export { submitBid, type BidReceipt } from './bids/submit-bid.js';
 export { confirmConsortium } from './bids/change-bid.js';
 // Inquiries and challenges (challenges/): signingSuspended for the contracts stage (GPR Art 54),
 // complaintWindow the hook for complaints to the finance bureau (GPL Art 55).
-export { signingSuspended, complaintWindow } from './challenges/challenges.queries.js';
+export { signingSuspended, complaintWindow, projectTitled } from './challenges/challenges.queries.js';
 export { askInquiry, answerInquiry } from './challenges/inquiries.js';
 export { fileChallenge, withdrawChallenge } from './challenges/file-challenge.js';
 export { answerChallenge } from './challenges/answer-challenge.js';

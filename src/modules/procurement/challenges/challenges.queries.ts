@@ -16,6 +16,7 @@ import {
   challengesOfOrganizations,
   evidenceOf,
   findChallenge,
+  findProjectByTitle,
   inquiriesOf,
   openQuestionsOf,
   type ChallengeTable,
@@ -168,4 +169,10 @@ export async function evidenceFile(db: Executor, actor: Actor, challengeId: stri
   const stored = file && (await readDocument(db, file.sha256));
   if (!file || !stored) throw notFound('procurement.challenge.notFound');
   return { name: file.name, mediaType: file.mediaType, sha256: file.sha256, bytes: stored.bytes };
+}
+
+/** The project with this title, for the demo city to find the projects its history made. */
+export async function projectTitled(db: Executor, title: string) {
+  const project = await findProjectByTitle(db, title);
+  return project ? { id: project.id, status: project.status } : undefined;
 }

@@ -241,3 +241,12 @@ export async function overdueQuestions(db: Executor, today: string) {
     .execute();
   return { inquiries, challenges };
 }
+
+export async function findProjectByTitle(db: Executor, title: string) {
+  return db
+    .selectFrom('procurement_projects')
+    .select(['id', 'status'])
+    .where('title', '=', title)
+    .orderBy('created_at', 'desc')
+    .executeTakeFirst();
+}
