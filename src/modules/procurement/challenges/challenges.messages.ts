@@ -105,6 +105,11 @@ const zh: Catalogue = {
   'procurement.questions.toAnswerLead': '本部门项目中待答复的询问和质疑，按答复期限排列。',
   'procurement.questions.mineLead': '本组织提出的质疑及其处理情况。',
   'procurement.questions.project': '项目',
+  'flash.inquiryAsked': '询问已提交，采购人应在 {date} 前答复。',
+  'flash.inquiryAnswered': '答复已公开。',
+  'flash.challengeFiled': '质疑已提交，采购人应在 {date} 前书面答复。',
+  'flash.challengeAnswered': '质疑答复已公开，并已通知质疑供应商。',
+  'flash.challengeWithdrawn': '质疑已撤回。',
 };
 
 const en: Catalogue = {
@@ -219,6 +224,11 @@ const en: Catalogue = {
     'Inquiries and challenges on your department’s projects waiting for an answer, soonest due first.',
   'procurement.questions.mineLead': 'The challenges your organization filed and their outcome.',
   'procurement.questions.project': 'Project',
+  'flash.inquiryAsked': 'Your question was sent; the purchaser answers by {date}.',
+  'flash.inquiryAnswered': 'The answer is published.',
+  'flash.challengeFiled': 'Your challenge was filed; the purchaser answers in writing by {date}.',
+  'flash.challengeAnswered': 'The answer is published and the challenger told.',
+  'flash.challengeWithdrawn': 'The challenge is withdrawn.',
 };
 
 export const challengeMessages: Record<Locale, Catalogue> = { 'zh-CN': zh, en };

@@ -60,10 +60,16 @@ export async function projectQuestions(db: Executor, actor: Actor, projectId: st
     readable: can(actor, 'procurement.readChallenge', { ...c, department_id: project.department_id }),
   }));
   return {
+    title: project.title,
     inquiries,
     challenges,
     mayAnswer: can(actor, 'project.manage', project),
     mayAsk: actor.kind === 'user' && project.status !== 'draft',
+    signedIn: actor.kind === 'user',
+    askAs:
+      actor.kind === 'user'
+        ? actor.memberships.map((m) => ({ id: m.organizationId, name: m.organizationName }))
+        : [],
     challengeAs: project.status === 'draft' ? [] : biddingOrganizationsOf(actor),
     signing: await signingSuspended(db, projectId),
   };

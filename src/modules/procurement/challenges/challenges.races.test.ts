@@ -105,6 +105,7 @@ async function filedChallenge(h: Harness) {
 const scenarios: RaceScenario[] = [
   {
     route: 'POST /api/v1/projects/:id/inquiries',
+    twins: ['POST /procurement/projects/:id/inquiries'],
     async prepare(h) {
       const id = await openProject(h);
       return {
@@ -119,6 +120,7 @@ const scenarios: RaceScenario[] = [
   },
   {
     route: 'POST /api/v1/projects/:id/inquiries/:inquiryId/answer',
+    twins: ['POST /procurement/projects/:id/inquiries/:inquiryId/answer'],
     async prepare(h) {
       const id = await openProject(h);
       const asker = await provider(h);
@@ -135,6 +137,7 @@ const scenarios: RaceScenario[] = [
   },
   {
     route: 'POST /api/v1/projects/:id/challenges',
+    twins: ['POST /procurement/projects/:id/challenges'],
     async prepare(h) {
       const id = await openProject(h);
       return {
@@ -148,6 +151,7 @@ const scenarios: RaceScenario[] = [
   },
   {
     route: 'POST /api/v1/projects/:id/challenges/:challengeId/answer',
+    twins: ['POST /procurement/projects/:id/challenges/:challengeId/answer'],
     async prepare(h) {
       const { id, challengeId } = await filedChallenge(h);
       return {
@@ -160,6 +164,7 @@ const scenarios: RaceScenario[] = [
   },
   {
     route: 'POST /api/v1/challenges/:challengeId/withdraw',
+    twins: ['POST /procurement/challenges/:challengeId/withdraw'],
     async prepare(h) {
       const { supplier, challengeId } = await filedChallenge(h);
       return { method: 'POST', url: `/api/v1/challenges/${challengeId}/withdraw`, user: supplier };

@@ -97,3 +97,15 @@ export const ChallengeDetail = Type.Object({
   ),
   complaint: Nullable(Type.Object({ from: Type.String(), until: Type.String(), source: Type.String() })),
 });
+
+/** The challenge form of the page: the same fields, the evidence file apart (multipart). */
+export const ChallengePageBody = Type.Object(
+  {
+    organizationId: ChallengeBody.properties.organizationId,
+    subject: ChallengeBody.properties.subject,
+    knewOn: ChallengeBody.properties.knewOn,
+    grounds: ChallengeBody.properties.grounds,
+    requests: ChallengeBody.properties.requests,
+  },
+  { additionalProperties: false },
+);

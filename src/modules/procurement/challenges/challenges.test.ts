@@ -323,4 +323,75 @@ describeEachDatabase('inquiries and challenges', (db) => {
       });
     });
   });
+
+  describe('pages', () => {
+    it('supplier: ask and challenge with evidence; purchaser: answer from its list, without JavaScript', async () => {
+      const supplier = await provider('海淀区页面质疑服务中心');
+      const projectId = await openProject();
+      h.clock.set('2026-10-12T02:00:00Z');
+      const page = `/procurement/projects/${projectId}`;
+      // Anyone reads the section; a visitor is asked to sign in.
+      expect((await h.agent().get(page)).body).toContain('登录后可以提出询问');
+      const providerAgent = h.agent();
+      await providerAgent.logIn(supplier.login, supplier.password);
+      const empty = await providerAgent.postForm(`${page}/inquiries`, { question: '' }, { csrfFrom: page });
+      expect(empty.statusCode).toBe(422);
+      const asked = await providerAgent.postForm(
+        `${page}/inquiries`,
+        { question: '培训场地由谁提供？', organizationId: supplier.orgId },
+        { csrfFrom: page },
+      );
+      expect(asked.statusCode, asked.body).toBe(303);
+      const late = await providerAgent.postMultipart(
+        `${page}/challenges`,
+        { subject: 'documents', knewOn: '2026-09-01', grounds: '评分标准不合理', requests: '修改' },
+        { name: 'evidence', filename: '', content: Buffer.alloc(0), contentType: 'application/octet-stream' },
+        { csrfFrom: page },
+      );
+      expect(late.statusCode).toBe(422);
+      const filed = await providerAgent.postMultipart(
+        `${page}/challenges`,
+        { subject: 'documents', knewOn: '2026-10-09', grounds: '评分标准不合理', requests: '修改' },
+        { name: 'evidence', filename: '证明.pdf', content: PDF('page'), contentType: 'application/pdf' },
+        { csrfFrom: page },
+      );
+      expect(filed.statusCode, filed.body).toBe(303);
+      const challengePage = filed.headers.location as string;
+      expect((await providerAgent.get(challengePage)).body).toContain('证明.pdf');
+      expect((await providerAgent.get('/procurement/challenges/mine')).body).toContain(challengePage);
+      const staffAgent = h.agent();
+      await staffAgent.logIn(staff.login, staff.password);
+      const list = (await staffAgent.get('/procurement/questions/to-answer')).body;
+      expect(list).toContain(challengePage);
+      expect(list).toContain('2026-10-15'); // the inquiry: Monday 10-12 + 3 working days
+      const { inquiries } = await questions(projectId);
+      const answered = await staffAgent.postForm(
+        `${page}/inquiries/${inquiries[0]!.id}/answer`,
+        { answer: '由采购人提供。' },
+        { csrfFrom: page },
+      );
+      expect(answered.statusCode, answered.body).toBe(303);
+      const challengeId = challengePage.split('/').at(-1)!;
+      const refused = await staffAgent.postForm(
+        `${page}/challenges/${challengeId}/answer`,
+        { outcome: 'upheld', issue: '评分标准', answer: '成立' },
+        { csrfFrom: challengePage },
+      );
+      expect(refused.statusCode).toBe(422);
+      const done = await staffAgent.postForm(
+        `${page}/challenges/${challengeId}/answer`,
+        { outcome: 'rejected', issue: '评分标准是否合理', answer: '评分标准合理，质疑不成立。' },
+        { csrfFrom: challengePage },
+      );
+      expect(done.statusCode, done.body).toBe(303);
+      // The public section: the answer, the outcome; in English too.
+      const zh = (await h.agent().get(page)).body;
+      expect(zh).toContain('由采购人提供。');
+      expect(zh).toContain('不成立');
+      expect(zh).not.toContain('海淀区页面质疑服务中心');
+      const en = await h.app.inject({ method: 'GET', url: page, cookies: { gongshi_lang: 'en' } });
+      expect(en.body).toContain('Inquiries and challenges');
+      expect(en.body).toContain('Rejected');
+    });
+  });
 });
