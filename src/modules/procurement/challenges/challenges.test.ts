@@ -22,7 +22,7 @@ describeEachDatabase('inquiries and challenges', (db) => {
   let staff: TestUser;
   let finance: TestUser;
   let otherStaff: TestUser;
-  const { api, provider, openProject, bid } = biddingHelpers(() => suite);
+  const { api, provider, openProject } = biddingHelpers(() => suite);
 
   beforeAll(async () => {
     suite = await startBiddingSuite(db());
