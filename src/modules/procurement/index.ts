@@ -22,6 +22,12 @@ import { checkDeadlinesAgainstEnteredYear } from './notices/calendar-entered.js'
 import './challenges/challenges.records.js';
 import { registerChallengeRoutes } from './challenges/challenges.routes.js';
 import { registerChallengePages } from './challenges/challenges.pages.js';
+import {
+  CHALLENGE_OVERDUE_TASK,
+  checkChallengeOverdue,
+  checkInquiryOverdue,
+  INQUIRY_OVERDUE_TASK,
+} from './challenges/overdue.js';
 
 export { METHODS, METHOD_SETTINGS, type Method } from './methods.js';
 export { statutoryTimeline, type Timeline } from './timeline.js';
@@ -62,6 +68,9 @@ export const procurementFeature: Feature = {
     scheduler.register(OPEN_BIDS_TASK, (ctx, task) =>
       openBids(ctx, task.subjectId, secrets.bidKeyEncryptionKey),
     );
+    // Answers past their statutory period: the finance bureau hears of it (challenges/overdue.ts).
+    scheduler.register(INQUIRY_OVERDUE_TASK, (ctx, task) => checkInquiryOverdue(ctx, task.subjectId));
+    scheduler.register(CHALLENGE_OVERDUE_TASK, (ctx, task) => checkChallengeOverdue(ctx, task.subjectId));
     nav.add({
       href: '/procurement/notices',
       labelKey: 'nav.projects',

@@ -110,6 +110,10 @@ const zh: Catalogue = {
   'flash.challengeFiled': '质疑已提交，采购人应在 {date} 前书面答复。',
   'flash.challengeAnswered': '质疑答复已公开，并已通知质疑供应商。',
   'flash.challengeWithdrawn': '质疑已撤回。',
+  'procurement.inquiry.overdueMessage':
+    '“{title}”的一项询问未在 {date} 前答复，已超过3个工作日的答复期限（《政府采购法实施条例》第五十二条）。',
+  'procurement.challenge.overdueMessage':
+    '“{title}”的一项质疑未在 {date} 前答复，已超过7个工作日的答复期限（《政府采购法》第五十三条）；质疑供应商可以在15个工作日内投诉（第五十五条）。',
 };
 
 const en: Catalogue = {
@@ -229,6 +233,10 @@ const en: Catalogue = {
   'flash.challengeFiled': 'Your challenge was filed; the purchaser answers in writing by {date}.',
   'flash.challengeAnswered': 'The answer is published and the challenger told.',
   'flash.challengeWithdrawn': 'The challenge is withdrawn.',
+  'procurement.inquiry.overdueMessage':
+    'An inquiry about “{title}” was not answered by {date}, past its 3 working days (GPR Art 52).',
+  'procurement.challenge.overdueMessage':
+    'A challenge about “{title}” was not answered by {date}, past its 7 working days (GPL Art 53); the challenger may complain within 15 working days (GPL Art 55).',
 };
 
 export const challengeMessages: Record<Locale, Catalogue> = { 'zh-CN': zh, en };

@@ -250,3 +250,28 @@ export async function findProjectByTitle(db: Executor, title: string) {
     .orderBy('created_at', 'desc')
     .executeTakeFirst();
 }
+
+/**
+ * The finance bureau that supervises a department's procurement (同级财政部门): a bureau with finance
+ * staff in the department's district, else one at city level, else any — the oldest first.
+ */
+export async function financeBureauFor(db: Executor, departmentId: string): Promise<string | undefined> {
+  const department = await db
+    .selectFrom('organizations')
+    .select(['district_code', 'level'])
+    .where('id', '=', departmentId)
+    .executeTakeFirst();
+  const bureaus = await db
+    .selectFrom('organizations as o')
+    .innerJoin('memberships as m', 'm.organization_id', 'o.id')
+    .select(['o.id', 'o.district_code', 'o.level', 'o.created_at'])
+    .where('o.kind', '=', 'bureau')
+    .where('m.role', '=', 'finance')
+    .orderBy('o.created_at')
+    .orderBy('o.id')
+    .execute();
+  const sameDistrict = department?.district_code
+    ? bureaus.find((b) => b.district_code === department.district_code)
+    : undefined;
+  return (sameDistrict ?? bureaus.find((b) => b.level === 'city') ?? bureaus[0])?.id;
+}

@@ -104,6 +104,32 @@ describeEachDatabase('inquiries and challenges', (db) => {
     });
   });
 
+  describe('overdue answers', () => {
+    it('an inquiry unanswered after 3 working days is flagged to the finance bureau (GPR Art 52)', async () => {
+      const asker = await provider('朝阳区逾期询问服务中心');
+      const projectId = await openProject(); // Friday 2026-10-09
+      const asked = await api(
+        'POST',
+        `/api/v1/projects/${projectId}/inquiries`,
+        { question: '逾期未答复的询问' },
+        asker,
+      );
+      expect(asked.json()).toMatchObject({ dueOn: '2026-10-13' });
+      const inbox = async () => {
+        const agent = h.agent();
+        await agent.logIn(finance.login, finance.password);
+        return (await agent.get('/inbox')).body;
+      };
+      // On the due day nothing is flagged; the first moment after it (Beijing) the scheduler tells the bureau.
+      h.clock.set('2026-10-13T15:59:00Z');
+      await h.platform.scheduler.tick();
+      expect(await inbox()).not.toContain('未在 2026-10-13 前答复');
+      h.clock.set('2026-10-13T16:00:01Z');
+      await h.platform.scheduler.tick();
+      expect(await inbox()).toContain('未在 2026-10-13 前答复');
+    });
+  });
+
   describe('challenges', () => {
     it('to the documents: within 7 working days of obtaining them (GPL Art 52, GPR Art 53(1)); late → 422 naming the article, nothing written', async () => {
       const supplier = await provider('朝阳区文件质疑服务中心');

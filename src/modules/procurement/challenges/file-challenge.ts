@@ -19,6 +19,7 @@ import { beijingDate } from '../../../platform/time/dates.js';
 import { biddingOrganizationsOf } from '../procurement.policy.js';
 import { holdProject } from '../projects/projects.repository.js';
 import { challengeLifecycle } from './challenges.lifecycle.js';
+import { CHALLENGE_OVERDUE_TASK, scheduleOverdueCheck } from './overdue.js';
 import {
   awardNoticeOf,
   firstNoticeDateOf,
@@ -158,6 +159,7 @@ export async function fileChallenge(
       media_type: e.mediaType,
     })),
   );
+  await scheduleOverdueCheck(ctx, CHALLENGE_OVERDUE_TASK, id, due.date);
   await sendMessage(ctx, {
     organizationId: project.department_id,
     subjectKey: affects

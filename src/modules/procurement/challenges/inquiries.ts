@@ -16,6 +16,7 @@ import { inquiryLifecycle } from './challenges.lifecycle.js';
 import { holdInquiry, insertInquiry } from './challenges.repository.js';
 import { CHALLENGE_PERIODS } from './challenges.rules.js';
 import type { InquiryAnswerBody, InquiryBody } from './challenges.schemas.js';
+import { INQUIRY_OVERDUE_TASK, scheduleOverdueCheck } from './overdue.js';
 
 export const INQUIRY_ANSWER_KIND = 'inquiryAnswer';
 
@@ -49,6 +50,7 @@ export async function askInquiry(
     answered_by: null,
     answer_record_id: null,
   });
+  await scheduleOverdueCheck(ctx, INQUIRY_OVERDUE_TASK, id, due.date);
   await sendMessage(ctx, {
     organizationId: project.department_id,
     subjectKey: 'procurement.inquiry.departmentMessage',
