@@ -37,6 +37,10 @@ function bodyFor(method: string, url: string): unknown {
     award: { priceFen: 100, text: '成交' },
     replacement: { lots: [{ number: 1, priceFen: 9_000_000 }], statement: '服务方案' },
   };
+  // Inquiries and challenges (challenges/): their answers have bodies of their own.
+  if (last === 'answer' && url.includes('/inquiries/')) return { answer: '答复' };
+  if (last === 'answer' && url.includes('/challenges/'))
+    return { outcome: 'rejected', issue: '质疑事项', answer: '答复' };
   return method === 'PUT' || method === 'POST' ? (bodies[last] ?? {}) : undefined;
 }
 

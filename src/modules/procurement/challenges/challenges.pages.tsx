@@ -5,6 +5,7 @@
 import { Type } from 'typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App, AppServices } from '../../../platform/http/app-types.js';
+import { forbidden, notFound, unauthenticated } from '../../../platform/errors.js';
 import { handleForm } from '../../../platform/http/forms.js';
 import { setFlash } from '../../../platform/http/pages.js';
 import { beijingDate } from '../../../platform/time/dates.js';
@@ -260,6 +261,20 @@ export function registerChallengePages(app: App, services: AppServices): void {
     );
   };
 
+  /** A refusal of who is asking is the error page, not the challenge (which they may not read). */
+  const showChallengeOrRefuse = (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    challengeId: string,
+    form: FormState,
+    status: number,
+  ) => {
+    if (status === 401) throw unauthenticated();
+    if (status === 403) throw forbidden();
+    if (status === 404) throw notFound('procurement.challenge.notFound');
+    return showChallenge(req, reply, challengeId, form, status);
+  };
+
   app.get(
     '/procurement/challenges/:challengeId',
     { config: { action: 'procurement.readChallenge' }, schema: { params: Type.Object({ challengeId: Id }) } },
@@ -272,7 +287,7 @@ export function registerChallengePages(app: App, services: AppServices): void {
     (req, reply) =>
       handleForm(req, {
         schema: ChallengeAnswerBody,
-        show: (form, status) => showChallenge(req, reply, req.params.challengeId, form, status),
+        show: (form, status) => showChallengeOrRefuse(req, reply, req.params.challengeId, form, status),
         run: async (input) => {
           await services.run(req, (ctx) =>
             answerChallenge(ctx, req.params.id, req.params.challengeId, input),
@@ -289,7 +304,7 @@ export function registerChallengePages(app: App, services: AppServices): void {
     (req, reply) =>
       handleForm(req, {
         schema: Type.Object({}),
-        show: (form, status) => showChallenge(req, reply, req.params.challengeId, form, status),
+        show: (form, status) => showChallengeOrRefuse(req, reply, req.params.challengeId, form, status),
         run: async () => {
           await services.run(req, (ctx) => withdrawChallenge(ctx, req.params.challengeId));
           setFlash(reply, 'flash.challengeWithdrawn');
