@@ -35,7 +35,11 @@ function bodyFor(method: string, url: string): unknown {
     invitations: { suppliers: ['X'], basis: '推荐' },
     restart: { path: 'retender' },
     award: { priceFen: 100, text: '成交' },
-    replacement: { lots: [{ number: 1, priceFen: 9_000_000 }], statement: '服务方案' },
+    replacement: {
+      lots: [{ number: 1, priceFen: 9_000_000 }],
+      statement: '服务方案',
+      creditCommitment: true,
+    },
   };
   // Inquiries and challenges (challenges/): their answers have bodies of their own.
   if (last === 'answer' && url.includes('/inquiries/')) return { answer: '答复' };
@@ -129,7 +133,7 @@ describeEachDatabase(
       const bid = await api(
         'POST',
         `/api/v1/projects/${projectId}/bids`,
-        { lots: [{ number: 1, priceFen: 9_000_000 }], statement: '服务方案' },
+        { lots: [{ number: 1, priceFen: 9_000_000 }], statement: '服务方案', creditCommitment: true },
         bidderUser,
       );
       expect(bid.statusCode, bid.body).toBe(201);

@@ -51,6 +51,7 @@ export async function awardedSingleSource(
         { number: 2, priceFen: 4_000_000 },
       ],
       statement: '服务方案：每周上门两次',
+      creditCommitment: true,
     },
     supplier,
   );
