@@ -23,6 +23,7 @@ import { seedIntentions, seedSpending } from './planning.js';
 import { procurementDemoPossible, seedProcurement } from './procurement.js';
 import { seedRegistry, type DemoOrg } from './registry.js';
 import { seedSurveys } from './surveys.js';
+import { seedChallenges } from './challenges.js';
 
 export interface DemoCredential {
   role: Role;
@@ -249,6 +250,13 @@ export async function seedDemo(platform: Platform): Promise<DemoCredential[] | u
         },
         kek: platform.secrets.bidKeyEncryptionKey,
         start,
+      });
+      await seedChallenges(now, {
+        provider: {
+          userId: userIds.get('providerMember')!,
+          organizationId: orgIds.get(provider.org)!,
+          organizationName: provider.org,
+        },
       });
     } else {
       console.warn(

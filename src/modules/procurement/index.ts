@@ -19,6 +19,15 @@ import { registerOpenedBidPages } from './opening/opened-bids.pages.js';
 import { openBids } from './opening/open-bids.js';
 import { OPEN_BIDS_TASK } from './opening/opening-schedule.js';
 import { checkDeadlinesAgainstEnteredYear } from './notices/calendar-entered.js';
+import './challenges/challenges.records.js';
+import { registerChallengeRoutes } from './challenges/challenges.routes.js';
+import { registerChallengePages } from './challenges/challenges.pages.js';
+import {
+  CHALLENGE_OVERDUE_TASK,
+  checkChallengeOverdue,
+  checkInquiryOverdue,
+  INQUIRY_OVERDUE_TASK,
+} from './challenges/overdue.js';
 
 export { METHODS, METHOD_SETTINGS, type Method } from './methods.js';
 export { statutoryTimeline, type Timeline } from './timeline.js';
@@ -40,6 +49,13 @@ export { inviteSuppliers } from './projects/invite-suppliers.js';
 export { OPEN_BIDS_TASK } from './opening/opening-schedule.js';
 export { submitBid, type BidReceipt } from './bids/submit-bid.js';
 export { confirmConsortium } from './bids/change-bid.js';
+// Inquiries and challenges (challenges/): signingSuspended for the contracts stage (GPR Art 54),
+// complaintWindow the hook for complaints to the finance bureau (GPL Art 55).
+export { signingSuspended, complaintWindow, projectTitled } from './challenges/challenges.queries.js';
+export { askInquiry, answerInquiry } from './challenges/inquiries.js';
+export { fileChallenge, withdrawChallenge } from './challenges/file-challenge.js';
+export { answerChallenge } from './challenges/answer-challenge.js';
+export { CHALLENGE_PERIODS } from './challenges/challenges.rules.js';
 
 export const procurementFeature: Feature = {
   name: 'procurement',
@@ -52,6 +68,9 @@ export const procurementFeature: Feature = {
     scheduler.register(OPEN_BIDS_TASK, (ctx, task) =>
       openBids(ctx, task.subjectId, secrets.bidKeyEncryptionKey),
     );
+    // Answers past their statutory period: the finance bureau hears of it (challenges/overdue.ts).
+    scheduler.register(INQUIRY_OVERDUE_TASK, (ctx, task) => checkInquiryOverdue(ctx, task.subjectId));
+    scheduler.register(CHALLENGE_OVERDUE_TASK, (ctx, task) => checkChallengeOverdue(ctx, task.subjectId));
     nav.add({
       href: '/procurement/notices',
       labelKey: 'nav.projects',
@@ -94,6 +113,20 @@ export const procurementFeature: Feature = {
       section: 'portal',
       order: 15,
     });
+    nav.add({
+      href: '/procurement/questions/to-answer',
+      labelKey: 'nav.questionsToAnswer',
+      action: 'project.manage',
+      section: 'work',
+      order: 25,
+    });
+    nav.add({
+      href: '/procurement/challenges/mine',
+      labelKey: 'nav.challengesMine',
+      action: 'procurement.challenge',
+      section: 'work',
+      order: 26,
+    });
   },
   routes(app, services) {
     registerProcurementRoutes(app, services);
@@ -106,5 +139,7 @@ export const procurementFeature: Feature = {
     registerBidRoutes(app, services);
     registerBidPages(app, services);
     registerOpenedBidPages(app, services);
+    registerChallengeRoutes(app, services);
+    registerChallengePages(app, services);
   },
 };

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { bytesColumn } from '../../platform/db/dialects/index.js';
 import type { GongshiMigration } from '../../platform/db/migrator.js';
+import { challengeMigrations } from './challenges/challenges.migrations.js';
 
 export const procurementMigrations: GongshiMigration[] = [
   {
@@ -310,4 +311,5 @@ export const procurementMigrations: GongshiMigration[] = [
         .execute();
     },
   },
+  ...challengeMigrations,
 ];

@@ -43,6 +43,10 @@ function bodyFor(method: string, url: string): unknown {
       creditCommitment: true,
     },
   };
+  // Inquiries and challenges (challenges/): their answers have bodies of their own.
+  if (last === 'answer' && url.includes('/inquiries/')) return { answer: '答复' };
+  if (last === 'answer' && url.includes('/challenges/'))
+    return { outcome: 'rejected', issue: '质疑事项', answer: '答复' };
   return method === 'PUT' || method === 'POST' ? (bodies[last] ?? {}) : undefined;
 }
 

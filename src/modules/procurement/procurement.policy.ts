@@ -58,3 +58,32 @@ export function biddingOrganizationsOf(actor: Actor): { id: string; name: string
     .filter((m) => m.role === 'providerMember' && m.organizationKind === 'socialOrganization')
     .map((m) => ({ id: m.organizationId, name: m.organizationName }));
 }
+
+/** What the challenge rules look at: the challenging organization and the department that keeps the project. */
+export interface ChallengeSubject {
+  readonly organization_id: string;
+  readonly department_id: string;
+}
+
+// Inquiries and challenges (challenges/): anyone signed in may ask; a provider member challenges for its
+// organization; the challenger, the department and the finance bureau (for a complaint) read a challenge
+// with its evidence. The purchaser answers under `project.manage`.
+defineActions({
+  'procurement.inquire': { authenticated: true },
+  'procurement.challenge': {
+    roles: ['providerMember'],
+    subject: (actor, bidder) =>
+      holdsRoleIn(actor, ['providerMember'], (bidder as BidderSubject).organization_id),
+  },
+  'procurement.readChallenge': {
+    roles: ['providerMember', 'purchaserStaff', 'finance', 'administrator'],
+    subject: (actor, challenge) => {
+      const c = challenge as ChallengeSubject;
+      return (
+        rolesOf(actor).has('finance') ||
+        keepsProject(actor, c) ||
+        holdsRoleIn(actor, ['providerMember'], c.organization_id)
+      );
+    },
+  },
+});

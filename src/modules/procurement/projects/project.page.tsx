@@ -25,6 +25,8 @@ import { organizationChoices } from '../../../platform/auth/auth.queries.js';
 import { statutoryTimeline } from '../timeline.js';
 import { loadCalendar } from '../../../platform/time/calendar-service.js';
 import { SingleSourceSection, type Forms } from '../single-source/single-source.section.js';
+import { projectQuestions } from '../challenges/challenges.queries.js';
+import { QuestionsSection } from '../challenges/challenges.section.js';
 
 /** Renders a project's page (with the forms shown again after a refusal): public, and the keeper's forms. */
 export function projectPage(services: AppServices) {
@@ -36,6 +38,8 @@ export function projectPage(services: AppServices) {
       view.keeper && view.method === 'singleSource' && view.status === 'draft'
         ? (await organizationChoices(db())).filter((o) => o.kind === 'socialOrganization')
         : [];
+    // Inquiries and challenges: once the project is public.
+    const questions = view.status === 'draft' ? null : await projectQuestions(db(), req.actor, id);
     const department =
       req.locale === 'en' && view.department.nameEn ? view.department.nameEn : view.department.name;
     // For the notice form: the earliest lawful deadline if the notice went out today.
@@ -345,6 +349,7 @@ export function projectPage(services: AppServices) {
             </section>
           </>
         ) : null}
+        {questions ? <QuestionsSection id={id} questions={questions} /> : null}
       </>,
     );
   };
