@@ -19,6 +19,7 @@ import { registerOpenedBidPages } from './opening/opened-bids.pages.js';
 import { openBids } from './opening/open-bids.js';
 import { OPEN_BIDS_TASK } from './opening/opening-schedule.js';
 import { checkDeadlinesAgainstEnteredYear } from './notices/calendar-entered.js';
+import { registerEvaluation, setupEvaluation } from './evaluation/evaluation.feature.js';
 
 export { METHODS, METHOD_SETTINGS, type Method } from './methods.js';
 export { statutoryTimeline, type Timeline } from './timeline.js';
@@ -40,6 +41,14 @@ export { inviteSuppliers } from './projects/invite-suppliers.js';
 export { OPEN_BIDS_TASK } from './opening/opening-schedule.js';
 export { submitBid, type BidReceipt } from './bids/submit-bid.js';
 export { confirmConsortium } from './bids/change-bid.js';
+export { setEvaluationPlan } from './evaluation/set-plan.js';
+export { reviewBid } from './evaluation/review-bid.js';
+export { submitSheet } from './evaluation/submit-sheet.js';
+export { recordPriceExplanation } from './evaluation/record-explanation.js';
+export { deliverReport } from './evaluation/deliver-report.js';
+export { confirmAward } from './award/confirm-award.js';
+export { awardsForContracts } from './award/award.queries.js';
+export { planFor, SERVICE_PLAN } from './evaluation/evaluation.plans.js';
 
 export const procurementFeature: Feature = {
   name: 'procurement',
@@ -52,6 +61,8 @@ export const procurementFeature: Feature = {
     scheduler.register(OPEN_BIDS_TASK, (ctx, task) =>
       openBids(ctx, task.subjectId, secrets.bidKeyEncryptionKey),
     );
+    // The evaluation's overdue steps, flagged to the finance bureau.
+    setupEvaluation(scheduler, nav);
     nav.add({
       href: '/procurement/notices',
       labelKey: 'nav.projects',
@@ -106,5 +117,6 @@ export const procurementFeature: Feature = {
     registerBidRoutes(app, services);
     registerBidPages(app, services);
     registerOpenedBidPages(app, services);
+    registerEvaluation(app, services);
   },
 };

@@ -17,6 +17,7 @@ import { can } from '../../../platform/access/policy.js';
 import { intentionForProject, procurementMayStart } from '../../planning/index.js';
 import { insertProject } from './projects.repository.js';
 import type { ProjectBody } from '../procurement.schemas.js';
+import { initialPlan } from '../evaluation/set-plan.js';
 
 export async function createProject(
   ctx: Ctx,
@@ -46,6 +47,7 @@ export async function createProject(
     });
   }
   if (problems.length > 0) throw invalid(problems);
+  const plan = await initialPlan(ctx, input, extra.follows_project_id);
   const department = (await findOrganization(ctx.trx, intention.departmentId))!;
   const id = newId(ctx.now);
   await insertProject(
@@ -80,5 +82,6 @@ export async function createProject(
       outcome: null,
     })),
   );
+  if (plan) await plan.save(id);
   return { id };
 }
