@@ -66,7 +66,7 @@ export function registerEvaluationPages(app: App, services: AppServices): void {
         schema: PlanForm,
         show: (form, status) => showProject(req, reply, req.params.id, { plan: form }, status),
         run: async (values) => {
-          await services.run(req, (ctx) => setEvaluationPlan(ctx, req.params.id, planFromForm(values)));
+          await services.run(req, (ctx) => setEvaluationPlan(ctx, req.params.id, () => planFromForm(values)));
           setFlash(reply, 'evaluation.planSaved');
           return reply.redirect(`/procurement/projects/${req.params.id}`, 303);
         },

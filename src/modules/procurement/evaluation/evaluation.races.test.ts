@@ -110,6 +110,7 @@ async function tender(h: Harness, stage: Stage) {
 const scenarios: RaceScenario[] = [
   {
     route: 'PUT /api/v1/projects/:id/evaluation/plan',
+    twins: ['POST /procurement/projects/:id/evaluation-plan'],
     outcome: 'idempotent',
     async prepare(h) {
       const { staff } = await world(h);

@@ -128,19 +128,19 @@ export function EvaluationSection(props: {
                   <TextField
                     name={`criteria.${i}.weight`}
                     type="number"
-                    label={t('evaluation.criterion.weight')}
+                    label={t('evaluation.criterion.weight', { n: i + 1 })}
                     form={form}
                   />
                   <TextField
                     name={`criteria.${i}.min`}
                     type="number"
-                    label={t('evaluation.criterion.min')}
+                    label={t('evaluation.criterion.min', { n: i + 1 })}
                     form={form}
                   />
                   <TextField
                     name={`criteria.${i}.max`}
                     type="number"
-                    label={t('evaluation.criterion.max')}
+                    label={t('evaluation.criterion.max', { n: i + 1 })}
                     form={form}
                   />
                 </div>

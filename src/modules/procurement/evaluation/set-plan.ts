@@ -9,8 +9,14 @@ import { findProject, lotsOf } from '../projects/projects.repository.js';
 import { findPlan, savePlan } from './evaluation.repository.js';
 import { planProblems, type PlanInput } from './evaluation.rules.js';
 
-export async function setEvaluationPlan(ctx: Ctx, projectId: string, input: PlanInput): Promise<PlanInput> {
+/** `given` may be a function (a form's parse), run only once the actor is known to keep the project. */
+export async function setEvaluationPlan(
+  ctx: Ctx,
+  projectId: string,
+  given: PlanInput | (() => PlanInput),
+): Promise<PlanInput> {
   const project = await projectKeptBy(ctx, projectId);
+  const input = typeof given === 'function' ? given() : given;
   if (project.status !== 'draft') throw conflict('notice_published', 'evaluation.plan.afterNotice');
   const lots = await lotsOf(ctx.trx, project.id);
   const problems = planProblems(project.method as Method, input, lots.length);
