@@ -139,28 +139,6 @@ const SAMPLES: Record<string, unknown> = {
     projectName: '社区养老',
     reason: '并入其他项目。',
   },
-  resultNotice: {
-    project: { id: 'p-1', title: '朝阳区社区养老服务', method: 'openTender', budgetFen: 18_000_000 },
-    department: { id: 'd-1', name: '朝阳区民政局' },
-    evaluationMethod: 'comprehensive',
-    lots: [
-      {
-        number: 1,
-        title: '第一包',
-        supplier: { id: 'o-1', name: '朝阳区阳光社工事务所', uscc: '52110105MJ0123456R' },
-        amountFen: 9_000_000,
-        passedOver: [{ name: '朝阳区乙社工事务所', rule: 'recheck', source: '《政府采购法》第二十二条' }],
-        bidders: [
-          { rank: 1, name: '朝阳区阳光社工事务所', priceFen: 9_000_000, total: 80 },
-          { rank: 2, name: '朝阳区乙社工事务所', priceFen: 9_500_000, total: 78.5 },
-        ],
-      },
-    ],
-    panel: ['陈志远', '王敏', '李强'],
-    decidedOn: '2026-10-09',
-    contractDueOn: '2026-11-09',
-    sources: { notice: '《政府采购法实施条例》第四十三条', contract: '《政府采购法》第四十六条' },
-  },
 };
 
 describe('kinds the demo does not publish', () => {

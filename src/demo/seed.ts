@@ -21,6 +21,7 @@ import { AGENCIES, CITY_DEPARTMENTS, SOCIAL_ORGANIZATIONS, STREETS } from './bei
 import { seedCatalogues } from './catalogue.js';
 import { seedIntentions, seedSpending } from './planning.js';
 import { procurementDemoPossible, seedProcurement } from './procurement.js';
+import { seedEvaluation } from './evaluation.js';
 import { seedRegistry, type DemoOrg } from './registry.js';
 import { seedSurveys } from './surveys.js';
 
@@ -250,6 +251,7 @@ export async function seedDemo(platform: Platform): Promise<DemoCredential[] | u
         kek: platform.secrets.bidKeyEncryptionKey,
         start,
       });
+      await seedEvaluation(now, userIds.get('expert')!, orgIds);
     } else {
       console.warn(
         `demo data: no procurements seeded — the working-day calendar cannot count in ${unknownYears.join(', ')}`,

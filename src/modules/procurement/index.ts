@@ -49,6 +49,7 @@ export { deliverReport } from './evaluation/deliver-report.js';
 export { confirmAward } from './award/confirm-award.js';
 export { awardsForContracts } from './award/award.queries.js';
 export { planFor, SERVICE_PLAN } from './evaluation/evaluation.plans.js';
+export { evaluateForDemo, type DemoExpert } from './evaluation/evaluate-for-demo.js';
 
 export const procurementFeature: Feature = {
   name: 'procurement',

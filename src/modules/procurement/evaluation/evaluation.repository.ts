@@ -215,3 +215,91 @@ export async function panelsOfUser(db: Executor, userId: string) {
     .orderBy('pr.created_at', 'desc')
     .execute();
 }
+
+/** Opened projects, oldest opening first (the demo evaluates them). */
+export async function openedProjects(db: Executor) {
+  return db
+    .selectFrom('procurement_projects')
+    .select(['id', 'title', 'method', 'opened_at'])
+    .where('status', '=', 'opened')
+    .orderBy('opened_at')
+    .execute();
+}
+
+/**
+ * Seats a panel of confirmed experts (by user) directly — the state the draw leaves — for the demo city
+ * until the draw is wired to it. Creates the users' experts rows where missing.
+ */
+export async function seatPanelDirectly(
+  db: Executor,
+  input: {
+    panelId: string;
+    projectId: string;
+    now: string;
+    experts: { userId: string; name: string; expertId: string; memberId: string }[];
+  },
+): Promise<void> {
+  for (const e of input.experts) {
+    const existing = await db
+      .selectFrom('experts')
+      .select('id')
+      .where('user_id', '=', e.userId)
+      .executeTakeFirst();
+    if (!existing)
+      await db
+        .insertInto('experts')
+        .values({
+          id: e.expertId,
+          user_id: e.userId,
+          name: e.name,
+          employer: '首都师范大学',
+          title: '副教授',
+          status: 'active',
+          unavailable_until: null,
+          joined_on: input.now.slice(0, 10),
+          created_at: input.now,
+          created_by: null,
+        })
+        .execute();
+  }
+  await db
+    .insertInto('evaluation_panels')
+    .values({
+      id: input.panelId,
+      project_id: input.projectId,
+      round: 1,
+      status: 'seated',
+      size: input.experts.length,
+      expert_seats: input.experts.length,
+      representative_user_id: null,
+      seed_commitment: '0'.repeat(64),
+      commitment_record_id: 'demo',
+      seed: '0'.repeat(64),
+      beacon: null,
+      drawn_at: input.now,
+      revealed_at: null,
+      reveal_record_id: null,
+      created_at: input.now,
+      created_by: null,
+    })
+    .execute();
+  for (const [i, e] of input.experts.entries()) {
+    const row = await db
+      .selectFrom('experts')
+      .select('id')
+      .where('user_id', '=', e.userId)
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('panel_members')
+      .values({
+        id: e.memberId,
+        panel_id: input.panelId,
+        expert_id: row.id,
+        position: i + 1,
+        status: 'confirmed',
+        declaration: '与各供应商无利害关系',
+        responded_at: input.now,
+      })
+      .execute();
+  }
+}

@@ -101,7 +101,7 @@ describeEachDatabase('evaluation and award', (db) => {
     expect(noPlan.json<ErrorBody>().error.details[0]).toMatchObject({ field: 'evaluation' });
     expect(noPlan.json<ErrorBody>().error.details[0]!.message).toContain('第二十条');
 
-    const put = (plan: unknown) => api('PUT', path('plan'), plan as Record<string, unknown>);
+    const put = (plan: unknown) => api('PUT', path('plan'), plan);
     const notHundred = await put({ ...SERVICE_PLAN, priceWeight: 20 });
     expect(notHundred.statusCode).toBe(422);
     expect(notHundred.json<ErrorBody>().error.details).toEqual([
