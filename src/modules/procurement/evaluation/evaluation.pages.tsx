@@ -67,7 +67,7 @@ export function registerEvaluationPages(app: App, services: AppServices): void {
         show: (form, status) => showProject(req, reply, req.params.id, { plan: form }, status),
         run: async (values) => {
           await services.run(req, (ctx) => setEvaluationPlan(ctx, req.params.id, () => planFromForm(values)));
-          setFlash(reply, 'evaluation.planSaved');
+          setFlash(reply, 'flash.evaluationPlanSaved');
           return reply.redirect(`/procurement/projects/${req.params.id}`, 303);
         },
       }),
