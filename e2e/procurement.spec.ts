@@ -129,6 +129,16 @@ test('an open tender from the notice to the opening: purchaser, three providers,
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
   await checkA11y(page);
   const projectUrl = new URL(page.url()).pathname;
+  // An open tender scores: its evaluation plan before the notice (issue 13 §3).
+  const plan = page.getByRole('form', { name: '保存评审办法' });
+  await plan.getByRole('combobox', { name: /^评审方法/ }).selectOption('comprehensive');
+  await plan.getByRole('spinbutton', { name: /^价格分值/ }).fill('30');
+  await plan.getByRole('textbox', { name: /^评审因素 1/ }).fill('服务方案');
+  await plan.getByRole('spinbutton', { name: /^第 1 项分值/ }).fill('70');
+  await plan.getByRole('spinbutton', { name: /^第 1 项最高分/ }).fill('70');
+  await plan.getByRole('button', { name: '保存评审办法' }).click();
+  await expect(page.locator('.flash')).toContainText('评审办法已保存');
+  await checkA11y(page);
   const notice = page.getByRole('form', { name: '发布采购公告' });
   const deadline = await notice.getByRole('textbox', { name: /^响应截止日期/ }).inputValue();
   expect(deadline).toMatch(/^\d{4}-\d{2}-\d{2}$/);

@@ -40,6 +40,7 @@ const PUBLISHED_KINDS = [
   'plannedSpending',
   'plannedSpendingWithdrawn',
   'procurementIntention',
+  'resultNotice',
   'singleSourceNotice',
   'singleSourceObjection',
   'singleSourceObjectionAnswer',

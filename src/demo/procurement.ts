@@ -26,6 +26,7 @@ import {
   objectToSingleSource,
   openBids,
   openingMoment,
+  planFor,
   publishCorrection,
   publishTenderNotice,
   requestSingleSource,
@@ -191,6 +192,7 @@ export async function seedProcurement(ctx: Ctx, input: ProcurementSeedInput): Pr
         title,
         method,
         lots: lots.map(([t, yuan]) => ({ title: t, budgetFen: yuan * 100 })),
+        ...planFor(method),
       })
     ).id;
   const notice = (date: string, projectId: string, deadline: string, text: string, time = '10:00:00') =>

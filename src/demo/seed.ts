@@ -21,6 +21,7 @@ import { AGENCIES, CITY_DEPARTMENTS, SOCIAL_ORGANIZATIONS, STREETS } from './bei
 import { seedCatalogues } from './catalogue.js';
 import { seedIntentions, seedSpending } from './planning.js';
 import { procurementDemoPossible, seedProcurement } from './procurement.js';
+import { seedEvaluation } from './evaluation.js';
 import { seedRegistry, type DemoOrg } from './registry.js';
 import { seedSurveys } from './surveys.js';
 import { seedChallenges } from './challenges.js';
@@ -258,6 +259,7 @@ export async function seedDemo(platform: Platform): Promise<DemoCredential[] | u
           organizationName: provider.org,
         },
       });
+      await seedEvaluation(now, userIds.get('expert')!, orgIds);
     } else {
       console.warn(
         `demo data: no procurements seeded — the working-day calendar cannot count in ${unknownYears.join(', ')}`,

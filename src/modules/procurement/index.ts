@@ -28,6 +28,7 @@ import {
   checkInquiryOverdue,
   INQUIRY_OVERDUE_TASK,
 } from './challenges/overdue.js';
+import { registerEvaluation, setupEvaluation } from './evaluation/evaluation.feature.js';
 
 export { METHODS, METHOD_SETTINGS, type Method } from './methods.js';
 export { statutoryTimeline, type Timeline } from './timeline.js';
@@ -56,6 +57,15 @@ export { askInquiry, answerInquiry } from './challenges/inquiries.js';
 export { fileChallenge, withdrawChallenge } from './challenges/file-challenge.js';
 export { answerChallenge } from './challenges/answer-challenge.js';
 export { CHALLENGE_PERIODS } from './challenges/challenges.rules.js';
+export { setEvaluationPlan } from './evaluation/set-plan.js';
+export { reviewBid } from './evaluation/review-bid.js';
+export { submitSheet } from './evaluation/submit-sheet.js';
+export { recordPriceExplanation } from './evaluation/record-explanation.js';
+export { deliverReport } from './evaluation/deliver-report.js';
+export { confirmAward } from './award/confirm-award.js';
+export { awardsForContracts } from './award/award.queries.js';
+export { planFor, SERVICE_PLAN } from './evaluation/evaluation.plans.js';
+export { evaluateForDemo, type DemoExpert } from './evaluation/evaluate-for-demo.js';
 
 export const procurementFeature: Feature = {
   name: 'procurement',
@@ -71,6 +81,8 @@ export const procurementFeature: Feature = {
     // Answers past their statutory period: the finance bureau hears of it (challenges/overdue.ts).
     scheduler.register(INQUIRY_OVERDUE_TASK, (ctx, task) => checkInquiryOverdue(ctx, task.subjectId));
     scheduler.register(CHALLENGE_OVERDUE_TASK, (ctx, task) => checkChallengeOverdue(ctx, task.subjectId));
+    // The evaluation's overdue steps, flagged to the finance bureau.
+    setupEvaluation(scheduler, nav);
     nav.add({
       href: '/procurement/notices',
       labelKey: 'nav.projects',
@@ -141,5 +153,6 @@ export const procurementFeature: Feature = {
     registerOpenedBidPages(app, services);
     registerChallengeRoutes(app, services);
     registerChallengePages(app, services);
+    registerEvaluation(app, services);
   },
 };

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { bytesColumn } from '../../platform/db/dialects/index.js';
 import type { GongshiMigration } from '../../platform/db/migrator.js';
 import { challengeMigrations } from './challenges/challenges.migrations.js';
+import { evaluationMigrations } from './evaluation/evaluation.migrations.js';
 
 export const procurementMigrations: GongshiMigration[] = [
   {
@@ -312,4 +313,5 @@ export const procurementMigrations: GongshiMigration[] = [
     },
   },
   ...challengeMigrations,
+  ...evaluationMigrations,
 ];

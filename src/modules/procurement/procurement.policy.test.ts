@@ -10,6 +10,7 @@ import { startHarness, testUscc, type Agent, type Harness, type TestUser } from 
 import { apiClient } from '../../testing/http.js';
 import { registerOrganization } from '../organizations/index.js';
 import { publishedIntention } from './procurement.fixtures.js';
+import { planFor } from './evaluation/evaluation.plans.js';
 
 const DUMMY_ID = '00000000-0000-7000-8000-000000000000';
 const DUMMY_SHA = 'a'.repeat(64);
@@ -42,6 +43,12 @@ function bodyFor(method: string, url: string): unknown {
       statement: '服务方案',
       creditCommitment: true,
     },
+    plan: {
+      method: 'comprehensive',
+      priceWeight: 30,
+      criteria: [{ name: '方案', weight: 70, min: 0, max: 70 }],
+    },
+    awards: { lot: 1 },
   };
   // Inquiries and challenges (challenges/): their answers have bodies of their own.
   if (last === 'answer' && url.includes('/inquiries/')) return { answer: '答复' };
@@ -124,6 +131,7 @@ describeEachDatabase(
         title: '望京街道居家养老上门服务',
         method: 'openTender',
         lots: [{ title: '望京西园片区', budgetFen: 10_000_000 }],
+        ...planFor('openTender'),
       });
       projectId = created.json<{ id: string }>().id;
       const notice = await api('POST', `/api/v1/projects/${projectId}/notice`, {

@@ -87,3 +87,22 @@ defineActions({
     },
   },
 });
+
+/** What the evaluation rules look at: the users who sit on the project's panel as confirmed members. */
+export interface PanelSubject {
+  readonly memberUserIds: readonly string[];
+}
+
+defineActions({
+  // Review, explain, score, report: a confirmed member of the project's sitting panel (GPR Art 39, 41).
+  'evaluation.score': {
+    roles: ['expert'],
+    subject: (actor, panel) => (panel as PanelSubject).memberUserIds.includes(actor.userId),
+  },
+  // Read an evaluation: the department that keeps the project, or a member of its panel.
+  'evaluation.read': {
+    roles: ['purchaserStaff', 'administrator', 'expert'],
+    subject: (actor, s) =>
+      keepsProject(actor, s as ProjectSubject) || (s as PanelSubject).memberUserIds.includes(actor.userId),
+  },
+});

@@ -9,6 +9,7 @@ import { testUscc, type Harness, type TestUser } from '../../testing/harness.js'
 import { clientAddress, describeRaces, type RaceScenario } from '../../testing/races.js';
 import { registerOrganization } from '../organizations/index.js';
 import { publishedIntention } from './procurement.fixtures.js';
+import { planFor } from './evaluation/evaluation.plans.js';
 
 interface World {
   staff: TestUser;
@@ -86,6 +87,7 @@ async function draftProject(h: Harness, method = 'openTender'): Promise<string> 
       { title: '望京西园片区', budgetFen: 10_000_000 },
       { title: '望京东园片区', budgetFen: 8_000_000 },
     ],
+    ...planFor(method),
   });
   return id;
 }

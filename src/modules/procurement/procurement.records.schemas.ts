@@ -91,6 +91,18 @@ export const TenderNoticeContent = Obj({
   ),
   follows: Follows,
   text: Type.String(),
+  // The evaluation plan (issue 13 §3): method, criteria with weights and ranges, price weight, sources.
+  evaluation: Type.Optional(
+    Obj({
+      method: Type.String(),
+      priceWeight: Type.Optional(Type.Number()),
+      criteria: Type.Array(
+        Obj({ name: Type.String(), weight: Type.Number(), min: Type.Number(), max: Type.Number() }),
+      ),
+      maxLotsPerSupplier: Nullable(Type.Integer()),
+      source: Type.String(),
+    }),
+  ),
 });
 
 export const CorrectionNoticeContent = Obj({

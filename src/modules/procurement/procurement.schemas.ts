@@ -2,6 +2,7 @@
 import { Type } from 'typebox';
 import { isoDate, oneOf, text } from '../../platform/http/schema-helpers.js';
 import { METHODS } from './methods.js';
+import { PlanBody } from './evaluation/evaluation.schemas.js';
 
 export const LotBody = Type.Object(
   { title: text(1, 200), budgetFen: Type.Integer({ minimum: 1, maximum: 10_000_000_000_000 }) },
@@ -14,6 +15,8 @@ export const ProjectBody = Type.Object(
     title: text(1, 200),
     method: oneOf(METHODS),
     lots: Type.Array(LotBody, { minItems: 1, maxItems: 20 }),
+    // The evaluation plan, which may also be set later on the draft (evaluation/set-plan.ts).
+    evaluation: Type.Optional(PlanBody),
   },
   { additionalProperties: false },
 );

@@ -11,6 +11,7 @@ import type { Harness, TestUser } from '../../../testing/harness.js';
 import { openBids } from '../opening/open-bids.js';
 import { biddingHelpers, PDF, startBiddingSuite, type BiddingSuite } from './bids.fixtures.js';
 import type { BidReceipt } from './submit-bid.js';
+import { SERVICE_PLAN } from '../evaluation/evaluation.plans.js';
 
 describeEachDatabase('sealed bids and the opening', (db) => {
   let suite: BiddingSuite;
@@ -223,6 +224,8 @@ describeEachDatabase('sealed bids and the opening', (db) => {
     expect(view.lots).toHaveLength(2);
     // Its notice publishes the basis: which project it follows, the way forward, the approval.
     h.clock.set('2026-11-02T02:00:00Z');
+    // A consultation scores: its evaluation plan first (issue 13 §3).
+    expect((await api('PUT', `/api/v1/projects/${next}/evaluation/plan`, SERVICE_PLAN)).statusCode).toBe(200);
     const notice = await api('POST', `/api/v1/projects/${next}/notice`, {
       deadline: '2026-11-16',
       text: '重新采购',

@@ -8,6 +8,7 @@ import { apiClient } from '../../../testing/http.js';
 import { startHarness, testUscc, type Harness, type TestUser } from '../../../testing/harness.js';
 import { registerOrganization } from '../../organizations/index.js';
 import { publishedIntention } from '../procurement.fixtures.js';
+import { planFor } from '../evaluation/evaluation.plans.js';
 
 export const PDF = (marker: string) =>
   Buffer.from(`%PDF-1.4\n% ${marker}\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n`);
@@ -71,6 +72,7 @@ export function biddingHelpers(suite: () => BiddingSuite) {
         { title: '望京西园片区', budgetFen: 10_000_000 },
         { title: '望京东园片区', budgetFen: 8_000_000 },
       ],
+      ...planFor(method),
     });
     const { id } = created.json<{ id: string }>();
     if (method !== 'singleSource') {

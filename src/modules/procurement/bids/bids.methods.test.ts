@@ -7,6 +7,7 @@ import { describeEachDatabase } from '../../../testing/databases.js';
 import type { ErrorBody } from '../../../testing/http.js';
 import type { Harness, TestUser } from '../../../testing/harness.js';
 import { biddingHelpers, startBiddingSuite, type BiddingSuite } from './bids.fixtures.js';
+import { planFor } from '../evaluation/evaluation.plans.js';
 
 describeEachDatabase('sealed bids and the opening', (db) => {
   let suite: BiddingSuite;
@@ -125,6 +126,7 @@ describeEachDatabase('sealed bids and the opening', (db) => {
       title: '邀请招标测试项目',
       method: 'invitedTender',
       lots: [{ title: '全区', budgetFen: 10_000_000 }],
+      ...planFor('invitedTender'),
     });
     const projectId = created.json<{ id: string }>().id;
     const [x, y, z, outsider] = await Promise.all([

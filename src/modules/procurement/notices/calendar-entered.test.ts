@@ -6,6 +6,7 @@ import { describeEachDatabase } from '../../../testing/databases.js';
 import { apiClient, type ApiMethod } from '../../../testing/http.js';
 import { startHarness, type Harness, type TestUser } from '../../../testing/harness.js';
 import { publishedIntention } from '../procurement.fixtures.js';
+import { planFor } from '../evaluation/evaluation.plans.js';
 
 describeEachDatabase('procurement deadlines when a year is entered', (db) => {
   let h: Harness;
@@ -39,6 +40,7 @@ describeEachDatabase('procurement deadlines when a year is entered', (db) => {
       title: '望京街道居家养老上门服务',
       method: 'openTender',
       lots: [{ title: '全部', budgetFen: 10_000_000 }],
+      ...planFor('openTender'),
     });
     expect(created.statusCode, created.body).toBe(201);
     const { id } = created.json<{ id: string }>();

@@ -27,6 +27,7 @@ import { transition } from '../../../platform/lifecycle/lifecycle.js';
 import { endBid } from '../bids/end-bid.js';
 import { projectLifecycle } from '../projects/project.lifecycle.js';
 import { timelineFor } from '../timeline.queries.js';
+import { planForNotice } from '../evaluation/plan-for-notice.js';
 
 export const NOTICE_KINDS = {
   tender: 'tenderNotice',
@@ -62,6 +63,8 @@ export async function publishTenderNotice(
   const timeline = await timelineFor(ctx.trx, method, { noticeDate, deadline: input.deadline });
   if (timeline.problems.length > 0) throw invalid(timeline.problems);
   const lots = await lotsOf(ctx.trx, project.id);
+  // A method that scores publishes its evaluation plan with the notice, and needs one (87号令 Art 20).
+  const evaluation = await planForNotice(ctx.trx, project);
   // An invited tender goes out only to the suppliers invited, at least three (GPL Art 34).
   const invitations = method === 'invitedTender' ? await invitationsForNotice(ctx, project) : undefined;
   const sealing = projectSealingKey(kek, project.id);
@@ -93,6 +96,7 @@ export async function publishTenderNotice(
       // A project after a failed one: which, the way forward the law gave, and the approval where needed.
       follows: project.restart_basis ? (JSON.parse(project.restart_basis) as unknown) : null,
       text: input.text,
+      ...(evaluation ? { evaluation } : {}),
     },
   });
   await insertNotice(ctx.trx, {

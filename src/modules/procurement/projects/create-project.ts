@@ -19,6 +19,7 @@ import { numberScope, projectNumber } from './project-number.rules.js';
 import { lockNamed } from '../../../platform/db/locks.js';
 import { insertProject, lastNumberInScope } from './projects.repository.js';
 import type { ProjectBody } from '../procurement.schemas.js';
+import { initialPlan } from '../evaluation/set-plan.js';
 
 export async function createProject(
   ctx: Ctx,
@@ -48,6 +49,7 @@ export async function createProject(
     });
   }
   if (problems.length > 0) throw invalid(problems);
+  const plan = await initialPlan(ctx, input, extra.follows_project_id);
   const department = (await findOrganization(ctx.trx, intention.departmentId))!;
   const id = newId(ctx.now);
   const scope = numberScope(department.district_code, Number(beijingDate(ctx.now).slice(0, 4)), input.method);
@@ -84,6 +86,7 @@ export async function createProject(
       outcome: null,
     })),
   );
+  if (plan) await plan.save(id);
   return { id };
 }
 

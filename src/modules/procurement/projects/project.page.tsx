@@ -27,6 +27,8 @@ import { loadCalendar } from '../../../platform/time/calendar-service.js';
 import { SingleSourceSection, type Forms } from '../single-source/single-source.section.js';
 import { projectQuestions } from '../challenges/challenges.queries.js';
 import { QuestionsSection } from '../challenges/challenges.section.js';
+import { EvaluationSection } from '../evaluation/evaluation.section.js';
+import { evaluationSummary } from '../evaluation/evaluation.queries.js';
 
 /** Renders a project's page (with the forms shown again after a refusal): public, and the keeper's forms. */
 export function projectPage(services: AppServices) {
@@ -56,6 +58,7 @@ export function projectPage(services: AppServices) {
         earliest = null; // a year the calendar cannot count in: the form will say so when sent
       }
     }
+    const evaluation = view.method === 'singleSource' ? null : await evaluationSummary(db(), id);
     return services.render(
       req,
       reply,
@@ -253,6 +256,13 @@ export function projectPage(services: AppServices) {
             ) : null}
           </section>
         ) : null}
+        <EvaluationSection
+          projectId={id}
+          keeper={view.keeper}
+          draft={view.status === 'draft'}
+          summary={evaluation}
+          form={forms.plan}
+        />
         {view.keeper && view.status === 'draft' && view.method !== 'singleSource' ? (
           <section aria-labelledby="notice-heading">
             <h2 id="notice-heading">{t('procurement.notice.publish')}</h2>

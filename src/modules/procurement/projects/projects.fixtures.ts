@@ -5,6 +5,7 @@ import type { TestDatabase } from '../../../testing/databases.js';
 import { apiClient } from '../../../testing/http.js';
 import { startHarness, type Harness, type TestUser } from '../../../testing/harness.js';
 import { publishedIntention } from '../procurement.fixtures.js';
+import { planFor } from '../evaluation/evaluation.plans.js';
 
 export interface ProjectsSuite {
   h: Harness;
@@ -37,6 +38,8 @@ export function projectHelpers(suite: () => ProjectsSuite) {
       { title: '望京西园片区', budgetFen: 10_000_000 },
       { title: '望京东园片区', budgetFen: 8_000_000 },
     ],
+    // A method that scores needs its evaluation plan before the notice (issue 13 §3).
+    ...planFor(typeof extra.method === 'string' ? extra.method : 'openTender'),
     ...extra,
   });
   return { api, project };

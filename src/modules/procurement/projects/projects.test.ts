@@ -9,6 +9,7 @@ import type { ErrorBody } from '../../../testing/http.js';
 import type { Harness, TestUser } from '../../../testing/harness.js';
 import { publishedIntention } from '../procurement.fixtures.js';
 import { projectHelpers, startProjectsSuite, type ProjectsSuite } from './projects.fixtures.js';
+import { SERVICE_PLAN } from '../evaluation/evaluation.plans.js';
 
 describeEachDatabase('procurement projects and notices', (db) => {
   let suite: ProjectsSuite;
@@ -275,6 +276,13 @@ describeEachDatabase('procurement projects and notices', (db) => {
       );
       expect(attached.statusCode).toBe(303);
       expect((await agent.get(page)).body).toContain('说明.pdf');
+      // An open tender scores: its evaluation plan before the notice (issue 13 §3).
+      const planned = await api(
+        'PUT',
+        `/api/v1/projects/${page.split('/').at(-1)!}/evaluation/plan`,
+        SERVICE_PLAN,
+      );
+      expect(planned.statusCode, planned.body).toBe(200);
       const early = await agent.postForm(
         `${page}/notice`,
         { deadline: '2026-10-20', text: '公告' },

@@ -26,6 +26,7 @@ export interface Forms {
   objection?: FormState;
   answer?: FormState & { objectionId?: string };
   invite?: FormState;
+  plan?: FormState;
 }
 
 export type View = Awaited<ReturnType<typeof projectView>>;
