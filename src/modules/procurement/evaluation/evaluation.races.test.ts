@@ -91,6 +91,7 @@ async function tender(h: Harness, stage: Stage) {
     const r = await call<{ bidId: string }>(h, await provider(h), 'POST', `/api/v1/projects/${id}/bids`, {
       lots: [{ number: 1, priceFen: price }],
       statement: '服务方案',
+      creditCommitment: true,
     });
     bids.push(r.bidId);
   }
