@@ -1,5 +1,5 @@
 // The purchaser's confirmation of a lot (GPR Art 43: within 5 working days of the report, in the order
-// of the ranking): the first-ranked, unless its eligibility and credit fail the re-check at award or it
+// of the ranking): the first-ranked, unless it fails the re-check at award (recheck-at-award.ts) or it
 // already holds the most lots the plan allows — then the next, each passed-over candidate with its
 // reason. When every lot is decided the result notice is published (中标/成交结果公告), the bidders who
 // did not win are told why, each award starts the contract clock (GPL Art 46) and the project is awarded.
@@ -12,7 +12,6 @@ import { sendMessage } from '../../../platform/notify/messages.js';
 import { publish } from '../../../platform/publish/publish.js';
 import { beijingDate } from '../../../platform/time/dates.js';
 import { findOrganization } from '../../../platform/auth/auth.repository.js';
-import { eligibility } from '../../credit/index.js';
 import { insertNotice } from '../notices/notices.repository.js';
 import { projectKeptBy } from '../projects/project-access.js';
 import { projectLifecycle } from '../projects/project.lifecycle.js';
@@ -33,6 +32,7 @@ import {
   RESULT_NOTICE_SOURCE,
 } from '../evaluation/evaluation.rules.js';
 import { RESULT_NOTICE_KIND } from './award.records.js';
+import { recheckAtAward } from './recheck-at-award.js';
 
 export interface PassedOver {
   bidId: string;
@@ -57,13 +57,13 @@ export async function confirmAward(ctx: Ctx, projectId: string, input: { lot: nu
   const passedOver: PassedOver[] = [];
   let chosen: EvaluationReport['lots'][number]['ranking'][number] | undefined;
   for (const candidate of lot.ranking) {
-    const verdict = await eligibility(ctx.trx, candidate.organizationId, ctx.now);
-    if (!verdict.eligible) {
+    const failing = await recheckAtAward(ctx, candidate.bidId, candidate.organizationId);
+    if (failing.length > 0) {
       passedOver.push({
         bidId: candidate.bidId,
         name: candidate.name,
         rule: 'recheck',
-        reasons: verdict.reasons.filter((r) => r.outcome === 'fail').map((r) => `${r.rule}: ${r.source}`),
+        reasons: failing,
         source: RECHECK_SOURCE,
       });
       continue;

@@ -314,11 +314,25 @@ describeEachDatabase('evaluation and award', (db) => {
     await h.run((ctx) =>
       transition(ctx, organizationLifecycle, { id: b.orgId, status: 'active' }, 'deactivate'),
     );
+    // And its opened bid is made to lack the credit commitment (as a bid sealed before it was asked
+    // would): the re-check names that too (GPL Art 22 ¶1).
+    const bRow = await h.platform.runtime.db.kysely
+      .selectFrom('bids')
+      .select('opened_content')
+      .where('id', '=', bidIds[b.orgId]!)
+      .executeTakeFirstOrThrow();
+    const bOpened = JSON.parse(bRow.opened_content!) as { content: Record<string, unknown> };
+    delete bOpened.content.creditCommitment;
+    await h.platform.runtime.db.kysely
+      .updateTable('bids')
+      .set({ opened_content: JSON.stringify(bOpened) })
+      .where('id', '=', bidIds[b.orgId]!)
+      .execute();
     const second = await api('POST', path('awards'), { lot: 2 });
     expect(second.statusCode, second.body).toBe(201);
     const s = second.json<{
       awarded: { organizationId: string; amountFen: number };
-      passedOver: { bidId: string; rule: string; source: string }[];
+      passedOver: { bidId: string; rule: string; source: string; reasons: string[] }[];
       resultRecordId: string;
     }>();
     expect(s.passedOver.map((p) => [p.bidId, p.rule])).toEqual([
@@ -326,6 +340,9 @@ describeEachDatabase('evaluation and award', (db) => {
       [bidIds[b.orgId], 'recheck'],
     ]);
     expect(s.passedOver[1]!.source).toContain('财库〔2016〕125号');
+    expect(s.passedOver[1]!.reasons).toContainEqual(
+      expect.stringMatching(/^creditCommitment: 《政府采购法》第二十二条第一款/),
+    );
     expect(s.awarded).toMatchObject({ organizationId: c.orgId, amountFen: 8_000_000 });
 
     // The result notice: suppliers, amounts, the panel's names, each bidder's score (a tender).
