@@ -19,6 +19,9 @@ import { registerOpenedBidPages } from './opening/opened-bids.pages.js';
 import { openBids } from './opening/open-bids.js';
 import { OPEN_BIDS_TASK } from './opening/opening-schedule.js';
 import { checkDeadlinesAgainstEnteredYear } from './notices/calendar-entered.js';
+import './panel/panel.records.js';
+import { registerPanelRoutes } from './panel/panel.routes.js';
+import { registerPanelPages } from './panel/panel.pages.js';
 
 export { METHODS, METHOD_SETTINGS, type Method } from './methods.js';
 export { statutoryTimeline, type Timeline } from './timeline.js';
@@ -40,6 +43,10 @@ export { inviteSuppliers } from './projects/invite-suppliers.js';
 export { OPEN_BIDS_TASK } from './opening/opening-schedule.js';
 export { submitBid, type BidReceipt } from './bids/submit-bid.js';
 export { confirmConsortium } from './bids/change-bid.js';
+export { revealDraw } from './panel/reveal-draw.js';
+export { commitDrawSeed } from './panel/commit-seed.js';
+export { drawPanel } from './panel/draw-panel.js';
+export { answerInvitation } from './panel/respond-invitation.js';
 
 export const procurementFeature: Feature = {
   name: 'procurement',
@@ -106,5 +113,7 @@ export const procurementFeature: Feature = {
     registerBidRoutes(app, services);
     registerBidPages(app, services);
     registerOpenedBidPages(app, services);
+    registerPanelRoutes(app, services);
+    registerPanelPages(app, services);
   },
 };

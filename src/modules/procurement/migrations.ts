@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { bytesColumn } from '../../platform/db/dialects/index.js';
 import type { GongshiMigration } from '../../platform/db/migrator.js';
+import { panelMigrations } from './panel/panel.migrations.js';
 
 export const procurementMigrations: GongshiMigration[] = [
   {
@@ -256,4 +257,5 @@ export const procurementMigrations: GongshiMigration[] = [
         .execute();
     },
   },
+  ...panelMigrations,
 ];

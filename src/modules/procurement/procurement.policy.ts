@@ -58,3 +58,6 @@ export function biddingOrganizationsOf(actor: Actor): { id: string; name: string
     .filter((m) => m.role === 'providerMember' && m.organizationKind === 'socialOrganization')
     .map((m) => ({ id: m.organizationId, name: m.organizationName }));
 }
+
+// The draw (panel/): a drawn expert answers their own invitation (the use-case matches the user).
+defineActions({ 'panel.respond': { roles: ['expert'] } });
