@@ -47,6 +47,7 @@ export { revealDraw } from './panel/reveal-draw.js';
 export { commitDrawSeed } from './panel/commit-seed.js';
 export { drawPanel } from './panel/draw-panel.js';
 export { answerInvitation } from './panel/respond-invitation.js';
+export { verifyDrawRecord } from './panel/verify-draw.js';
 
 export const procurementFeature: Feature = {
   name: 'procurement',
