@@ -36,6 +36,7 @@ function bodyFor(method: string, url: string): unknown {
     restart: { path: 'retender' },
     award: { priceFen: 100, text: '成交' },
     replacement: { lots: [{ number: 1, priceFen: 9_000_000 }], statement: '服务方案' },
+    decision: { grant: false, note: '不同意' },
   };
   return method === 'PUT' || method === 'POST' ? (bodies[last] ?? {}) : undefined;
 }
