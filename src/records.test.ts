@@ -121,16 +121,6 @@ describeEachDatabase('published records of the demo city', (db) => {
 
 /** Content of the kinds the demo does not publish, as their use-cases publish it. */
 const SAMPLES: Record<string, unknown> = {
-  panelDrawCommitment: {
-    project: { id: 'p-1', title: '望京街道居家养老上门服务' },
-    round: 1,
-    size: 5,
-    expertSeats: 4,
-    rule: '《政府采购货物和服务招标投标管理办法》（财政部令第87号）第四十七条',
-    seedCommitment: 'a'.repeat(64),
-    algorithm: 'gongshi-draw-v1',
-    committedAt: '2026-10-10T02:00:00.000Z',
-  },
   panelDraw: {
     project: { id: 'p-1', title: '望京街道居家养老上门服务' },
     round: 1,

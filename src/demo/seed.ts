@@ -23,6 +23,7 @@ import { seedIntentions, seedSpending } from './planning.js';
 import { procurementDemoPossible, seedProcurement } from './procurement.js';
 import { seedRegistry, type DemoOrg } from './registry.js';
 import { seedSurveys } from './surveys.js';
+import { seedExperts } from './experts.js';
 
 export interface DemoCredential {
   role: Role;
@@ -249,6 +250,7 @@ export async function seedDemo(platform: Platform): Promise<DemoCredential[] | u
         },
         kek: platform.secrets.bidKeyEncryptionKey,
         start,
+        experts: await seedExperts(ctx, orgIds, userIds.get('expert')!),
       });
     } else {
       console.warn(

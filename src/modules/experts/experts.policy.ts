@@ -10,7 +10,7 @@ export interface ExpertSubject {
 }
 
 defineActions({
-  'expert.manage': { roles: ['finance', 'administrator'] },
+  'expert.manage': { roles: ['finance', 'administrator'], system: true },
   'expert.declare': {
     roles: ['expert'],
     subject: (actor, expert) => actor.userId === (expert as ExpertSubject).user_id,

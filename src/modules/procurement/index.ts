@@ -48,6 +48,7 @@ export { commitDrawSeed } from './panel/commit-seed.js';
 export { drawPanel } from './panel/draw-panel.js';
 export { answerInvitation } from './panel/respond-invitation.js';
 export { verifyDrawRecord } from './panel/verify-draw.js';
+export { myInvitations } from './panel/panel.queries.js';
 
 export const procurementFeature: Feature = {
   name: 'procurement',
