@@ -5,8 +5,11 @@
 // The input is the published `panelDraw` record as the API serves it (or its `content` alone). Given a
 // URL, the seed commitment record it names is fetched from the same server and compared as well.
 // Exit 0: every check holds (the panel is printed); 1: a check failed; 2: bad usage or input.
+/* global console, fetch, URL */
+import { Buffer } from 'node:buffer';
 import { createHash, createHmac } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import process from 'node:process';
 
 const HEX64 = /^[0-9a-f]{64}$/;
 
@@ -29,11 +32,22 @@ export function beacon(inputs) {
 /** docs/draw.md §4–5: eligible ids sorted by code unit, Fisher–Yates driven by HMAC-SHA256 blocks. */
 export function order({ seed, beaconHex, projectId, round, candidates, excluded }) {
   const out = new Set(excluded);
-  const a = [...new Set(candidates)].filter((id) => !out.has(id)).sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+  const a = [...new Set(candidates)]
+    .filter((id) => !out.has(id))
+    .sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
   const key = Buffer.from(seed, 'hex');
-  const prefix = Buffer.concat([Buffer.from(beaconHex, 'hex'), Buffer.from(projectId, 'utf8'), Buffer.from([0]), u32be(round)]);
+  const prefix = Buffer.concat([
+    Buffer.from(beaconHex, 'hex'),
+    Buffer.from(projectId, 'utf8'),
+    Buffer.from([0]),
+    u32be(round),
+  ]);
   let counter = 0;
-  const next = () => createHmac('sha256', key).update(Buffer.concat([prefix, u32be(counter++)])).digest().readUInt32BE(0);
+  const next = () =>
+    createHmac('sha256', key)
+      .update(Buffer.concat([prefix, u32be(counter++)]))
+      .digest()
+      .readUInt32BE(0);
   for (let i = a.length - 1; i > 0; i--) {
     const n = i + 1;
     const limit = Math.floor(4294967296 / n) * n;
@@ -66,7 +80,8 @@ export function check(c) {
   });
   if (o.join(',') !== c.order.join(',')) fails.push('the recomputed order differs from the published order');
   c.invitations.forEach((inv, i) => {
-    if (inv.position !== i + 1 || inv.expertId !== o[i]) fails.push(`invitation ${i + 1} is not the next in the order`);
+    if (inv.position !== i + 1 || inv.expertId !== o[i])
+      fails.push(`invitation ${i + 1} is not the next in the order`);
   });
   const confirmed = c.invitations.filter((i) => i.outcome === 'confirmed').map((i) => i.expertId);
   if (confirmed.join(',') !== c.panel.map((p) => p.expertId).join(','))
@@ -105,7 +120,10 @@ async function main(argv) {
   const { fails } = check(content);
   if (/^https?:\/\//.test(source)) {
     const committed = await load(new URL(`/api/v1/records/${content.commitmentRecordId}`, source).href);
-    if (committed.kind !== 'panelDrawCommitment' || committed.content.seedCommitment !== content.seedCommitment)
+    if (
+      committed.kind !== 'panelDrawCommitment' ||
+      committed.content.seedCommitment !== content.seedCommitment
+    )
       fails.push('the seed commitment record does not commit to this seed');
     else if (committed.publishedAt >= content.drawnAt) fails.push('the seed was committed after the draw');
   }
@@ -118,4 +136,5 @@ async function main(argv) {
   return 0;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) main(process.argv.slice(2)).then((code) => process.exit(code));
+if (import.meta.url === `file://${process.argv[1]}`)
+  main(process.argv.slice(2)).then((code) => process.exit(code));

@@ -24,7 +24,7 @@ import {
   recordDraw,
   type EvaluationPanelTable,
 } from './panel.repository.js';
-import { DRAW_SOURCE, tieCounts, type RecusalTie } from './panel.rules.js';
+import { DRAW_SOURCE, tieCounts } from './panel.rules.js';
 
 /** What a draw decided from (panel_draws.data): published as it is by revealDraw. */
 export interface DrawData {
@@ -79,7 +79,7 @@ export async function drawPanel(ctx: Ctx, projectId: string): Promise<DrawResult
   const exclusions = new Map<string, string>();
   for (const tie of ties) {
     if (exclusions.has(tie.expertId)) continue;
-    if (tieCounts(tie.kind as RecusalTie, tie, onDate)) exclusions.set(tie.expertId, tie.kind);
+    if (tieCounts(tie.kind, tie, onDate)) exclusions.set(tie.expertId, tie.kind);
   }
   const excluded = [...exclusions]
     .map(([expertId, kind]) => ({ expertId, kind }))

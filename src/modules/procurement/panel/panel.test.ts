@@ -37,7 +37,6 @@ interface Member {
 describeEachDatabase('the panel draw', (db) => {
   let suite: BiddingSuite;
   let h: Harness;
-  let staff: TestUser;
   let finance: TestUser;
   const { api, provider, openProject, bid } = biddingHelpers(() => suite);
   const experts: Expert[] = [];
@@ -50,7 +49,7 @@ describeEachDatabase('the panel draw', (db) => {
 
   beforeAll(async () => {
     suite = await startBiddingSuite(db());
-    ({ h, staff, finance } = suite);
+    ({ h, finance } = suite);
     dir = mkdtempSync(join(tmpdir(), 'gongshi-draw-'));
   });
   afterAll(async () => {
@@ -104,10 +103,10 @@ describeEachDatabase('the panel draw', (db) => {
       'POST',
       `/api/v1/experts/${experts[3]!.expertId}/ties`,
       { organizationId: a.orgId, kind: 'other' },
-      experts[4]!,
+      experts[4],
     );
     expect(foreign.statusCode).toBe(403);
-    const view = await api('GET', '/api/v1/experts/me', undefined, experts[0]!);
+    const view = await api('GET', '/api/v1/experts/me', undefined, experts[0]);
     expect(view.json<{ ties: { kind: string }[] }>().ties.map((t) => t.kind)).toEqual(['employment']);
   });
 
@@ -251,7 +250,7 @@ describeEachDatabase('the panel draw', (db) => {
     }
     expect(problems).toEqual([]);
     // The panel itself sees its invitation; the purchaser's staff see the panel.
-    const mine = await api('GET', '/api/v1/panel/invitations', undefined, drawn[0]!);
+    const mine = await api('GET', '/api/v1/panel/invitations', undefined, drawn[0]);
     expect(mine.json<{ items: { project: { id: string } }[] }>().items[0]!.project.id).toBe(projectId);
   }, 300_000);
 
