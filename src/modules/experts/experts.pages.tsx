@@ -1,8 +1,82 @@
 // Pages of the expert pool: the bureau's list and an expert's page; the expert's own declarations.
+import { Type } from 'typebox';
 import type { App, AppServices } from '../../platform/http/app-types.js';
 import { notFound } from '../../platform/errors.js';
+import { handleForm } from '../../platform/http/forms.js';
+import { setFlash } from '../../platform/http/pages.js';
+import {
+  emptyForm,
+  ErrorSummary,
+  FieldScope,
+  Form,
+  SelectField,
+  SubmitButton,
+  TextField,
+  type FormState,
+} from '../../platform/views/components.js';
 import { translator, type Translate } from '../../platform/views/i18n.js';
+import { declareTie, setExpertAvailability } from './expert-declarations.js';
 import { expertPool, expertView } from './experts.queries.js';
+import { TIE_KINDS } from './experts.repository.js';
+import { AvailabilityBody, TieBody } from './experts.schemas.js';
+
+const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
+
+/** The expert's own forms: declare a tie, and the last day they cannot sit. */
+export function DeclarationForms(props: {
+  t: Translate;
+  expertId: string;
+  tie?: FormState;
+  availability?: FormState;
+}) {
+  const { t, expertId } = props;
+  const tie = props.tie ?? emptyForm;
+  const availability = props.availability ?? emptyForm;
+  return (
+    <>
+      <h2>{t('experts.declareTie')}</h2>
+      <FieldScope scope="tie">
+        <Form action={`/experts/${expertId}/ties`}>
+          <ErrorSummary
+            form={tie}
+            labels={{
+              organizationId: t('experts.organizationId'),
+              kind: t('experts.kind'),
+              startedOn: t('experts.startedOn'),
+              endedOn: t('experts.endedOn'),
+              note: t('experts.note'),
+            }}
+          />
+          <TextField name="organizationId" label={t('experts.organizationId')} form={tie} required />
+          <SelectField
+            name="kind"
+            label={t('experts.kind')}
+            form={tie}
+            required
+            options={TIE_KINDS.map((k) => ({ value: k, label: t(`experts.tie.${k}`) }))}
+          />
+          <TextField name="startedOn" type="date" label={t('experts.startedOn')} form={tie} />
+          <TextField name="endedOn" type="date" label={t('experts.endedOn')} form={tie} />
+          <TextField name="note" label={t('experts.note')} form={tie} />
+          <SubmitButton>{t('experts.save')}</SubmitButton>
+        </Form>
+      </FieldScope>
+      <h2>{t('experts.setAvailability')}</h2>
+      <FieldScope scope="availability">
+        <Form action={`/experts/${expertId}/availability`}>
+          <ErrorSummary form={availability} labels={{ unavailableUntil: t('experts.unavailableUntil') }} />
+          <TextField
+            name="unavailableUntil"
+            type="date"
+            label={t('experts.unavailableUntil')}
+            form={availability}
+          />
+          <SubmitButton>{t('experts.save')}</SubmitButton>
+        </Form>
+      </FieldScope>
+    </>
+  );
+}
 
 type View = NonNullable<Awaited<ReturnType<typeof expertView>>>;
 
@@ -104,6 +178,60 @@ export function registerExpertPages(app: App, services: AppServices): void {
       ),
     );
   });
+
+  const showForms = (
+    req: Parameters<typeof services.render>[0],
+    reply: Parameters<typeof services.render>[1],
+    expertId: string,
+    forms: { tie?: FormState; availability?: FormState },
+    status: number,
+  ) => {
+    const t = translator(req.locale);
+    return services.render(
+      req,
+      reply,
+      { title: t('experts.me.title'), status },
+      <DeclarationForms t={t} expertId={expertId} {...forms} />,
+    );
+  };
+
+  const optional = (v: string | null | undefined) => (v === '' || v === undefined ? null : v);
+
+  app.post(
+    '/experts/:id/ties',
+    { config: { action: 'expert.declare' }, schema: { params: IdParams } },
+    (req, reply) =>
+      handleForm(req, {
+        schema: TieBody,
+        show: (form, status) => showForms(req, reply, req.params.id, { tie: form }, status),
+        run: async (input) => {
+          await services.run(req, (ctx) =>
+            declareTie(ctx, req.params.id, {
+              ...input,
+              startedOn: optional(input.startedOn),
+              endedOn: optional(input.endedOn),
+            }),
+          );
+          setFlash(reply, 'flash.tieDeclared');
+          return reply.redirect('/experts/me', 303);
+        },
+      }),
+  );
+
+  app.post(
+    '/experts/:id/availability',
+    { config: { action: 'expert.declare' }, schema: { params: IdParams } },
+    (req, reply) =>
+      handleForm(req, {
+        schema: AvailabilityBody,
+        show: (form, status) => showForms(req, reply, req.params.id, { availability: form }, status),
+        run: async (input) => {
+          await services.run(req, (ctx) => setExpertAvailability(ctx, req.params.id, input));
+          setFlash(reply, 'flash.availabilitySaved');
+          return reply.redirect('/experts/me', 303);
+        },
+      }),
+  );
 
   app.get<{ Params: { id: string } }>(
     '/experts/:id',

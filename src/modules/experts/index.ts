@@ -9,7 +9,7 @@ import { registerExpertRoutes } from './experts.routes.js';
 import { registerExpertPages } from './experts.pages.js';
 
 export { drawCandidates, tiesTo, expertIdOfUser, expertView } from './experts.queries.js';
-export { ExpertDetails } from './experts.pages.js';
+export { DeclarationForms, ExpertDetails } from './experts.pages.js';
 export {
   registerExpert,
   declareTie,

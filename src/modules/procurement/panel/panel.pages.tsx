@@ -21,7 +21,7 @@ import {
 } from '../../../platform/views/components.js';
 import { translator, type Translate } from '../../../platform/views/i18n.js';
 import { biddingOrganizationsOf } from '../procurement.policy.js';
-import { ExpertDetails, expertIdOfUser, expertView } from '../../experts/index.js';
+import { DeclarationForms, ExpertDetails, expertIdOfUser, expertView } from '../../experts/index.js';
 import { commitDrawSeed } from './commit-seed.js';
 import { drawPanel } from './draw-panel.js';
 import { bidderRecusals, keeperPanelView, myInvitations, publicDrawView } from './panel.queries.js';
@@ -115,11 +115,10 @@ export function registerPanelPages(app: App, services: AppServices): void {
     if (view === undefined) throw notFound('procurement.projectNotFound');
     if (view === null) throw forbidden('procurement.notYourProject');
     const base = `/procurement/projects/${view.project.id}/panel`;
-    reply.status(status);
     return services.render(
       req,
       reply,
-      { title: `${view.project.title} · ${t('panel.page.keeperTitle')}` },
+      { title: `${view.project.title} · ${t('panel.page.keeperTitle')}`, status },
       <>
         <p>
           <a href={`/procurement/projects/${view.project.id}`}>{view.project.title}</a> ·{' '}
@@ -296,11 +295,14 @@ export function registerPanelPages(app: App, services: AppServices): void {
     if (!view) throw notFound('procurement.projectNotFound');
     const mine = await bidderRecusals(db(), req.actor, projectId);
     const orgs = biddingOrganizationsOf(req.actor);
-    reply.status(status);
     return services.render(
       req,
       reply,
-      { title: `${view.project.title} · ${t('panel.page.recusalTitle')}`, lead: t('panel.page.recusalLead') },
+      {
+        title: `${view.project.title} · ${t('panel.page.recusalTitle')}`,
+        lead: t('panel.page.recusalLead'),
+        status,
+      },
       <>
         <Form action={`/procurement/projects/${projectId}/recusals`}>
           <ErrorSummary
@@ -368,11 +370,10 @@ export function registerPanelPages(app: App, services: AppServices): void {
     const id = req.actor.kind === 'user' ? await expertIdOfUser(db(), req.actor.userId) : undefined;
     const expert = id ? await expertView(db(), id, true) : undefined;
     const invitations = await myInvitations(db(), req.actor);
-    reply.status(status);
     return services.render(
       req,
       reply,
-      { title: t('experts.me.title') },
+      { title: t('experts.me.title'), status },
       <>
         <h2>{t('panel.page.invitations')}</h2>
         {invitations.length === 0 ? <p>{t('panel.page.noInvitations')}</p> : null}
@@ -389,7 +390,14 @@ export function registerPanelPages(app: App, services: AppServices): void {
             ) : null}
           </article>
         ))}
-        {expert ? <ExpertDetails t={t} expert={expert} /> : <p>{t('experts.me.notExpert')}</p>}
+        {expert ? (
+          <>
+            <ExpertDetails t={t} expert={expert} />
+            <DeclarationForms t={t} expertId={expert.id} />
+          </>
+        ) : (
+          <p>{t('experts.me.notExpert')}</p>
+        )}
       </>,
     );
   };

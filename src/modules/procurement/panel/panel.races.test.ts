@@ -208,6 +208,7 @@ const scenarios: RaceScenario[] = [
   },
   {
     route: 'POST /api/v1/experts/:id/ties',
+    twins: ['POST /experts/:id/ties'],
     async prepare(h) {
       const { finance } = await world(h);
       const expert = await registerExpert(h, finance, '申报专家', ['governance']);
@@ -224,6 +225,7 @@ const scenarios: RaceScenario[] = [
   {
     // The last unavailable day, set N times, is that day once.
     route: 'PUT /api/v1/experts/:id/availability',
+    twins: ['POST /experts/:id/availability'],
     outcome: 'idempotent',
     async prepare(h) {
       const { finance } = await world(h);
