@@ -17,8 +17,7 @@ import {
 import { translator, type Translate } from '../../platform/views/i18n.js';
 import { declareTie, setExpertAvailability } from './expert-declarations.js';
 import { expertPool, expertView } from './experts.queries.js';
-import { TIE_KINDS } from './experts.repository.js';
-import { AvailabilityBody, TieBody } from './experts.schemas.js';
+import { AvailabilityBody, TIE_KINDS, TieBody } from './experts.schemas.js';
 
 const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
 

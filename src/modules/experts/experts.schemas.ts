@@ -35,3 +35,6 @@ export const StandingBody = Type.Object(
   { change: oneOf(['suspend', 'reinstate', 'retire'] as const), reason: text(1, 1000) },
   { additionalProperties: false },
 );
+
+/** The kinds of tie an expert declares (GPR 第九条), for forms. */
+export { TIE_KINDS } from './experts.repository.js';
