@@ -73,6 +73,7 @@ async function submitBid(
       buffer: Buffer.from('%PDF-1.4\n% e2e service plan\n%%EOF\n'),
     });
   }
+  await form.getByRole('checkbox', { name: /^我代表本单位作出以上信用承诺/ }).check();
   await form.getByRole('button', { name: '密封并提交' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('响应文件已密封');
   await checkA11y(page);
@@ -249,6 +250,7 @@ test('a single source from the request to the opening and award: purchaser, fina
   const form = page.getByRole('form', { name: '提交响应文件' });
   await form.getByRole('textbox', { name: /^第 1 包报价/ }).fill('295000');
   await form.getByRole('textbox', { name: /^服务方案/ }).fill('照护方案：每日上门照护，配备认知症照护专员。');
+  await form.getByRole('checkbox', { name: /^我代表本单位作出以上信用承诺/ }).check();
   await form.getByRole('button', { name: '密封并提交' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('响应文件已密封');
   await logOut(page);

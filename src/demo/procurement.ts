@@ -159,6 +159,7 @@ export async function seedProcurement(ctx: Ctx, input: ProcurementSeedInput): Pr
         `${who.name}服务方案：配备持证社会工作者和护理员，建立服务台账和回访制度，季度满意度不低于90%。`,
       consortium: extra.consortium,
       files: [{ name: '服务方案.pdf', bytes: pdf(`${who.name} service plan`) }],
+      creditCommitment: true,
     });
 
   // Intentions, published the day after the start (procurement may begin 30 days later).
@@ -329,7 +330,7 @@ export async function seedProcurement(ctx: Ctx, input: ProcurementSeedInput): Pr
     ).then((receipt) => ids.set('p1Consortium', receipt.bidId)),
   );
   step(day(38), '09:40:00', () =>
-    confirmConsortium(on(day(38), '09:40:00', bidders[2]!.actor), id('p1Consortium'), bidders[2]!.id),
+    confirmConsortium(on(day(38), '09:40:00', bidders[2]!.actor), id('p1Consortium'), bidders[2]!.id, true),
   );
   step(p1Correction, '10:00:00', () =>
     publishCorrection(on(p1Correction), id('p1'), {

@@ -28,6 +28,7 @@ export const bidsZh: Catalogue = {
   'procurement.bid.tooManyFiles': '最多 {max} 个附件。',
   'procurement.bid.filesTooLarge': '附件合计不能超过 {max} MB。',
   'procurement.bid.notBase64': '文件内容不是有效的 base64。',
+  'procurement.bid.creditCommitmentRequired': '请作出信用承诺：供应商应当具备{source}规定的条件。',
   'procurement.bid.duplicate': '本组织已对这个项目提交了响应文件；请替换或撤回原文件（{source}）。',
   'procurement.bid.memberBidding': '联合体成员已单独或在其他联合体中参加了这个项目，不得再参加（{source}）。',
   'procurement.bid.notFound': '没有这份响应文件。',
@@ -55,7 +56,7 @@ export const bidsZh: Catalogue = {
     '本组织已参加了这个项目的另一份响应文件，不得再加入联合体（{source}）。',
   'procurement.bid.alreadyConfirmed': '本组织已经确认过。',
   'bid.verification.membersUnconfirmed': '联合体成员截止时未全部确认，无效',
-  'bid.confirm': '确认加入联合体',
+  'bid.confirm': '确认加入联合体并作出信用承诺',
   'bid.pending': '待本组织确认',
   'flash.consortiumConfirmed': '已确认加入联合体。',
   'procurement.bid.replaceOtherOrganization': '只能替换同一组织的响应文件；为另一个组织投标请另行提交。',
@@ -92,6 +93,8 @@ export const bidsEn: Catalogue = {
   'procurement.bid.tooManyFiles': 'At most {max} files.',
   'procurement.bid.filesTooLarge': 'The files may not exceed {max} MB in all.',
   'procurement.bid.notBase64': 'The file content is not valid base64.',
+  'procurement.bid.creditCommitmentRequired':
+    'Make the credit commitment: a supplier must meet the conditions of {source}.',
   'procurement.bid.duplicate':
     'Your organization has already responded to this procurement; replace or withdraw that response ({source}).',
   'procurement.bid.memberBidding':
@@ -121,7 +124,7 @@ export const bidsEn: Catalogue = {
     'Your organization already takes part in another response to this procurement; it may not join a consortium ({source}).',
   'procurement.bid.alreadyConfirmed': 'Your organization has already confirmed.',
   'bid.verification.membersUnconfirmed': 'Not every consortium member confirmed by the deadline; invalid',
-  'bid.confirm': 'Confirm joining the consortium',
+  'bid.confirm': 'Confirm joining the consortium and make the credit commitment',
   'bid.pending': 'Awaiting your confirmation',
   'flash.consortiumConfirmed': 'Your organization has joined the consortium.',
   'procurement.bid.replaceOtherOrganization':
@@ -158,6 +161,20 @@ export const bidPagesZh: Catalogue = {
   'bid.priceHint': '{title}，预算 {budget} 元；超过预算的报价无效。',
   'bid.statement': '服务方案',
   'bid.statementHint': '服务内容、人员、进度和质量保证。',
+  'bid.creditCommitmentLegend': '信用承诺',
+  'bid.creditCommitmentMade': '已作出（《政府采购法》第二十二条第一款各项条件），随响应文件密封',
+  'bid.creditCommitmentNone': '未作出',
+  'bid.creditCommitmentLead':
+    '本供应商（联合体投标的，牵头方就本单位；各成员在确认参加联合体时就各自单位）承诺具备下列条件：',
+  'bid.creditCondition.civilLiability': '具有独立承担民事责任的能力；',
+  'bid.creditCondition.reputationAndAccounts': '具有良好的商业信誉和健全的财务会计制度；',
+  'bid.creditCondition.equipmentAndSkills': '具有履行合同所必需的设备和专业技术能力；',
+  'bid.creditCondition.taxAndSocialSecurity': '有依法缴纳税收和社会保障资金的良好记录；',
+  'bid.creditCondition.noMajorViolation': '参加政府采购活动前三年内，在经营活动中没有重大违法记录；',
+  'bid.creditCondition.otherLegal': '法律、行政法规规定的其他条件。',
+  'bid.creditCommitment': '我代表本单位作出以上信用承诺',
+  'bid.creditCommitmentHint':
+    '承诺随响应文件一起密封并计入承诺值；授予前会再次核查。虚假承诺将记入信用记录，并承担相应法律责任。',
   'bid.consortium': '联合体成员',
   'bid.consortiumHint': '以联合体投标时，填写其他成员的统一社会信用代码，每行一个；您的组织为牵头人。',
   'bid.filesHint':
@@ -172,7 +189,14 @@ export const bidPagesZh: Catalogue = {
   'bid.sealedTime': '提交时间',
   'bid.downloadReceipt': '下载回执（JSON）',
   'bid.receiptKeep':
-    '回执里有承诺值、随机盐、所承诺的内容（报价、文件和方案的哈希）以及公开日志的包含证明，可以不依赖平台自行核验。平台在开标前无法再向您显示这些内容，请妥善保存。',
+    '回执里有承诺值、随机盐、所承诺的内容（报价、文件和方案的哈希）以及公开日志的包含证明，可以不依赖平台自行核验。开标前，您可以在这个浏览器里随时重新打开、打印或下载本页；回执以只有这个浏览器持有的密钥加密保存，平台自己读不到。请下载保存一份。',
+  'bid.receiptLockedTitle': '回执只能在提交时使用的浏览器中打开',
+  'bid.receiptLocked':
+    '回执以只有提交时所用浏览器持有的密钥加密保存，平台自己读不到，因此在其他浏览器或清除 Cookie 后无法再显示。请使用当时下载的回执文件；承诺值和公开日志位置在“我的投标”中始终可见。',
+  'bid.receiptGoneTitle': '回执已不再保存',
+  'bid.receiptGone':
+    '这份响应文件已开标、被替换、撤回或作废，平台已删除为您加密保存的回执。请使用当时下载的回执文件；承诺值仍在公开日志中。',
+  'bid.receiptPrint': '可以用浏览器的“打印”功能打印本页。',
   'bid.receiptJson': '回执全文',
   'bid.mineLead': '本组织的响应文件：状态、承诺值和公开日志位置。内容在开标前是密封的。',
   'bid.mineNone': '还没有提交过响应文件。去看看',
@@ -256,6 +280,24 @@ export const bidPagesEn: Catalogue = {
   'bid.priceHint': '{title}, budget {budget} yuan; a price above the budget is invalid.',
   'bid.statement': 'Service proposal',
   'bid.statementHint': 'What you will do, who, when, and how quality is assured.',
+  'bid.creditCommitmentLegend': 'Credit commitment',
+  'bid.creditCommitmentMade': 'Made (each condition of GPL Art 22 ¶1), sealed with the response',
+  'bid.creditCommitmentNone': 'Not made',
+  'bid.creditCommitmentLead':
+    'The supplier (in a consortium: the lead for itself, each member for itself when it confirms taking part) declares that it meets these conditions:',
+  'bid.creditCondition.civilLiability': 'it can bear civil liability independently;',
+  'bid.creditCondition.reputationAndAccounts':
+    'it has a good business reputation and sound financial accounting;',
+  'bid.creditCondition.equipmentAndSkills':
+    'it has the equipment and professional skills the contract needs;',
+  'bid.creditCondition.taxAndSocialSecurity':
+    'it has a good record of paying taxes and social security contributions;',
+  'bid.creditCondition.noMajorViolation':
+    'it has no record of major violations of law in its operations in the three years before taking part;',
+  'bid.creditCondition.otherLegal': 'the other conditions laws and administrative regulations set.',
+  'bid.creditCommitment': 'I make this credit commitment on behalf of my organization',
+  'bid.creditCommitmentHint':
+    'The commitment is sealed with the response and part of its commitment value; it is checked again before the award. A false commitment is entered in the credit record and carries legal liability.',
   'bid.consortium': 'Consortium members',
   'bid.consortiumHint':
     'Bidding as a consortium: the other members’ unified social credit codes, one per line; your organization leads.',
@@ -272,7 +314,14 @@ export const bidPagesEn: Catalogue = {
   'bid.sealedTime': 'Submitted',
   'bid.downloadReceipt': 'Download the receipt (JSON)',
   'bid.receiptKeep':
-    'The receipt holds the commitment, the random salt, what was committed to (prices, hashes of the files and the proposal) and the public log’s inclusion proof: you can check it without the platform. The platform cannot show you these again before the opening; keep it.',
+    'The receipt holds the commitment, the random salt, what was committed to (prices, hashes of the files and the proposal) and the public log’s inclusion proof: you can check it without the platform. Until the opening you can open, print or download this page again in this browser: the receipt is kept encrypted under a key only this browser holds, which the platform cannot read. Download a copy and keep it.',
+  'bid.receiptLockedTitle': 'The receipt opens only in the browser that sealed the bid',
+  'bid.receiptLocked':
+    'The receipt is kept encrypted under a key that only the browser used to submit holds; the platform cannot read it, so it cannot be shown in another browser or after the cookies were cleared. Use the receipt file you downloaded; the commitment and its place in the public log are always listed under My bids.',
+  'bid.receiptGoneTitle': 'The receipt is no longer kept',
+  'bid.receiptGone':
+    'This response has been opened, replaced, withdrawn or discarded, and the receipt kept for you has been deleted. Use the receipt file you downloaded; the commitment stays in the public log.',
+  'bid.receiptPrint': 'Use your browser’s Print command to print this page.',
   'bid.receiptJson': 'The whole receipt',
   'bid.mineLead':
     'Your organization’s responses: status, commitment and place in the public log. Their content is sealed until the opening.',

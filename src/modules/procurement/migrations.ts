@@ -257,5 +257,59 @@ export const procurementMigrations: GongshiMigration[] = [
         .execute();
     },
   },
+  {
+    name: '2026-12-02-22-bid-receipt-boxes',
+    async up(db, dialect) {
+      // A bid's receipt kept for its bidder until the opening (issue 13 §6): AES-256-GCM under a key the
+      // platform hands to the bidder's browser and does not keep, so the database alone reads nothing.
+      await db.schema
+        .createTable('bid_receipt_boxes')
+        .addColumn('bid_id', 'text', (c) => c.primaryKey().references('bids.id'))
+        .addColumn('box', bytesColumn(dialect), (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
+  {
+    name: '2026-12-02-23-project-numbers',
+    async up(db) {
+      // The project number (项目编号, projects/project-number.rules.ts); projects opened before get theirs
+      // in the order they were opened.
+      await db.schema.alterTable('procurement_projects').addColumn('number', 'text').execute();
+      const codes: Record<string, string> = {
+        openTender: 'GK',
+        invitedTender: 'YQ',
+        competitiveNegotiation: 'TP',
+        competitiveConsultation: 'CS',
+        requestForQuotation: 'XJ',
+        singleSource: 'DY',
+      };
+      const projects = (await db
+        .selectFrom('procurement_projects')
+        .select(['id', 'district_code', 'method', 'created_at'])
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute()) as { id: string; district_code: string | null; method: string; created_at: string }[];
+      const last = new Map<string, number>();
+      for (const p of projects) {
+        // Beijing year of the opening (UTC+8).
+        const year = new Date(Date.parse(p.created_at) + 8 * 3600_000).getUTCFullYear();
+        const scope = `${p.district_code ?? '110000'}-${year}-${codes[p.method] ?? 'QT'}`;
+        const next = (last.get(scope) ?? 0) + 1;
+        last.set(scope, next);
+        await db
+          .updateTable('procurement_projects')
+          .set({ number: `${scope}-${String(next).padStart(4, '0')}` })
+          .where('id', '=', p.id)
+          .execute();
+      }
+      await db.schema
+        .createIndex('procurement_projects_number')
+        .on('procurement_projects')
+        .column('number')
+        .unique()
+        .execute();
+    },
+  },
   ...panelMigrations,
 ];

@@ -35,7 +35,11 @@ function bodyFor(method: string, url: string): unknown {
     invitations: { suppliers: ['X'], basis: '推荐' },
     restart: { path: 'retender' },
     award: { priceFen: 100, text: '成交' },
-    replacement: { lots: [{ number: 1, priceFen: 9_000_000 }], statement: '服务方案' },
+    replacement: {
+      lots: [{ number: 1, priceFen: 9_000_000 }],
+      statement: '服务方案',
+      creditCommitment: true,
+    },
     decision: { grant: false, note: '不同意' },
   };
   return method === 'PUT' || method === 'POST' ? (bodies[last] ?? {}) : undefined;
@@ -126,7 +130,7 @@ describeEachDatabase(
       const bid = await api(
         'POST',
         `/api/v1/projects/${projectId}/bids`,
-        { lots: [{ number: 1, priceFen: 9_000_000 }], statement: '服务方案' },
+        { lots: [{ number: 1, priceFen: 9_000_000 }], statement: '服务方案', creditCommitment: true },
         bidderUser,
       );
       expect(bid.statusCode, bid.body).toBe(201);

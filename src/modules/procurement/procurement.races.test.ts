@@ -102,6 +102,7 @@ async function openProject(h: Harness): Promise<string> {
 const bidBody = (extra: Record<string, unknown> = {}) => ({
   lots: [{ number: 1, priceFen: 9_500_000 }],
   statement: '服务方案：每周上门两次',
+  creditCommitment: true,
   ...extra,
 });
 
@@ -374,7 +375,12 @@ const bidScenarios: RaceScenario[] = [
         `/api/v1/projects/${id}/bids`,
         bidBody({ consortium: [member.uscc] }),
       );
-      return { method: 'POST', url: `/api/v1/bids/${bidId}/confirmation`, user: member, payload: {} };
+      return {
+        method: 'POST',
+        url: `/api/v1/bids/${bidId}/confirmation`,
+        user: member,
+        payload: { creditCommitment: true },
+      };
     },
   },
   {

@@ -4,6 +4,7 @@ import type { Catalogue, Locale } from '../../platform/views/i18n.js';
 export const procurementRecordMessages: Record<Locale, Catalogue> = {
   'zh-CN': {
     'record.proc.intention': '采购意向',
+    'record.proc.number': '项目编号',
     'record.proc.lots': '分包',
     'record.proc.lot': '包号',
     'record.proc.lotTitle': '名称',
@@ -72,6 +73,7 @@ export const procurementRecordMessages: Record<Locale, Catalogue> = {
   },
   en: {
     'record.proc.intention': 'Procurement intention',
+    'record.proc.number': 'Project number',
     'record.proc.lots': 'Lots',
     'record.proc.lot': 'Lot',
     'record.proc.lotTitle': 'Title',

@@ -22,11 +22,12 @@ export const period = (t: Translate, p: { days: number; unit: string }) =>
 
 export function projectFields(
   t: Translate,
-  p: { id: string; title: string; method: string; budgetFen: number },
+  p: { id: string; number?: string; title: string; method: string; budgetFen: number },
   department?: { id: string; name: string },
 ): Field[] {
   return [
     [t('record.field.project'), <NameLink href={projectHref(p.id)} name={p.title} />],
+    [t('record.proc.number'), p.number ?? null],
     [t('record.field.method'), method(t, p.method)],
     [t('record.field.budget'), yuan(t, p.budgetFen)],
     [

@@ -47,13 +47,21 @@ const Follows = Type.Unsafe<unknown>(
 );
 export const Header = Obj({
   id: Id,
+  // 项目编号; absent from records published before numbers were given.
+  number: Type.Optional(Type.String()),
   title: Type.String(),
   method: Method,
   department: OrgRef,
   budgetFen: Fen,
   intentionRecordId: Nullable(Id),
 });
-const ShortHeader = Obj({ id: Id, title: Type.String(), method: Method, budgetFen: Fen });
+const ShortHeader = Obj({
+  id: Id,
+  number: Type.Optional(Type.String()),
+  title: Type.String(),
+  method: Method,
+  budgetFen: Fen,
+});
 const TitleOnly = Obj({ id: Id, title: Type.String() });
 const ProvisionalDates = Type.Array(IsoDate);
 const Sealed = Obj({ commitment: Sha256, logIndex: Type.Integer() });
@@ -135,13 +143,15 @@ export const ObjectionAnswerContent = Obj({
 export const BidCommitmentContent = Obj({ commitment: Sha256, sealedAt: IsoInstant });
 
 const BidContent = Obj({
-  version: Type.Literal(1),
+  // 2: with the credit commitment (bids/credit-commitment.rules.ts).
+  version: Type.Union([Type.Literal(1), Type.Literal(2)]),
   bidId: Id,
   projectId: Id,
   bidders: Type.Array(Bidder),
   lots: Type.Array(Obj({ number: Type.Integer(), priceFen: Fen })),
   statementSha256: Sha256,
   files: Type.Array(File),
+  creditCommitment: Type.Optional(Obj({ terms: Type.String(), conditions: Type.Array(Type.String()) })),
   sealedAt: IsoInstant,
 });
 

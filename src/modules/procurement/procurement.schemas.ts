@@ -87,6 +87,10 @@ export const BidBody = Type.Object(
       { minItems: 1, maxItems: 20 },
     ),
     statement: text(1, 20_000),
+    creditCommitment: Type.Boolean({
+      description:
+        'The credit commitment (信用承诺): the bidder declares it meets each condition of 《政府采购法》第二十二条第一款. Must be true.',
+    }),
     consortium: Type.Optional(
       Type.Array(Type.String({ minLength: 18, maxLength: 18, 'x-error': 'validation.pattern' }), {
         maxItems: 9,

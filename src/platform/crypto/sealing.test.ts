@@ -1,7 +1,15 @@
 // Sealed envelopes: what seals opens only with the right unwrapped key, and any change is refused.
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { newSealingKeyPair, openEnvelope, seal, SealingError, unwrapSealingKey } from './sealing.js';
+import {
+  boxForHolder,
+  newSealingKeyPair,
+  openEnvelope,
+  openHolderBox,
+  seal,
+  SealingError,
+  unwrapSealingKey,
+} from './sealing.js';
 
 describe('sealed envelopes', () => {
   const kek = randomBytes(32);
@@ -54,5 +62,20 @@ describe('sealed envelopes', () => {
     const b = seal(pair.publicKey, 'bid:1', parts);
     expect(a.ephemeralPublicKey).not.toBe(b.ephemeralPublicKey);
     expect(a.parts.get('content')).not.toEqual(b.parts.get('content'));
+  });
+});
+
+describe('a box for its holder', () => {
+  it('opens only with its key and its context, and refuses altered bytes', () => {
+    const { key, box } = boxForHolder(Buffer.from('收据 receipt'), 'bid-receipt|b1');
+    expect(openHolderBox(key, box, 'bid-receipt|b1').toString()).toBe('收据 receipt');
+    expect(() => openHolderBox(key, box, 'bid-receipt|b2')).toThrow(SealingError);
+    const other = boxForHolder(Buffer.from('x'), 'bid-receipt|b1').key;
+    expect(() => openHolderBox(other, box, 'bid-receipt|b1')).toThrow(SealingError);
+    const altered = Buffer.from(box);
+    altered[20] = altered[20]! ^ 1;
+    expect(() => openHolderBox(key, altered, 'bid-receipt|b1')).toThrow(SealingError);
+    expect(() => openHolderBox('short', box, 'bid-receipt|b1')).toThrow(SealingError);
+    expect(box.includes(Buffer.from('receipt'))).toBe(false);
   });
 });

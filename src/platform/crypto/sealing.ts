@@ -133,3 +133,20 @@ export function openEnvelope(privateKey: KeyObject, aad: string, envelope: Envel
     opened.set(name, gcmOpen(key, bytes, Buffer.from(`${aad}|${name}`)));
   return opened;
 }
+
+/**
+ * A box for data its holder keeps the key to: AES-256-GCM under a fresh random 256-bit key that is handed
+ * back and stored nowhere by the platform (a bid receipt kept in the database for its bidder, the key in
+ * the bidder's browser). `aad` binds the box to what it belongs to. Returns the key base64url.
+ */
+export function boxForHolder(plaintext: Buffer, aad: string): { key: string; box: Buffer } {
+  const key = randomBytes(32);
+  return { key: key.toString('base64url'), box: gcmSeal(key, plaintext, Buffer.from(aad)) };
+}
+
+/** Opens a holder's box; throws SealingError for a wrong key, another `aad` or altered bytes. */
+export function openHolderBox(key: string, box: Buffer, aad: string): Buffer {
+  const raw = Buffer.from(key, 'base64url');
+  if (raw.length !== 32) throw new SealingError('not a box key');
+  return gcmOpen(raw, box, Buffer.from(aad));
+}

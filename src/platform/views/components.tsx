@@ -194,6 +194,31 @@ export function TextField(
   );
 }
 
+/** One checkbox that sends `true` when ticked (a declaration, a consent), with its hint and error. */
+export function CheckboxField(props: FieldProps) {
+  const id = useFieldId(props.name);
+  const problem = problemFor(props.form, props.name);
+  return (
+    <div class="field">
+      <label for={id}>
+        <input
+          id={id}
+          type="checkbox"
+          name={props.name}
+          value="true"
+          checked={props.form?.values[props.name] === 'true'}
+          required={props.required}
+          aria-invalid={problem ? 'true' : undefined}
+          aria-describedby={describedBy(id, props.hint, problem)}
+        />
+        {props.label}
+        <RequiredMark required={props.required} />
+      </label>
+      <FieldMessages id={id} hint={props.hint} problem={problem} />
+    </div>
+  );
+}
+
 export function TextAreaField(props: FieldProps & { value?: string | undefined; rows?: number }) {
   const id = useFieldId(props.name);
   const problem = problemFor(props.form, props.name);

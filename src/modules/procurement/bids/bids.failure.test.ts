@@ -52,7 +52,12 @@ describeEachDatabase('sealed bids and the opening', (db) => {
     const r = await provider('海淀区联合体牵头服务中心');
     const named = await bid(projectId, r, { consortium: [p.uscc] });
     expect(named.statusCode, named.body).toBe(201);
-    const refused = await api('POST', `/api/v1/bids/${named.json<BidReceipt>().bidId}/confirmation`, {}, p);
+    const refused = await api(
+      'POST',
+      `/api/v1/bids/${named.json<BidReceipt>().bidId}/confirmation`,
+      { creditCommitment: true },
+      p,
+    );
     expect(refused.statusCode).toBe(409);
     expect(refused.json<ErrorBody>().error.message).toContain('第二十二条');
     h.clock.set('2026-10-30T00:00:00Z');
@@ -114,17 +119,59 @@ describeEachDatabase('sealed bids and the opening', (db) => {
     expect(refused.body).toContain('href="#field-price1"');
     expect(refused.body).toContain('href="#field-file2"');
     expect(refused.body).toContain('第六十三条');
+    expect(refused.body).toContain('href="#field-creditCommitment"');
     const sealed = await agent.postMultipart(
       `/procurement/projects/${projectId}/bid`,
-      { price1: '95,000.50', price2: '', statement: '每周上门两次' },
+      { price1: '95,000.50', price2: '', statement: '每周上门两次', creditCommitment: 'true' },
       [{ name: 'file1', filename: '方案.pdf', content: pdf, contentType: 'application/pdf' }],
       { csrfFrom },
     );
-    expect(sealed.statusCode, sealed.body.slice(0, 2000)).toBe(201);
-    expect(sealed.body).toContain('下载回执');
-    const receipt = JSON.parse(
-      Buffer.from(/href="data:application\/json;base64,([^"]+)"/.exec(sealed.body)![1]!, 'base64').toString(),
-    ) as BidReceipt;
+    // Post, redirect, get (issue 13 §6): the receipt has its own address, and opens again on reload.
+    expect(sealed.statusCode, sealed.body.slice(0, 2000)).toBe(303);
+    const receiptUrl = sealed.headers.location as string;
+    expect(receiptUrl).toMatch(/^\/procurement\/bids\/[^/]+\/receipt$/);
+    const receiptCookie = sealed.cookies.find((c) => c.name === 'gongshi_receipt')!;
+    expect(receiptCookie).toMatchObject({ path: receiptUrl, httpOnly: true, sameSite: 'Strict' });
+    expect(receiptCookie.expires?.toISOString()).toBe('2026-10-29T16:00:00.000Z');
+    const shown = await agent.get(receiptUrl);
+    expect(shown.statusCode).toBe(200);
+    expect(shown.headers['cache-control']).toBe('no-store');
+    expect(shown.body).toContain('下载回执');
+    const download = /href="data:application\/json;base64,([^"]+)"/.exec(shown.body)![1]!;
+    expect((await agent.get(receiptUrl)).body).toContain(download);
+    const receipt = JSON.parse(Buffer.from(download, 'base64').toString()) as BidReceipt;
+    // The database holds the receipt only boxed: no price, statement or salt in clear.
+    const box = await h.platform.runtime.db.kysely
+      .selectFrom('bid_receipt_boxes')
+      .selectAll()
+      .where('bid_id', '=', receipt.bidId)
+      .executeTakeFirstOrThrow();
+    const stored = Buffer.from(box.box);
+    for (const secret of ['每周上门两次', receipt.salt, '9500050'])
+      expect(stored.includes(Buffer.from(secret))).toBe(false);
+    // Another browser of the same member, or a wrong key: explained, not shown; a stranger: not found.
+    const otherBrowser = h.agent();
+    await otherBrowser.logIn(p.login, p.password);
+    const locked = await otherBrowser.get(receiptUrl);
+    expect(locked.statusCode).toBe(200);
+    expect(locked.body).toContain('回执只能在提交时使用的浏览器中打开');
+    expect(locked.body).not.toContain(receipt.salt);
+    const forged = await otherBrowser.request({
+      method: 'GET',
+      url: receiptUrl,
+      cookies: { gongshi_receipt: receiptCookie.value.replace(/^./, (c) => (c === 'A' ? 'B' : 'A')) },
+    });
+    expect(forged.body).toContain('回执只能在提交时使用的浏览器中打开');
+    const other = await provider('西城区旁观者社会工作服务中心');
+    const stranger = h.agent();
+    await stranger.logIn(other.login, other.password);
+    const hidden = await stranger.request({
+      method: 'GET',
+      url: receiptUrl,
+      cookies: { gongshi_receipt: receiptCookie.value },
+    });
+    expect(hidden.statusCode).toBe(404);
+    expect(hidden.body).not.toContain(receipt.commitment);
     expect(receipt.content.lots).toEqual([{ number: 1, priceFen: 9_500_050 }]);
     expect(receipt.content.files.map((f) => f.name)).toEqual(['方案.pdf']);
     // The form now offers to replace it; the list shows it; withdrawing works.
@@ -138,6 +185,10 @@ describeEachDatabase('sealed bids and the opening', (db) => {
     );
     expect(withdrawn.statusCode).toBe(303);
     expect((await agent.get('/procurement/bids/mine')).body).toContain('已撤回');
+    // A withdrawn bid's receipt box is deleted with its ciphertext: the page says so.
+    const gone = await agent.get(receiptUrl);
+    expect(gone.statusCode).toBe(410);
+    expect(gone.body).toContain('回执已不再保存');
     // After the deadline (no bids): the department sees the failure and opens a new procurement.
     h.clock.set('2026-10-30T00:00:00Z');
     await h.platform.scheduler.tick();

@@ -84,7 +84,12 @@ export function biddingHelpers(suite: () => BiddingSuite) {
     api(
       'POST',
       `/api/v1/projects/${projectId}/bids`,
-      { lots: [{ number: 1, priceFen: 9_500_000 }], statement: '服务方案：每周上门两次', ...body },
+      {
+        lots: [{ number: 1, priceFen: 9_500_000 }],
+        statement: '服务方案：每周上门两次',
+        creditCommitment: true,
+        ...body,
+      },
       user,
     );
 

@@ -1,14 +1,17 @@
 // Pages of bids. For a social organization: the bid form (prices per lot, the service statement,
-// consortium members, files), the receipt shown once after sealing, its own bids with withdrawal. (The
+// consortium members, files), the receipt (the form redirects to it; it can be opened again in the same
+// browser until the opening — keep-receipt.ts), its own bids with withdrawal. (The
 // department's pages after the opening are in opening/opened-bids.pages.tsx.)
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { App, AppServices } from '../../../platform/http/app-types.js';
 import type { FieldProblem } from '../../../platform/errors.js';
 import { refusalOf } from '../../../platform/http/forms.js';
+import { RECEIPT_COOKIE } from '../../../platform/http/cookies.js';
 import { setFlash } from '../../../platform/http/pages.js';
 import {
   BeijingTime,
+  CheckboxField,
   CsrfField,
   emptyForm,
   ErrorSummary,
@@ -28,6 +31,8 @@ import { formatYuan, yuanToFen } from '../../../platform/views/money.js';
 import { bidFormStanding, myBids } from './bids.queries.js';
 import { projectView } from '../projects/projects.queries.js';
 import { confirmConsortium, replaceBid, withdrawBid } from './change-bid.js';
+import { keepReceipt, keptReceipt } from './keep-receipt.js';
+import { CREDIT_COMMITMENT_CONDITIONS } from './credit-commitment.rules.js';
 import { MAX_BID_FILES, submitBid, type BidInput, type BidReceipt } from './submit-bid.js';
 
 const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
@@ -67,6 +72,7 @@ export function registerBidPages(app: App, services: AppServices): void {
       organizationId: t('bid.organization'),
       statement: t('bid.statement'),
       consortium: t('bid.consortium'),
+      creditCommitment: t('bid.creditCommitmentLegend'),
       ...Object.fromEntries(
         view.lots.map((l) => [`price${l.number}`, t('bid.priceFor', { number: l.number })]),
       ),
@@ -189,6 +195,24 @@ export function registerBidPages(app: App, services: AppServices): void {
                     rows={2}
                   />
                 ) : null}
+                <fieldset>
+                  <legend>{t('bid.creditCommitmentLegend')}</legend>
+                  <p>{t('bid.creditCommitmentLead')}</p>
+                  <ol>
+                    {CREDIT_COMMITMENT_CONDITIONS.map((c) => (
+                      <li key={c.key}>
+                        {t(`bid.creditCondition.${c.key}`)} <small>（{c.source}）</small>
+                      </li>
+                    ))}
+                  </ol>
+                  <CheckboxField
+                    name="creditCommitment"
+                    label={t('bid.creditCommitment')}
+                    hint={t('bid.creditCommitmentHint')}
+                    form={form ?? emptyForm}
+                    required
+                  />
+                </fieldset>
                 <p>{t('bid.filesHint', { max: MAX_BID_FILES })}</p>
                 {[...Array(FILE_FIELDS).keys()].map((i) => (
                   <FileField
@@ -207,6 +231,8 @@ export function registerBidPages(app: App, services: AppServices): void {
     );
   };
 
+  const receiptPath = (bidId: string) => `/procurement/bids/${bidId}/receipt`;
+
   const showReceipt = (req: FastifyRequest, reply: FastifyReply, receipt: BidReceipt) => {
     const t = translator(req.locale);
     const json = JSON.stringify(receipt, null, 2);
@@ -214,7 +240,7 @@ export function registerBidPages(app: App, services: AppServices): void {
     return services.render(
       req,
       reply,
-      { title: t('bid.receiptTitle'), lead: t('bid.receiptLead'), status: 201 },
+      { title: t('bid.receiptTitle'), lead: t('bid.receiptLead') },
       <>
         <p role="status">
           <strong>{t('bid.sealedAt', { opensAt: formatBeijing(receipt.opensAt) })}</strong>
@@ -238,6 +264,7 @@ export function registerBidPages(app: App, services: AppServices): void {
           </a>
         </p>
         <p>{t('bid.receiptKeep')}</p>
+        <p>{t('bid.receiptPrint')}</p>
         <details>
           <summary>{t('bid.receiptJson')}</summary>
           <pre>{json}</pre>
@@ -249,6 +276,34 @@ export function registerBidPages(app: App, services: AppServices): void {
       </>,
     );
   };
+
+  // The receipt after the redirect, and whenever the bidder opens it again in the same browser.
+  app.get(
+    '/procurement/bids/:id/receipt',
+    { config: { action: 'bid.submit' }, schema: { params: IdParams } },
+    async (req, reply) => {
+      const t = translator(req.locale);
+      const kept = await keptReceipt(db(), req.actor, req.params.id, req.cookies[RECEIPT_COOKIE]);
+      // A receipt holds the bid in clear: never cached, never sent elsewhere.
+      reply.header('cache-control', 'no-store');
+      if ('receipt' in kept) return showReceipt(req, reply, kept.receipt);
+      const gone = kept.missing === 'gone';
+      return services.render(
+        req,
+        reply,
+        {
+          title: t(gone ? 'bid.receiptGoneTitle' : 'bid.receiptLockedTitle'),
+          status: gone ? 410 : 200,
+        },
+        <>
+          <p>{t(gone ? 'bid.receiptGone' : 'bid.receiptLocked')}</p>
+          <p>
+            <a href="/procurement/bids/mine">{t('nav.bidsMine')}</a>
+          </p>
+        </>,
+      );
+    },
+  );
 
   app.get(
     '/procurement/projects/:id/bid',
@@ -301,13 +356,23 @@ export function registerBidPages(app: App, services: AppServices): void {
         statement,
         consortium,
         files,
+        creditCommitment: str('creditCommitment') === 'true',
       };
       try {
         const replaces = str('replaces');
-        const receipt = await services.run(req, (ctx) =>
-          replaces ? replaceBid(ctx, replaces, input) : submitBid(ctx, view.id, input),
-        );
-        return showReceipt(req, reply, receipt);
+        const { receipt, key } = await services.run(req, async (ctx) => {
+          const sealed = await (replaces ? replaceBid(ctx, replaces, input) : submitBid(ctx, view.id, input));
+          return { receipt: sealed, key: await keepReceipt(ctx, sealed) };
+        });
+        // Post, redirect, get: a reload shows the receipt again instead of posting the bid twice.
+        reply.setCookie(RECEIPT_COOKIE, key, {
+          path: receiptPath(receipt.bidId),
+          httpOnly: true,
+          sameSite: 'strict',
+          secure: services.config.cookieSecure,
+          expires: new Date(receipt.opensAt),
+        });
+        return reply.redirect(receiptPath(receipt.bidId), 303);
       } catch (thrown) {
         const { error, problems: refused } = refusalOf(thrown);
         const lotNumbers = lots.map((l) => l.number);
@@ -333,7 +398,8 @@ export function registerBidPages(app: App, services: AppServices): void {
     async (req, reply) => {
       const body = (req.body ?? {}) as Record<string, unknown>;
       const organizationId = typeof body.organizationId === 'string' ? body.organizationId : undefined;
-      await services.run(req, (ctx) => confirmConsortium(ctx, req.params.id, organizationId));
+      const committed = body.creditCommitment === 'true';
+      await services.run(req, (ctx) => confirmConsortium(ctx, req.params.id, organizationId, committed));
       setFlash(reply, 'flash.consortiumConfirmed');
       return reply.redirect('/procurement/bids/mine', 303);
     },
@@ -400,7 +466,7 @@ export function registerBidPages(app: App, services: AppServices): void {
                     now < Date.parse(b.project.opensAt) ? (
                       <PostButton
                         action={`/procurement/bids/${b.id}/confirm`}
-                        fields={{ organizationId: b.organization.id }}
+                        fields={{ organizationId: b.organization.id, creditCommitment: 'true' }}
                       >
                         {t('bid.confirm')}
                       </PostButton>

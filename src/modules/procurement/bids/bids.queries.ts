@@ -70,6 +70,8 @@ export async function openedBids(db: Executor, actor: Actor, projectId: string) 
         .map((m) => ({ id: m.organization_id, name: m.name, uscc: m.uscc, role: m.role })),
       lots: opened?.content.lots ?? [],
       statement: opened?.statement ?? null,
+      // The credit commitment sealed in the bid (bids sealed before it was asked have none).
+      creditCommitment: opened ? (opened.content.creditCommitment?.terms ?? null) : null,
       // Only a verified bid's files were stored at the opening.
       files: (b.verification === 'verified' ? (opened?.content.files ?? []) : []).map((f) => ({
         ...f,

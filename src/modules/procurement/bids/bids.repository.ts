@@ -38,8 +38,16 @@ function bidRow<T extends { log_index: number | string | bigint }>(row: T): T & 
   return { ...row, log_index: Number(row.log_index) };
 }
 
+/** A bid's receipt kept for its bidder, boxed under a key only the bidder's browser holds. */
+export interface BidReceiptBoxTable {
+  bid_id: string;
+  box: Buffer;
+  created_at: string;
+}
+
 declare module '../../../platform/db/schema.js' {
   interface Database {
+    bid_receipt_boxes: BidReceiptBoxTable;
     bids: BidTable;
     bid_parts: BidPartTable;
     bid_members: BidMemberTable;
@@ -184,7 +192,24 @@ export async function sealedPartsOf(db: Executor, bidId: string): Promise<BidPar
   return rows.map((r) => ({ ...r, sealed: Buffer.from(r.sealed) }));
 }
 
-/** A bid's ciphertext, deleted when it ends or is opened (its commitment stays in the log). */
+/**
+ * A bid's ciphertext and its boxed receipt, deleted when it ends or is opened (its commitment stays in
+ * the log).
+ */
 export async function deleteSealedParts(db: Executor, bidId: string): Promise<void> {
   await db.deleteFrom('bid_parts').where('bid_id', '=', bidId).execute();
+  await db.deleteFrom('bid_receipt_boxes').where('bid_id', '=', bidId).execute();
+}
+
+export async function insertReceiptBox(db: Executor, row: BidReceiptBoxTable): Promise<void> {
+  await db.insertInto('bid_receipt_boxes').values(row).execute();
+}
+
+export async function findReceiptBox(db: Executor, bidId: string): Promise<Buffer | undefined> {
+  const row = await db
+    .selectFrom('bid_receipt_boxes')
+    .select('box')
+    .where('bid_id', '=', bidId)
+    .executeTakeFirst();
+  return row ? Buffer.from(row.box) : undefined;
 }

@@ -49,6 +49,7 @@ function bidInput(body: BidJson): BidInput {
     organizationId: body.organizationId,
     lots: body.lots,
     statement: body.statement,
+    creditCommitment: body.creditCommitment,
     consortium: body.consortium,
     files: (body.files ?? []).map((f, i) => {
       // Decoding is lenient; bytes that encode back to the text sent (whitespace aside) were base64.
@@ -114,14 +115,22 @@ export function registerBidRoutes(app: App, services: AppServices): void {
           'A consortium member confirms it takes part in a bid it is named in (before the deadline); a consortium bid not confirmed by all is invalid at the opening',
         params: Type.Object({ id: Id }),
         body: Type.Object(
-          { organizationId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })) },
+          {
+            organizationId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+            creditCommitment: Type.Boolean({
+              description:
+                'The member’s own credit commitment (《政府采购法》第二十二条第一款, 第二十四条). Must be true.',
+            }),
+          },
           { additionalProperties: false },
         ),
         response: { 204: Type.Null(), ...errors },
       },
     },
     async (req, reply) => {
-      await services.run(req, (ctx) => confirmConsortium(ctx, req.params.id, req.body.organizationId));
+      await services.run(req, (ctx) =>
+        confirmConsortium(ctx, req.params.id, req.body.organizationId, req.body.creditCommitment),
+      );
       return reply.status(204).send(null);
     },
   );
@@ -210,6 +219,11 @@ export function registerBidRoutes(app: App, services: AppServices): void {
               ),
               lots: Type.Array(Type.Object({ number: Type.Integer(), priceFen: Type.Integer() })),
               statement: Nullable(Type.String()),
+              creditCommitment: Nullable(
+                Type.String({
+                  description: 'The terms of the credit commitment sealed in the bid (gpl22-v1)',
+                }),
+              ),
               files: Type.Array(
                 Type.Object({
                   name: Type.String(),

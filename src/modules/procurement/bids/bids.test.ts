@@ -118,6 +118,15 @@ describeEachDatabase('sealed bids and the opening', (db) => {
       });
       expect(altered.statusCode).toBe(422);
       expect(altered.json<ErrorBody>().error.code).toBe('document_hash_mismatch');
+      // Without the credit commitment (信用承诺) of GPL Art 22 ¶1, nothing is sealed.
+      const uncommitted = await bid(projectId, b, { creditCommitment: false });
+      expect(uncommitted.statusCode).toBe(422);
+      expect(uncommitted.json<ErrorBody>().error.details).toEqual([
+        expect.objectContaining({ field: 'creditCommitment' }),
+      ]);
+      expect(uncommitted.json<ErrorBody>().error.details[0]!.message).toContain(
+        '《政府采购法》第二十二条第一款',
+      );
 
       // An organization whose registration is revoked is refused with its reasons (S3).
       await h.run((ctx) =>
@@ -155,21 +164,44 @@ describeEachDatabase('sealed bids and the opening', (db) => {
       expect(consortium.json<BidReceipt>().content.bidders.map((x) => x.role)).toEqual(['lead', 'member']);
       // c is only named: until one of its people confirms, it takes part in nothing (and the lead
       // learns nothing of c's own bids). It confirms; then it may not bid alone.
+      // Confirming is the member's own credit commitment: without it, refused naming the article.
+      const memberUncommitted = await api(
+        'POST',
+        `/api/v1/bids/${consortium.json<BidReceipt>().bidId}/confirmation`,
+        { creditCommitment: false },
+        c,
+      );
+      expect(memberUncommitted.statusCode).toBe(422);
+      expect(memberUncommitted.json<ErrorBody>().error.details[0]).toMatchObject({
+        field: 'creditCommitment',
+      });
       const confirmed = await api(
         'POST',
         `/api/v1/bids/${consortium.json<BidReceipt>().bidId}/confirmation`,
-        {},
+        { creditCommitment: true },
         c,
       );
       expect(confirmed.statusCode, confirmed.body).toBe(204);
       expect(
-        (await api('POST', `/api/v1/bids/${consortium.json<BidReceipt>().bidId}/confirmation`, {}, c))
-          .statusCode,
+        (
+          await api(
+            'POST',
+            `/api/v1/bids/${consortium.json<BidReceipt>().bidId}/confirmation`,
+            { creditCommitment: true },
+            c,
+          )
+        ).statusCode,
       ).toBe(409);
       // Only a named member learns the bid exists.
       expect(
-        (await api('POST', `/api/v1/bids/${consortium.json<BidReceipt>().bidId}/confirmation`, {}, a))
-          .statusCode,
+        (
+          await api(
+            'POST',
+            `/api/v1/bids/${consortium.json<BidReceipt>().bidId}/confirmation`,
+            { creditCommitment: true },
+            a,
+          )
+        ).statusCode,
       ).toBe(404);
       const alone = await bid(projectId, c);
       expect(alone.statusCode).toBe(409);
@@ -185,7 +217,7 @@ describeEachDatabase('sealed bids and the opening', (db) => {
       const replaced = await api(
         'POST',
         `/api/v1/bids/${eBid.bidId}/replacement`,
-        { lots: [{ number: 1, priceFen: 9_100_000 }], statement: '更新后的方案' },
+        { lots: [{ number: 1, priceFen: 9_100_000 }], statement: '更新后的方案', creditCommitment: true },
         e,
       );
       expect(replaced.statusCode, replaced.body).toBe(201);
@@ -219,7 +251,7 @@ describeEachDatabase('sealed bids and the opening', (db) => {
           await api(
             'POST',
             `/api/v1/bids/${lastMinute.json<BidReceipt>().bidId}/replacement`,
-            { lots: [{ number: 2, priceFen: 1 }], statement: 'x' },
+            { lots: [{ number: 2, priceFen: 1 }], statement: 'x', creditCommitment: true },
             g,
           )
         ).statusCode,

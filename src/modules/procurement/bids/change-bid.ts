@@ -8,6 +8,7 @@ import { lockProjectBids } from '../opening/opening-schedule.js';
 import { confirmMember, findBid, membersOf, sealedBidsWith } from './bids.repository.js';
 import { endBid } from './end-bid.js';
 import { assertTakingBids, ONE_BID_SOURCE, submitBid, type BidInput, type BidReceipt } from './submit-bid.js';
+import { CREDIT_COMMITMENT_SOURCE } from './credit-commitment.rules.js';
 
 /** Replaces one's own sealed bid with a new one (new receipt); the old ciphertext is deleted. */
 export async function replaceBid(ctx: Ctx, bidId: string, input: BidInput): Promise<BidReceipt> {
@@ -34,8 +35,18 @@ export async function confirmConsortium(
   ctx: Ctx,
   bidId: string,
   organizationId: string | undefined,
+  creditCommitment: boolean,
 ): Promise<void> {
   if (ctx.actor.kind !== 'user') throw unauthenticated();
+  // Confirming is the member's own credit commitment (GPL Art 24: each party meets Art 22).
+  if (creditCommitment !== true)
+    throw invalid([
+      {
+        field: 'creditCommitment',
+        key: 'procurement.bid.creditCommitmentRequired',
+        params: { source: CREDIT_COMMITMENT_SOURCE },
+      },
+    ]);
   const bid = await findBid(ctx.trx, bidId);
   if (!bid) throw notFound('procurement.bid.notFound');
   const mine = (await membersOf(ctx.trx, [bid.id])).filter(

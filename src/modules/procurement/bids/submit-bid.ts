@@ -30,6 +30,11 @@ import { publish } from '../../../platform/publish/publish.js';
 import { inclusionPath, treeRoot } from '../../../platform/publish/tree.js';
 import { eligibility } from '../../credit/index.js';
 import { biddingStanding, takingBids } from './bidding-standing.js';
+import {
+  CREDIT_COMMITMENT_SOURCE,
+  creditCommitment,
+  type CreditCommitment,
+} from './credit-commitment.rules.js';
 import { endBid } from './end-bid.js';
 import { biddingOrganizationsOf } from '../procurement.policy.js';
 import { lockProjectBids, openingMoment } from '../opening/opening-schedule.js';
@@ -51,17 +56,21 @@ export interface BidInput {
   /** Consortium members by unified social credit code (the bidder leads). */
   consortium?: string[] | undefined;
   files?: { name: string; bytes: Buffer; expectedSha256?: string | undefined }[] | undefined;
+  /** The credit commitment (信用承诺, credit-commitment.rules.ts): declared, or the bid is refused. */
+  creditCommitment: boolean;
 }
 
 /** What is committed to: everything that decides the bid, with the statement and files by their hashes. */
 export interface BidContent {
-  version: 1;
+  /** 2 since the credit commitment is part of it. */
+  version: 2;
   bidId: string;
   projectId: string;
   bidders: { id: string; name: string; uscc: string | null; role: 'lead' | 'member' }[];
   lots: { number: number; priceFen: number }[];
   statementSha256: string;
   files: { name: string; sha256: string; size: number; mediaType: string }[];
+  creditCommitment: CreditCommitment;
   sealedAt: string;
 }
 
@@ -295,7 +304,7 @@ function sealBid(
   const bidId = newId(ctx.now);
   const statement = input.statement.trim();
   const content: BidContent = {
-    version: 1,
+    version: 2,
     bidId,
     projectId: project.id,
     bidders: [
@@ -312,6 +321,7 @@ function sealBid(
       size: f.size,
       mediaType: f.mediaType,
     })),
+    creditCommitment: creditCommitment(),
     sealedAt: ctx.now.toISOString(),
   };
   const salt = randomBytes(32);
@@ -438,6 +448,12 @@ export async function submitBid(
   const lots = await lotsOf(ctx.trx, project.id);
   checkSingleSourceShape(project, input, lots, problems);
   checkLots(input, lots, problems);
+  if (input.creditCommitment !== true)
+    problems.push({
+      field: 'creditCommitment',
+      key: 'procurement.bid.creditCommitmentRequired',
+      params: { source: CREDIT_COMMITMENT_SOURCE },
+    });
   const members = await consortiumMembers(ctx, input, leadId, problems);
   await judgedEligible(ctx, leadId, 'organizationId', problems);
   const checkedFiles = checkedFilesOf(input, problems);

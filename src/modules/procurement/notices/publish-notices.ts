@@ -39,6 +39,7 @@ async function projectHeader(ctx: Ctx, project: ProjectTable) {
   const intention = await intentionForProject(ctx.trx, project.intention_id);
   return {
     id: project.id,
+    number: project.number,
     title: project.title,
     method: project.method,
     department: { id: department.id, name: department.name },

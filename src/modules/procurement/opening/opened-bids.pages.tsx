@@ -83,6 +83,10 @@ export function registerOpenedBidPages(app: App, services: AppServices): void {
                         .map((l) => t('bid.lotPrice', { number: l.number, price: formatYuan(l.priceFen) }))
                         .join('；'),
                 ],
+                [
+                  t('bid.creditCommitmentLegend'),
+                  b.creditCommitment ? t('bid.creditCommitmentMade') : t('bid.creditCommitmentNone'),
+                ],
               ]}
             />
             {b.statement !== null ? (

@@ -101,6 +101,7 @@ async function openedWithSeed(h: Harness) {
     await call(h, b, 'POST', `/api/v1/projects/${id}/bids`, {
       lots: [{ number: 1, priceFen: 9_500_000 }],
       statement: '服务方案',
+      creditCommitment: true,
     });
   h.clock.set('2026-10-29T16:00:05Z');
   await h.platform.scheduler.tick();

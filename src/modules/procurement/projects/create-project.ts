@@ -15,7 +15,9 @@ import { newId } from '../../../platform/ids.js';
 import { beijingDate } from '../../../platform/time/dates.js';
 import { can } from '../../../platform/access/policy.js';
 import { intentionForProject, procurementMayStart } from '../../planning/index.js';
-import { insertProject } from './projects.repository.js';
+import { numberScope, projectNumber } from './project-number.rules.js';
+import { lockNamed } from '../../../platform/db/locks.js';
+import { insertProject, lastNumberInScope } from './projects.repository.js';
 import type { ProjectBody } from '../procurement.schemas.js';
 
 export async function createProject(
@@ -48,10 +50,12 @@ export async function createProject(
   if (problems.length > 0) throw invalid(problems);
   const department = (await findOrganization(ctx.trx, intention.departmentId))!;
   const id = newId(ctx.now);
+  const scope = numberScope(department.district_code, Number(beijingDate(ctx.now).slice(0, 4)), input.method);
   await insertProject(
     ctx.trx,
     {
       id,
+      number: await nextNumber(ctx, scope),
       department_id: department.id,
       district_code: department.district_code,
       intention_id: intention.id,
@@ -81,4 +85,13 @@ export async function createProject(
     })),
   );
   return { id };
+}
+
+/**
+ * The next number of a scope, under the scope's lock until the transaction ends: two projects opened at
+ * once on two nodes never get the same number (the unique index would refuse it anyway).
+ */
+async function nextNumber(ctx: Ctx, scope: string): Promise<string> {
+  await lockNamed(ctx.trx, ctx.dialect, `gongshi.procurement.number.${scope}`);
+  return projectNumber(scope, (await lastNumberInScope(ctx.trx, scope)) + 1);
 }

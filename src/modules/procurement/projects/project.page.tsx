@@ -59,6 +59,7 @@ export function projectPage(services: AppServices) {
       <>
         <Facts
           items={[
+            [t('record.proc.number'), view.number],
             [t('procurement.status'), t(`procurement.status.${view.status}`)],
             [t('procurement.budget'), formatYuan(view.budgetFen)],
             [

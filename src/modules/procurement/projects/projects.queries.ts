@@ -34,6 +34,7 @@ export async function projectView(db: Executor, id: string, actor: Actor) {
   const notices = await noticesOf(db, id);
   return {
     id: project.id,
+    number: project.number,
     title: project.title,
     method: project.method,
     status: project.status,

@@ -4,6 +4,8 @@ import type { ProjectStatus } from './project.lifecycle.js';
 
 export interface ProjectTable {
   id: string;
+  /** 项目编号 (project-number.rules.ts). */
+  number: string;
   department_id: string;
   district_code: string | null;
   intention_id: string;
@@ -267,4 +269,14 @@ export async function openProjectsWithDeadline(db: Executor) {
     .where('deadline', 'is not', null)
     .orderBy('id')
     .execute();
+}
+
+/** The highest sequence given so far in a project-number scope (0 for none). */
+export async function lastNumberInScope(db: Executor, scope: string): Promise<number> {
+  const rows = await db
+    .selectFrom('procurement_projects')
+    .select('number')
+    .where('number', 'like', `${scope}-%`)
+    .execute();
+  return rows.reduce((max, r) => Math.max(max, Number(r.number.slice(scope.length + 1))), 0);
 }

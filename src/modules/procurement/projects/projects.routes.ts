@@ -107,6 +107,7 @@ export function registerProjectRoutes(app: App, services: AppServices): void {
         response: {
           200: Type.Object({
             id: Type.String(),
+            number: Type.String({ description: '项目编号: <district>-<year>-<method code>-<sequence>' }),
             title: Type.String(),
             method: Type.String(),
             status: Type.String(),

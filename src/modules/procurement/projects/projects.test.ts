@@ -51,6 +51,23 @@ describeEachDatabase('procurement projects and notices', (db) => {
       expect(view).toMatchObject({ budgetFen: 18_000_000, status: 'draft' });
       expect(view.lots).toHaveLength(2);
     });
+
+    it('numbers each project <district>-<year>-<method>-<sequence>, once, even when opened at the same moment', async () => {
+      h.clock.set('2026-10-09T02:00:00Z');
+      const created = await Promise.all([1, 2, 3, 4].map(() => api('POST', '/api/v1/projects', project())));
+      expect(created.map((r) => r.statusCode)).toEqual([201, 201, 201, 201]);
+      const numbers = await Promise.all(
+        created.map(
+          async (r) =>
+            (await api('GET', `/api/v1/projects/${r.json<{ id: string }>().id}`)).json<{ number: string }>()
+              .number,
+        ),
+      );
+      for (const n of numbers) expect(n).toMatch(/^\d{6}-2026-GK-\d{4}$/);
+      const sequences = numbers.map((n) => Number(n.slice(-4))).sort((a, b) => a - b);
+      expect(new Set(numbers).size).toBe(4);
+      expect(sequences[3]! - sequences[0]!).toBe(3);
+    });
   });
 
   describe('notices', () => {
@@ -90,8 +107,15 @@ describeEachDatabase('procurement projects and notices', (db) => {
           undefined,
           null,
         )
-      ).json<{ kind: string; supersedes: string; content: { movedBy: { from: string; source: string } } }>();
+      ).json<{
+        kind: string;
+        supersedes: string;
+        content: { project: { number: string }; movedBy: { from: string; source: string } };
+      }>();
       expect(record.kind).toBe('correctionNotice');
+      // Every notice of the project carries its number (issue 13 §1).
+      const { number } = (await api('GET', `/api/v1/projects/${id}`)).json<{ number: string }>();
+      expect(record.content.project.number).toBe(number);
       expect(record.supersedes).toBe(notice.json<{ recordId: string }>().recordId);
       expect(record.content.movedBy).toMatchObject({
         from: '2026-10-29',

@@ -60,6 +60,7 @@ export async function awardSingleSource(
     content: {
       project: {
         id: project.id,
+        number: project.number,
         title: project.title,
         method: project.method,
         budgetFen: project.budget_fen,

@@ -127,6 +127,7 @@ export async function decideSingleSource(
     content: {
       project: {
         id: project.id,
+        number: project.number,
         title: project.title,
         method: project.method,
         budgetFen: project.budget_fen,
