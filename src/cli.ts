@@ -15,6 +15,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildApp, createPlatform, type Platform } from './app.js';
 import { verifyLog } from './modules/transparency/index.js';
+import { verifyDrawRecord } from './modules/procurement/index.js';
 import { readDemoCredentials, seedDemo, type DemoCredential } from './demo/seed.js';
 import { ConfigError, loadConfig, type Config } from './platform/config.js';
 import { openSqlite } from './platform/db/database.js';
@@ -33,6 +34,8 @@ Commands:
   backup [--out DIR] copy the database and the secrets into a new folder (default: DATA_DIR/backups/<time>)
   verify-log --url URL [--state FILE] [--record ID] [--records] [--key FILE]
                      check a Gongshi server's public log over HTTP (exit 0 only when everything holds)
+  verify-draw FILE|URL
+                     recompute a published panel draw (a panelDraw record's JSON) and compare it
   help               show this text
 
 Configuration is read from environment variables; see README.md.`;
@@ -207,6 +210,26 @@ async function verifyLogCommand(args: string[]): Promise<number> {
   return 1;
 }
 
+async function verifyDrawCommand(args: string[]): Promise<number> {
+  if (args.length !== 1) {
+    console.error('gongshi verify-draw: one file or URL of a panelDraw record is required');
+    return 2;
+  }
+  try {
+    const result = await verifyDrawRecord(args[0]!);
+    if (!result.ok) {
+      for (const p of result.problems) console.error(`FAIL: ${p}`);
+      return 1;
+    }
+    console.log(`OK: ${result.title}: the panel recomputes`);
+    for (const p of result.panel) console.log(`  ${p.name} (${p.employer})`);
+    return 0;
+  } catch (error) {
+    console.error(`gongshi verify-draw: ${error instanceof Error ? error.message : String(error)}`);
+    return 2;
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command = 'help', ...args] = argv;
   if (command === 'help' || command === '--help' || command === '-h') {
@@ -215,6 +238,7 @@ async function main(argv: string[]): Promise<number> {
   }
   // The verifier reads no configuration: it checks a server from the outside.
   if (command === 'verify-log') return verifyLogCommand(args);
+  if (command === 'verify-draw') return verifyDrawCommand(args);
   let config: Config;
   try {
     config = loadConfig();

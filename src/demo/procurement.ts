@@ -11,6 +11,7 @@ import { findOrganization } from '../platform/auth/auth.repository.js';
 import { createUser } from '../platform/auth/create-user.js';
 import { generatePassword } from '../platform/auth/passwords.js';
 import type { Ctx } from '../platform/context.js';
+import { panelDemoSteps, type DemoExpert } from './experts.js';
 import { loadCalendar } from '../platform/time/calendar-service.js';
 import { addDays, beijingDate, beijingInstant, yearOf } from '../platform/time/dates.js';
 import { purchasableItemsOf } from '../modules/catalogue/index.js';
@@ -55,6 +56,8 @@ export interface ProcurementSeedInput {
   kek: Buffer;
   /** The day the demo's history starts (intentions are published the day after). */
   start: Date;
+  /** The expert pool (demo/experts.ts): panels are drawn for the tenders. */
+  experts?: readonly DemoExpert[];
 }
 
 /** A small real PDF (the platform checks the type by its first bytes). */
@@ -583,6 +586,20 @@ export async function seedProcurement(ctx: Ctx, input: ProcurementSeedInput): Pr
     ),
   );
 
+  if (input.experts)
+    panelDemoSteps({
+      step,
+      id,
+      has: (k) => ids.has(k),
+      on,
+      today,
+      opened: [
+        { key: 'p1', noticeDate: p1Notice, deadline: p1Moved },
+        { key: 'p4', noticeDate: day(40), deadline: p4Deadline },
+      ],
+      openNow: ['p3', 'p5'],
+      experts: input.experts,
+    });
   for (const s of steps.sort((a, b) => a.at - b.at || a.order - b.order)) {
     if (s.at > ctx.now.getTime()) throw new Error('demo data: a procurement step lies in the future');
     await s.run();

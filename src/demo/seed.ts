@@ -25,6 +25,7 @@ import { seedEvaluation } from './evaluation.js';
 import { seedRegistry, type DemoOrg } from './registry.js';
 import { seedSurveys } from './surveys.js';
 import { seedChallenges } from './challenges.js';
+import { seedExperts } from './experts.js';
 
 export interface DemoCredential {
   role: Role;
@@ -251,6 +252,7 @@ export async function seedDemo(platform: Platform): Promise<DemoCredential[] | u
         },
         kek: platform.secrets.bidKeyEncryptionKey,
         start,
+        experts: await seedExperts(ctx, orgIds, userIds.get('expert')!),
       });
       await seedChallenges(now, {
         provider: {

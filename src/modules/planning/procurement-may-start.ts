@@ -46,5 +46,6 @@ export async function intentionForProject(db: Executor, intentionId: string) {
     procurementAllowedFrom: n.procurement_allowed_from,
     urgentReason: n.urgent_reason,
     recordId: n.public_record_id,
+    itemDomain: n.item_domain,
   };
 }

@@ -29,6 +29,9 @@ import {
   INQUIRY_OVERDUE_TASK,
 } from './challenges/overdue.js';
 import { registerEvaluation, setupEvaluation } from './evaluation/evaluation.feature.js';
+import './panel/panel.records.js';
+import { registerPanelRoutes } from './panel/panel.routes.js';
+import { registerPanelPages } from './panel/panel.pages.js';
 
 export { METHODS, METHOD_SETTINGS, type Method } from './methods.js';
 export { statutoryTimeline, type Timeline } from './timeline.js';
@@ -66,6 +69,12 @@ export { confirmAward } from './award/confirm-award.js';
 export { awardsForContracts } from './award/award.queries.js';
 export { planFor, SERVICE_PLAN } from './evaluation/evaluation.plans.js';
 export { evaluateForDemo, type DemoExpert } from './evaluation/evaluate-for-demo.js';
+export { revealDraw } from './panel/reveal-draw.js';
+export { commitDrawSeed } from './panel/commit-seed.js';
+export { drawPanel } from './panel/draw-panel.js';
+export { answerInvitation } from './panel/respond-invitation.js';
+export { verifyDrawRecord } from './panel/verify-draw.js';
+export { myInvitations } from './panel/panel.queries.js';
 
 export const procurementFeature: Feature = {
   name: 'procurement',
@@ -154,5 +163,7 @@ export const procurementFeature: Feature = {
     registerChallengeRoutes(app, services);
     registerChallengePages(app, services);
     registerEvaluation(app, services);
+    registerPanelRoutes(app, services);
+    registerPanelPages(app, services);
   },
 };

@@ -3,6 +3,7 @@ import { bytesColumn } from '../../platform/db/dialects/index.js';
 import type { GongshiMigration } from '../../platform/db/migrator.js';
 import { challengeMigrations } from './challenges/challenges.migrations.js';
 import { evaluationMigrations } from './evaluation/evaluation.migrations.js';
+import { panelMigrations } from './panel/panel.migrations.js';
 
 export const procurementMigrations: GongshiMigration[] = [
   {
@@ -314,4 +315,5 @@ export const procurementMigrations: GongshiMigration[] = [
   },
   ...challengeMigrations,
   ...evaluationMigrations,
+  ...panelMigrations,
 ];

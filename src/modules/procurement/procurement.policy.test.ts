@@ -49,6 +49,7 @@ function bodyFor(method: string, url: string): unknown {
       criteria: [{ name: '方案', weight: 70, min: 0, max: 70 }],
     },
     awards: { lot: 1 },
+    decision: { grant: false, note: '不同意' },
   };
   // Inquiries and challenges (challenges/): their answers have bodies of their own.
   if (last === 'answer' && url.includes('/inquiries/')) return { answer: '答复' };

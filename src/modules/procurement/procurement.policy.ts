@@ -106,3 +106,5 @@ defineActions({
       keepsProject(actor, s as ProjectSubject) || (s as PanelSubject).memberUserIds.includes(actor.userId),
   },
 });
+// The draw (panel/): a drawn expert answers their own invitation (the use-case matches the user).
+defineActions({ 'panel.respond': { roles: ['expert'] } });

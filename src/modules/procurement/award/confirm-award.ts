@@ -33,6 +33,8 @@ import {
 } from '../evaluation/evaluation.rules.js';
 import { RESULT_NOTICE_KIND } from './award.records.js';
 import { recheckAtAward } from './recheck-at-award.js';
+import { currentPanel, findDraw } from '../panel/panel.repository.js';
+import { revealDraw } from '../panel/reveal-draw.js';
 
 export interface PassedOver {
   bidId: string;
@@ -167,7 +169,11 @@ async function publishResult(
       sources: { notice: RESULT_NOTICE_SOURCE, contract: EVALUATION_PERIODS.contract.source },
     },
   });
-  // reveal the panel draw here
+  // The panel's draw is revealed with the result notice — its seed, inputs and order — so that anyone can
+  // re-run it (docs/draw.md). Every panel comes from a draw; one seated otherwise (a test fixture) has
+  // nothing to reveal.
+  const panel = await currentPanel(ctx.trx, project.id);
+  if (panel && (await findDraw(ctx.trx, panel.id))) await revealDraw(ctx, project.id);
   await insertNotice(ctx.trx, {
     id: newId(ctx.now),
     project_id: project.id,

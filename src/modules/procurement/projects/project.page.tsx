@@ -118,6 +118,17 @@ export function projectPage(services: AppServices) {
             ) : null}
           </section>
         ) : null}
+        {view.method !== 'singleSource' && view.status !== 'draft' ? (
+          <p>
+            <a href={`/procurement/projects/${id}/draw`}>{t('panel.page.title')}</a>
+            {view.keeper ? (
+              <>
+                {' · '}
+                <a href={`/procurement/projects/${id}/panel`}>{t('panel.page.keeperTitle')}</a>
+              </>
+            ) : null}
+          </p>
+        ) : null}
         <section aria-labelledby="documents-heading">
           <h2 id="documents-heading">{t('procurement.documents')}</h2>
           {view.documents.length === 0 ? (
