@@ -124,26 +124,6 @@ describeEachDatabase('published records of the demo city', (db) => {
 
 /** Content of the kinds the demo does not publish, as their use-cases publish it. */
 const SAMPLES: Record<string, unknown> = {
-  panelDraw: {
-    project: { id: 'p-1', title: '望京街道居家养老上门服务' },
-    round: 1,
-    algorithm: 'gongshi-draw-v1',
-    commitmentRecordId: 'r-1',
-    seedCommitment: 'a'.repeat(64),
-    seed: 'b'.repeat(64),
-    beaconInputs: [{ logIndex: 7, commitment: 'c'.repeat(64) }],
-    beacon: 'd'.repeat(64),
-    domain: 'livelihood',
-    drawnOn: '2026-10-30',
-    drawnAt: '2026-10-30T02:00:00.000Z',
-    expertSeats: 1,
-    candidates: ['e-1', 'e-2'],
-    exclusions: [{ expertId: 'e-2', kind: 'employment' }],
-    order: ['e-1'],
-    invitations: [{ position: 1, expertId: 'e-1', outcome: 'confirmed' }],
-    panel: [{ expertId: 'e-1', name: '赵一', employer: '北京师范大学' }],
-    sources: { draw: '《政府采购法实施条例》第三十九条', recusal: '《政府采购法实施条例》第九条第二款' },
-  },
   calendarYear: {
     year: 2027,
     reference: '国办发明电〔2026〕7号',

@@ -23,7 +23,7 @@ export async function seedEvaluation(
   for (const [i, name] of ['王敏', '李强'].entries()) {
     const { id } = await createUser(ctx, {
       name,
-      email: `expert-${i + 2}@demo.gongshi.example`,
+      email: `evaluator-${i + 2}@demo.gongshi.example`,
       locale: 'zh-CN',
       password: generatePassword(),
     });

@@ -8,6 +8,7 @@ import { describeRaces, type RaceScenario } from '../../../testing/races.js';
 import { registerOrganization } from '../../organizations/index.js';
 import { publishedIntention } from '../procurement.fixtures.js';
 import { registerExpert, type Expert } from './panel.fixtures.js';
+import { SERVICE_PLAN } from '../evaluation/evaluation.plans.js';
 
 interface World {
   staff: TestUser;
@@ -84,6 +85,7 @@ async function openTender(h: Harness): Promise<string> {
     title: '望京街道居家养老上门服务',
     method: 'openTender',
     lots: [{ title: '望京西园片区', budgetFen: 10_000_000 }],
+    evaluation: SERVICE_PLAN,
   });
   await call(h, staff, 'POST', `/api/v1/projects/${id}/notice`, { deadline: '2026-10-29', text: '采购公告' });
   h.clock.set('2026-10-10T02:00:00Z');
