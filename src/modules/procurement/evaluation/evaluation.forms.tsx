@@ -191,7 +191,8 @@ export function registerEvaluationForms(app: App, services: AppServices): void {
   const show = evaluationPage(services);
   const keyOf = (body: unknown, withBid = true) => {
     const b = (body ?? {}) as Record<string, unknown>;
-    return withBid ? `${String(b.lot)}:${String(b.bidId)}` : String(b.lot ?? '');
+    const text = (x: unknown) => (typeof x === 'string' ? x : '');
+    return withBid ? `${text(b.lot)}:${text(b.bidId)}` : text(b.lot);
   };
 
   const step = <S extends TSchema>(
