@@ -95,6 +95,15 @@ describeEachDatabase('evaluation forms', (db) => {
 
   const form = (agent: Agent, step: string, fields: Record<string, string>) =>
     agent.postForm(`${page()}/${step}`, fields, { csrfFrom: page() });
+  /** The same form, sent by a browser reading the pages in English. */
+  const formEn = async (agent: Agent, step: string, fields: Record<string, string>) =>
+    agent.request({
+      method: 'POST',
+      url: `${page()}/${step}`,
+      cookies: { gongshi_lang: 'en' },
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ _csrf: await agent.csrf(page()), ...fields }).toString(),
+    });
 
   it('shows a confirmed expert one review form per bid, with labelled fields', async () => {
     const res = await expertAgent.get(page());
@@ -114,14 +123,7 @@ describeEachDatabase('evaluation forms', (db) => {
     expect(res.body).toContain('不通过审查须写明理由');
     expect(res.body).toContain('第四十四条');
     expect(res.body).toContain('aria-invalid="true"');
-    const csrf = await expertAgent.csrf(page());
-    const en = await expertAgent.request({
-      method: 'POST',
-      url: `${page()}/reviews`,
-      cookies: { gongshi_lang: 'en' },
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: new URLSearchParams({ _csrf: csrf, bidId: bids[0]!, lot: '1', passed: 'false' }).toString(),
-    });
+    const en = await formEn(expertAgent, 'reviews', { bidId: bids[0]!, lot: '1', passed: 'false' });
     expect(en.statusCode).toBe(422);
     expect(en.body).toContain('A rejection needs its reason');
     const missing = await form(expertAgent, 'reviews', { bidId: bids[0]!, lot: '1' });
@@ -186,6 +188,15 @@ describeEachDatabase('evaluation forms', (db) => {
     expect(range.body).toContain('“服务方案”的得分须在 0 至 40 之间');
     expect(range.body).toContain('第五十五条');
     expect(range.body).toContain('value="41"');
+    const rangeEn = await formEn(expertAgent, 'sheets', {
+      bidId: bids[0]!,
+      lot: '1',
+      'scores.0': '41',
+      'scores.1': '20',
+    });
+    expect(rangeEn.statusCode).toBe(422);
+    expect(rangeEn.body).toContain('The score for “服务方案” must be between 0 and 40');
+    expect(rangeEn.body).toContain('Scoring sheet');
     // The report cannot come before the sheets (no form for it either).
     expect((await form(expertAgent, 'report', {})).statusCode).toBe(409);
     for (const [i, bidId] of bids.entries()) {

@@ -58,7 +58,7 @@ export function ReviewForm(props: { action: string; lot: number; bidId: string; 
           label={t('evaluation.review.verdict')}
           required
           form={props.form}
-          emptyLabel=""
+          emptyLabel={t('form.choose')}
           options={[
             { value: 'true', label: t('evaluation.review.pass') },
             { value: 'false', label: t('evaluation.review.reject') },
@@ -100,7 +100,7 @@ export function ExplanationForm(props: { action: string; lot: number; bidId: str
           label={t('evaluation.explain.verdict')}
           required
           form={props.form}
-          emptyLabel=""
+          emptyLabel={t('form.choose')}
           options={[
             { value: 'true', label: t('evaluation.explain.accept') },
             { value: 'false', label: t('evaluation.explain.refuse') },
