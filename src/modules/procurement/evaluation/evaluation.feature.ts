@@ -4,6 +4,7 @@ import type { App, AppServices } from '../../../platform/http/app-types.js';
 import type { Scheduler } from '../../../platform/jobs/scheduler.js';
 import type { NavRegistry } from '../../../platform/views/nav.js';
 import './evaluation.messages.js';
+import './evaluation.forms.messages.js';
 import '../award/award.records.js';
 import { registerEvaluationRoutes } from './evaluation.routes.js';
 import { registerEvaluationPages } from './evaluation.pages.js';

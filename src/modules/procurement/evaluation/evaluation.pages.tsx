@@ -1,18 +1,18 @@
 // Pages of the evaluation: the department's plan form (POST → the project page), an expert's panels
 // (/procurement/panels/mine) and an evaluation's state — reviews, sheets, the report with its ranking
-// and rules, due dates and awards — for the department and the panel. The panel's steps themselves are
-// taken through the JSON API for now (evaluation.routes.ts).
+// and rules, due dates and awards — for the department and the panel, with the forms of whoever may act
+// now (evaluation.page.tsx, evaluation.forms.tsx).
 import { Type } from 'typebox';
 import type { App, AppServices } from '../../../platform/http/app-types.js';
 import { handleForm } from '../../../platform/http/forms.js';
 import { setFlash } from '../../../platform/http/pages.js';
-import { Facts } from '../../../platform/views/components.js';
 import { translator } from '../../../platform/views/i18n.js';
-import { formatYuan } from '../../../platform/views/money.js';
 import { invalid, type FieldProblem } from '../../../platform/errors.js';
 import { projectPage } from '../projects/project.page.js';
 import { CRITERIA_ROWS } from './evaluation.section.js';
-import { evaluationView, myPanels } from './evaluation.queries.js';
+import { myPanels } from './evaluation.queries.js';
+import { registerEvaluationForms } from './evaluation.forms.js';
+import { evaluationPage } from './evaluation.page.js';
 import type { Criterion, PlanInput } from './evaluation.rules.js';
 import { setEvaluationPlan } from './set-plan.js';
 
@@ -95,75 +95,12 @@ export function registerEvaluationPages(app: App, services: AppServices): void {
     );
   });
 
+  const showEvaluation = evaluationPage(services);
   app.get(
     '/procurement/projects/:id/evaluation',
     { config: { action: 'evaluation.read' }, schema: { params: IdParams } },
-    async (req, reply) => {
-      const t = translator(req.locale);
-      const v = await evaluationView(db(), req.actor, req.params.id);
-      return services.render(
-        req,
-        reply,
-        { title: t('evaluation.page.title', { title: v.project.title }), lead: t('evaluation.page.lead') },
-        <>
-          <Facts
-            items={[
-              [t('evaluation.method'), v.plan ? t(`evaluation.method.${v.plan.method}`) : '—'],
-              [t('evaluation.panel'), v.panel.map((m) => m.name).join('、') || '—'],
-              [t('evaluation.endedOn'), v.dates.endedOn ?? '—'],
-              [t('evaluation.reportDueOn'), v.dates.reportDueOn ?? '—'],
-              [t('evaluation.confirmDueOn'), v.dates.confirmDueOn ?? '—'],
-            ]}
-          />
-          {v.lots.map((l) => {
-            const ranked = v.report?.lots.find((x) => x.number === l.number);
-            return (
-              <section key={l.number} aria-labelledby={`lot-${l.number}`}>
-                <h2 id={`lot-${l.number}`}>{t('evaluation.lot', { number: l.number, title: l.title })}</h2>
-                <div class="table-scroll">
-                  <table class="striped">
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('evaluation.bidder')}</th>
-                        <th scope="col">{t('evaluation.price')}</th>
-                        <th scope="col">{t('evaluation.review')}</th>
-                        <th scope="col">{t('evaluation.sheets')}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {l.bids.map((b) => (
-                        <tr key={b.bidId}>
-                          <td>{b.name}</td>
-                          <td>{formatYuan(b.priceFen)}</td>
-                          <td>
-                            {b.review
-                              ? b.review.passed
-                                ? t('evaluation.passed')
-                                : t('evaluation.rejected', { reason: b.review.reason ?? '' })
-                              : '—'}
-                            {b.explanation ? ` · ${t('evaluation.explanationAsked')}` : ''}
-                          </td>
-                          <td>{b.sheets}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
-                {ranked ? (
-                  <ol>
-                    {ranked.ranking.map((r) => (
-                      <li key={r.bidId}>
-                        {r.name} · {formatYuan(r.priceFen)} · {t('evaluation.total', { total: r.total })}
-                        {r.decidedBy ? ` · ${t('evaluation.decidedBy', { source: r.decidedBy.source })}` : ''}
-                      </li>
-                    ))}
-                  </ol>
-                ) : null}
-              </section>
-            );
-          })}
-        </>,
-      );
-    },
+    async (req, reply) => showEvaluation(req, reply, req.params.id),
   );
+
+  registerEvaluationForms(app, services);
 }

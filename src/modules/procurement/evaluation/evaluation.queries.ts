@@ -103,3 +103,26 @@ export async function evaluationSummary(db: Executor, projectId: string) {
       : null,
   };
 }
+
+/**
+ * What the signed-in user may do on the evaluation page: as a confirmed member, which bids are
+ * compliant and which sheets are already theirs; as the department, whether it confirms the lots.
+ */
+export async function evaluationTasks(db: Executor, actor: Actor, projectId: string) {
+  const project = await findProject(db, projectId);
+  if (!project || actor.kind !== 'user') return null;
+  const state = await evaluationState(db, project);
+  const me = state.members.find((m) => m.userId === actor.userId);
+  const member = me !== undefined && can(actor, 'evaluation.score', { memberUserIds: [actor.userId] });
+  const opened = project.status === 'opened';
+  return {
+    scores: member && opened && !state.evaluation,
+    reports: member && opened && state.evaluation !== undefined && state.evaluation.report === null,
+    confirms: opened && can(actor, 'project.manage', { department_id: project.department_id }),
+    criteria: state.plan?.method === 'comprehensive' ? (state.plan.criteria ?? []) : [],
+    compliant: new Set(state.perLot.flatMap((l) => l.compliant.map((e) => `${l.number}:${e.bid.id}`))),
+    mine: new Set(
+      me ? state.sheets.filter((s) => s.expert_id === me.expertId).map((s) => `${s.lot}:${s.bid_id}`) : [],
+    ),
+  };
+}

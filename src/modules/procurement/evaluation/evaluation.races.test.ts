@@ -1,6 +1,6 @@
 // Identical requests at once on the evaluation and the award have one effect (src/testing/races.ts):
 // the plan, a review, an explanation, a sheet, the report and — above all — two confirmations of a lot
-// at once give one award and one result notice. Each prepare builds its own opened tender (three
+// at once give one award and one result notice, through the API and through the page forms. Each prepare builds its own opened tender (three
 // bids, one abnormally low) with a one-member panel, taken as far as its step needs.
 import { expect } from 'vitest';
 import { addMembership } from '../../../platform/auth/add-membership.js';
@@ -72,8 +72,9 @@ type Stage = 'draft' | 'opened' | 'reviewed' | 'explained' | 'scored' | 'reporte
 const ORDER: Stage[] = ['draft', 'opened', 'reviewed', 'explained', 'scored', 'reported'];
 
 /** A one-lot open tender taken to `stage`; bids[2] is abnormally low. */
-async function tender(h: Harness, stage: Stage) {
-  const { staff, expert, intentionId } = await world(h);
+async function tender(h: Harness, stage: Stage, panel?: TestUser) {
+  const { staff, intentionId } = await world(h);
+  const expert = panel ?? (await world(h)).expert;
   const at = (s: Stage) => ORDER.indexOf(stage) >= ORDER.indexOf(s);
   h.clock.set('2026-10-09T02:00:00Z');
   const { id } = await call<{ id: string }>(h, staff, 'POST', '/api/v1/projects', {
@@ -139,6 +140,7 @@ const scenarios: RaceScenario[] = [
   },
   {
     route: 'POST /api/v1/projects/:id/evaluation/explanations',
+    twins: ['POST /procurement/projects/:id/evaluation/explanations'],
     async prepare(h) {
       const { expert } = await world(h);
       const { id, bids } = await tender(h, 'reviewed');
@@ -152,6 +154,7 @@ const scenarios: RaceScenario[] = [
   },
   {
     route: 'POST /api/v1/projects/:id/evaluation/sheets',
+    twins: ['POST /procurement/projects/:id/evaluation/sheets'],
     async prepare(h) {
       const { expert } = await world(h);
       const { id, bids } = await tender(h, 'explained');
@@ -165,6 +168,7 @@ const scenarios: RaceScenario[] = [
   },
   {
     route: 'POST /api/v1/projects/:id/evaluation/report',
+    twins: ['POST /procurement/projects/:id/evaluation/report'],
     async prepare(h) {
       const { expert } = await world(h);
       const { id } = await tender(h, 'scored');
@@ -182,6 +186,40 @@ const scenarios: RaceScenario[] = [
         url: `/api/v1/projects/${id}/evaluation/awards`,
         user: staff,
         payload: { lot: 1 },
+      };
+    },
+  },
+  {
+    // The page forms, double-clicked: one review, one award and one result notice.
+    route: 'POST /procurement/projects/:id/evaluation/reviews',
+    async prepare(h) {
+      // A fresh member per run: the form's agent logs in inside the measured request.
+      const expert = await h.user('expert');
+      const { id, bids } = await tender(h, 'opened', expert);
+      return {
+        method: 'POST',
+        url: `/procurement/projects/${id}/evaluation/reviews`,
+        form: {
+          agentOf: expert,
+          fields: { bidId: bids[0]!, lot: '1', passed: 'false', reason: '资格证明不全' },
+        },
+      };
+    },
+  },
+  {
+    route: 'POST /procurement/projects/:id/evaluation/awards',
+    async prepare(h) {
+      const { staff } = await world(h);
+      const { id } = await tender(h, 'reported');
+      // A fresh colleague of the department per run: the form's agent logs in inside the measured request.
+      const colleague = await h.user(null);
+      await h.run((ctx) =>
+        addMembership(ctx, colleague.id, { organizationId: staff.organizationId!, role: 'purchaserStaff' }),
+      );
+      return {
+        method: 'POST',
+        url: `/procurement/projects/${id}/evaluation/awards`,
+        form: { agentOf: colleague, fields: { lot: '1' } },
       };
     },
   },
