@@ -2,7 +2,10 @@
 // published catalogue item and an intention for it, published on 2026-09-01 (so procurement may start
 // 30 days later, 财库〔2020〕10号).
 import { expect } from 'vitest';
-import type { Harness, TestUser } from '../../testing/harness.js';
+import { addMembership } from '../../platform/auth/add-membership.js';
+import { testUscc, type Harness, type TestUser } from '../../testing/harness.js';
+import { clientAddress } from '../../testing/races.js';
+import { registerOrganization } from '../organizations/index.js';
 
 /**
  * Publishes a catalogue and an intention of `staff`'s department on `on` (Beijing morning; at least 30
@@ -53,4 +56,55 @@ export async function publishedIntention(
   ).id;
   await api(`/api/v1/intentions/${intention}/publish`);
   return intention;
+}
+
+/**
+ * A JSON call that must succeed (status below 300); its answer, if any. Anonymous calls, and callers
+ * that are rate-limited per address (inquiries), come each from an address of their own.
+ */
+export async function apiCall<T = unknown>(
+  h: Harness,
+  user: TestUser | null,
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+  url: string,
+  payload?: unknown,
+  options: { ownAddress?: boolean } = {},
+): Promise<T> {
+  const res = await h.app.inject({
+    method,
+    url,
+    ...(!user || options.ownAddress ? { remoteAddress: clientAddress() } : {}),
+    ...(user ? { headers: { authorization: `Bearer ${user.token}` } } : {}),
+    ...(payload !== undefined ? { payload: payload as Record<string, unknown> } : {}),
+  });
+  expect(res.statusCode, `${method} ${url}: ${res.body}`).toBeLessThan(300);
+  return (res.body ? res.json() : undefined) as T;
+}
+
+let nextUscc = 970_000;
+
+/**
+ * A registered, eligible social organization (named `${prefix}${n}`, in Chaoyang) and a member of it,
+ * registered by `civil`'s bureau.
+ */
+export async function eligibleProvider(
+  h: Harness,
+  civil: TestUser,
+  prefix: string,
+): Promise<TestUser & { uscc: string; organizationId: string }> {
+  const uscc = testUscc(++nextUscc);
+  const user = await h.user(null);
+  const organizationId = await h.run(async (ctx) => {
+    const { id } = await registerOrganization(ctx, {
+      name: `${prefix}${nextUscc}`,
+      orgType: 'serviceAgency',
+      uscc,
+      registrationLevel: 'district',
+      districtCode: '110105',
+      registrationAuthorityId: civil.organizationId!,
+    });
+    await addMembership(ctx, user.id, { organizationId: id, role: 'providerMember' });
+    return id;
+  });
+  return { ...user, uscc, organizationId };
 }

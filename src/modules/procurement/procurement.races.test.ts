@@ -3,12 +3,10 @@
 // does), from one published intention per harness; the clock is set where the step needs it.
 import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
-import { addMembership } from '../../platform/auth/add-membership.js';
 import { sha256Hex } from '../../platform/publish/hashing.js';
-import { testUscc, type Harness, type TestUser } from '../../testing/harness.js';
+import type { Harness, TestUser } from '../../testing/harness.js';
 import { clientAddress, describeRaces, type RaceScenario } from '../../testing/races.js';
-import { registerOrganization } from '../organizations/index.js';
-import { publishedIntention } from './procurement.fixtures.js';
+import { apiCall as call, eligibleProvider, publishedIntention } from './procurement.fixtures.js';
 import { planFor } from './evaluation/evaluation.plans.js';
 
 interface World {
@@ -32,47 +30,6 @@ function world(h: Harness): Promise<World> {
     worlds.set(h, w);
   }
   return w;
-}
-
-async function call<T = unknown>(
-  h: Harness,
-  user: TestUser | null,
-  method: 'POST' | 'PUT' | 'DELETE',
-  url: string,
-  payload?: Record<string, unknown>,
-): Promise<T> {
-  const res = await h.app.inject({
-    method,
-    url,
-    // Anonymous calls (objections) are limited per address: each from an address of its own.
-    ...(user ? {} : { remoteAddress: clientAddress() }),
-    ...(user ? { headers: { authorization: `Bearer ${user.token}` } } : {}),
-    ...(payload !== undefined ? { payload } : {}),
-  });
-  expect(res.statusCode, `${method} ${url}: ${res.body}`).toBeLessThan(300);
-  return (res.body ? res.json() : undefined) as T;
-}
-
-let nextUscc = 970_000;
-
-/** A registered (eligible) social organization and a member of it. */
-async function provider(h: Harness): Promise<TestUser & { uscc: string }> {
-  const { civil } = await world(h);
-  const uscc = testUscc(++nextUscc);
-  const user = await h.user(null);
-  const orgId = await h.run(async (ctx) => {
-    const { id } = await registerOrganization(ctx, {
-      name: `朝阳区竞态测试服务中心${nextUscc}`,
-      orgType: 'serviceAgency',
-      uscc,
-      registrationLevel: 'district',
-      districtCode: '110105',
-      registrationAuthorityId: civil.organizationId!,
-    });
-    await addMembership(ctx, user.id, { organizationId: id, role: 'providerMember' });
-    return id;
-  });
-  return { ...user, uscc, organizationId: orgId };
 }
 
 /** A draft project of the world's department, created on 2026-10-09. */
@@ -446,3 +403,8 @@ const bidScenarios: RaceScenario[] = [
 
 describeRaces('procurement projects', projectScenarios);
 describeRaces('bids', bidScenarios);
+
+/** A registered (eligible) social organization and a member of it. */
+async function provider(h: Harness) {
+  return eligibleProvider(h, (await world(h)).civil, '朝阳区竞态测试服务中心');
+}

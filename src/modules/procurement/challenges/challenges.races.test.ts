@@ -1,12 +1,10 @@
 // Identical requests at once on inquiries and challenges have one effect (src/testing/races.ts): one
 // inquiry or challenge per Idempotency-Key, one answer, one withdrawal. Each prepare builds its own open
 // tender (notice on 2026-10-09) from one published intention per harness.
-import { expect } from 'vitest';
-import { addMembership } from '../../../platform/auth/add-membership.js';
-import { testUscc, type Harness, type TestUser } from '../../../testing/harness.js';
+import type { Harness, TestUser } from '../../../testing/harness.js';
 import { clientAddress, describeRaces, type RaceScenario } from '../../../testing/races.js';
-import { registerOrganization } from '../../organizations/index.js';
-import { publishedIntention } from '../procurement.fixtures.js';
+import { apiCall, eligibleProvider, publishedIntention } from '../procurement.fixtures.js';
+import { SERVICE_PLAN } from '../evaluation/evaluation.plans.js';
 
 interface World {
   staff: TestUser;
@@ -29,45 +27,6 @@ function world(h: Harness): Promise<World> {
   return w;
 }
 
-async function call<T = unknown>(
-  h: Harness,
-  user: TestUser,
-  url: string,
-  payload?: Record<string, unknown>,
-): Promise<T> {
-  const res = await h.app.inject({
-    method: 'POST',
-    url,
-    // Inquiries are limited per address: each call from an address of its own.
-    remoteAddress: clientAddress(),
-    headers: { authorization: `Bearer ${user.token}` },
-    ...(payload !== undefined ? { payload } : {}),
-  });
-  expect(res.statusCode, `POST ${url}: ${res.body}`).toBeLessThan(300);
-  return (res.body ? res.json() : undefined) as T;
-}
-
-let nextUscc = 980_000;
-
-async function provider(h: Harness): Promise<TestUser> {
-  const { civil } = await world(h);
-  const uscc = testUscc(++nextUscc);
-  const user = await h.user(null);
-  const orgId = await h.run(async (ctx) => {
-    const { id } = await registerOrganization(ctx, {
-      name: `朝阳区质疑竞态服务中心${nextUscc}`,
-      orgType: 'serviceAgency',
-      uscc,
-      registrationLevel: 'district',
-      districtCode: '110105',
-      registrationAuthorityId: civil.organizationId!,
-    });
-    await addMembership(ctx, user.id, { organizationId: id, role: 'providerMember' });
-    return id;
-  });
-  return { ...user, organizationId: orgId };
-}
-
 /** An open tender whose notice is out on 2026-10-09; the clock on 2026-10-12. */
 async function openProject(h: Harness): Promise<string> {
   const { staff, intentionId } = await world(h);
@@ -77,6 +36,7 @@ async function openProject(h: Harness): Promise<string> {
     title: '望京街道居家养老上门服务',
     method: 'openTender',
     lots: [{ title: '望京西园片区', budgetFen: 10_000_000 }],
+    evaluation: SERVICE_PLAN,
   });
   await call(h, staff, `/api/v1/projects/${id}/notice`, { deadline: '2026-10-29', text: '采购公告' });
   h.clock.set('2026-10-12T02:00:00Z');
@@ -173,3 +133,12 @@ const scenarios: RaceScenario[] = [
 ];
 
 describeRaces('inquiries and challenges', scenarios);
+
+async function provider(h: Harness) {
+  return eligibleProvider(h, (await world(h)).civil, '朝阳区质疑竞态服务中心');
+}
+
+/** A POST that must succeed, from an address of its own (inquiries are limited per address). */
+function call<T = unknown>(h: Harness, user: TestUser, url: string, payload?: Record<string, unknown>) {
+  return apiCall<T>(h, user, 'POST', url, payload, { ownAddress: true });
+}

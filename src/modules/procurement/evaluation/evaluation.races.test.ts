@@ -2,12 +2,10 @@
 // the plan, a review, an explanation, a sheet, the report and — above all — two confirmations of a lot
 // at once give one award and one result notice, through the API and through the page forms. Each prepare builds its own opened tender (three
 // bids, one abnormally low) with a one-member panel, taken as far as its step needs.
-import { expect } from 'vitest';
 import { addMembership } from '../../../platform/auth/add-membership.js';
-import { testUscc, type Harness, type TestUser } from '../../../testing/harness.js';
+import type { Harness, TestUser } from '../../../testing/harness.js';
 import { describeRaces, type RaceScenario } from '../../../testing/races.js';
-import { registerOrganization } from '../../organizations/index.js';
-import { publishedIntention } from '../procurement.fixtures.js';
+import { apiCall as call, eligibleProvider, publishedIntention } from '../procurement.fixtures.js';
 import { openAt, seatPanel } from './evaluation.fixtures.js';
 import { SERVICE_PLAN } from './evaluation.plans.js';
 
@@ -30,42 +28,6 @@ function world(h: Harness): Promise<World> {
     worlds.set(h, w);
   }
   return w;
-}
-
-async function call<T = unknown>(
-  h: Harness,
-  user: TestUser,
-  method: 'POST' | 'PUT',
-  url: string,
-  payload: unknown,
-) {
-  const res = await h.app.inject({
-    method,
-    url,
-    headers: { authorization: `Bearer ${user.token}` },
-    payload: payload as Record<string, unknown>,
-  });
-  expect(res.statusCode, `${method} ${url}: ${res.body}`).toBeLessThan(300);
-  return res.json<T>();
-}
-
-let nextUscc = 980_000;
-async function provider(h: Harness): Promise<TestUser> {
-  const { civil } = await world(h);
-  const uscc = testUscc(++nextUscc);
-  const user = await h.user(null);
-  await h.run(async (ctx) => {
-    const { id } = await registerOrganization(ctx, {
-      name: `朝阳区评审竞态服务中心${nextUscc}`,
-      orgType: 'serviceAgency',
-      uscc,
-      registrationLevel: 'district',
-      districtCode: '110105',
-      registrationAuthorityId: civil.organizationId!,
-    });
-    await addMembership(ctx, user.id, { organizationId: id, role: 'providerMember' });
-  });
-  return user;
 }
 
 type Stage = 'draft' | 'opened' | 'reviewed' | 'explained' | 'scored' | 'reported';
@@ -226,3 +188,7 @@ const scenarios: RaceScenario[] = [
 ];
 
 describeRaces('evaluation and award', scenarios);
+
+async function provider(h: Harness) {
+  return eligibleProvider(h, (await world(h)).civil, '朝阳区评审竞态服务中心');
+}

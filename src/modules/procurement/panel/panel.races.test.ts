@@ -1,12 +1,9 @@
 // Identical requests at once on the draw and the expert pool have one effect (src/testing/races.ts):
 // two seed commitments give one panel, two draws one set of invitations, two answers one answer, two
 // decisions one decision. Each prepare builds its own tender over the API up to the state it needs.
-import { expect } from 'vitest';
-import { addMembership } from '../../../platform/auth/add-membership.js';
-import { testUscc, type Harness, type TestUser } from '../../../testing/harness.js';
+import type { Harness, TestUser } from '../../../testing/harness.js';
 import { describeRaces, type RaceScenario } from '../../../testing/races.js';
-import { registerOrganization } from '../../organizations/index.js';
-import { publishedIntention } from '../procurement.fixtures.js';
+import { apiCall as call, eligibleProvider, publishedIntention } from '../procurement.fixtures.js';
 import { registerExpert, type Expert } from './panel.fixtures.js';
 import { SERVICE_PLAN } from '../evaluation/evaluation.plans.js';
 
@@ -36,44 +33,6 @@ function world(h: Harness): Promise<World> {
     worlds.set(h, w);
   }
   return w;
-}
-
-async function call<T = unknown>(
-  h: Harness,
-  user: TestUser,
-  method: 'POST' | 'PUT' | 'GET',
-  url: string,
-  payload?: Record<string, unknown>,
-): Promise<T> {
-  const res = await h.app.inject({
-    method,
-    url,
-    headers: { authorization: `Bearer ${user.token}` },
-    ...(payload !== undefined ? { payload } : {}),
-  });
-  expect(res.statusCode, `${method} ${url}: ${res.body}`).toBeLessThan(300);
-  return (res.body ? res.json() : undefined) as T;
-}
-
-let nextUscc = 980_000;
-
-async function provider(h: Harness): Promise<TestUser & { organizationId: string }> {
-  const { civil } = await world(h);
-  const uscc = testUscc(++nextUscc);
-  const user = await h.user(null);
-  const orgId = await h.run(async (ctx) => {
-    const { id } = await registerOrganization(ctx, {
-      name: `朝阳区抽取竞态服务中心${nextUscc}`,
-      orgType: 'serviceAgency',
-      uscc,
-      registrationLevel: 'district',
-      districtCode: '110105',
-      registrationAuthorityId: civil.organizationId!,
-    });
-    await addMembership(ctx, user.id, { organizationId: id, role: 'providerMember' });
-    return id;
-  });
-  return { ...user, organizationId: orgId };
 }
 
 /** An open tender (deadline 2026-10-29); the clock on 2026-10-10. */
@@ -257,3 +216,7 @@ const scenarios: RaceScenario[] = [
 ];
 
 describeRaces('the panel draw and the expert pool', scenarios);
+
+async function provider(h: Harness) {
+  return eligibleProvider(h, (await world(h)).civil, '朝阳区抽取竞态服务中心');
+}
